@@ -1,0 +1,163 @@
+#pragma once
+
+// The typed AST of a rule file: plain values, each node with the byte range it
+// came from. The parser builds it in one lowering pass over the parse tree;
+// the checker reads it; the runtime compiles it. Nothing here knows about data
+// files.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "perfeval/lang/source.hpp"
+#include "perfeval/runtime/rational.hpp"
+#include "perfeval/runtime/value.hpp"
+
+namespace perfeval::ast {
+
+// A name as written (bare or quoted), without quotes, and where it stands.
+struct Name {
+  std::string text;
+  SourceRange range;
+};
+
+struct Expr;
+
+// A number in a formula, exact: `0.5`, `2`, `100%` (value 1, percent set).
+struct NumberLit {
+  Rational value;
+  std::string text;  // as written, for the formatter and for explanations
+  bool percent = false;
+};
+
+struct BoolLit {
+  bool value = false;
+};
+
+// A variable: weight, target, actual, rate, met, grade, graded, score,
+// planned, budget, executed, lower_is_better (or their Chinese aliases).
+// Which ones exist where is the checker's business.
+struct VarRef {
+  std::string name;
+};
+
+enum class UnaryOp { negate, logical_not };
+
+struct Unary {
+  UnaryOp op;
+  std::unique_ptr<Expr> operand;
+};
+
+enum class BinaryOp { add, sub, mul, div, eq, ne, lt, le, gt, ge, logical_and, logical_or };
+
+struct Binary {
+  BinaryOp op;
+  std::unique_ptr<Expr> lhs;
+  std::unique_ptr<Expr> rhs;
+};
+
+// `if c then a else b`: only the branch taken is evaluated.
+struct Conditional {
+  std::unique_ptr<Expr> condition;
+  std::unique_ptr<Expr> then_branch;
+  std::unique_ptr<Expr> else_branch;
+};
+
+// A built-in function: min, max, abs, round(x, digits).
+struct Call {
+  Name function;
+  std::vector<Expr> args;
+};
+
+struct Expr {
+  std::variant<NumberLit, BoolLit, VarRef, Unary, Binary, Conditional, Call> node;
+  SourceRange range;
+};
+
+// `grade 达到预期指标 = 100%`: the share of the weight a qualitative grade earns.
+struct GradeDef {
+  Name word;
+  Expr share;
+};
+
+// `band 优 >= 90`: a summary band for project totals; bands are tried in the
+// order written and the first whose threshold the total reaches applies.
+struct BandDef {
+  Name label;
+  Rational threshold;
+  SourceRange range;
+};
+
+// `funds { weight 10  rate = executed / budget  score = ... }`: how the
+// budget execution rate is scored.
+struct FundsRule {
+  Rational weight;
+  std::optional<Expr> rate;
+  std::optional<Expr> score;
+  std::optional<Expr> explain_when;
+  SourceRange range;
+};
+
+// A scoring convention shared by several project types.
+struct Policy {
+  Name name;
+  std::optional<Rational> total;     // `total 100`: what a project's weights must add up to
+  std::optional<int> score_digits;   // `round score 2`: indicator scores, half-up, before summing
+  std::optional<int> rate_digits;    // `round rate 2`: rates shown as percentages with 2 decimals
+  std::optional<Expr> explain_when;  // `explain when rate != 100%`
+  std::optional<FundsRule> funds;
+  std::vector<GradeDef> grades;
+  std::vector<BandDef> bands;
+  SourceRange range;
+};
+
+// A scoring method: how an indicator's met, rate and score follow from its
+// weight, target and actual value.
+struct Method {
+  Name name;
+  std::vector<GradeDef> grades;
+  std::optional<Expr> met;  // default: actual compared with target by the target's operator
+  std::optional<Expr> rate;
+  std::optional<Expr> score;
+  std::optional<Expr> explain_when;  // overrides the policy's
+  SourceRange range;
+};
+
+// `>= 13人`, `<= 240万元`, `2024年12月10日前`, `长期`.
+struct Target {
+  CompareOp op = CompareOp::none;
+  Value value;
+  std::string text;  // as written
+  SourceRange range;
+};
+
+struct Indicator {
+  Name category1;  // 一级指标, e.g. 产出指标
+  Name category2;  // 二级指标, e.g. 数量指标
+  Name name;       // 三级指标
+  Rational weight;
+  SourceRange weight_range;
+  Target target;
+  Name method;
+  SourceRange range;
+};
+
+// One project type: its indicators and the policy that scores them.
+struct Project {
+  Name name;
+  Name policy;
+  std::vector<Indicator> indicators;
+  SourceRange range;
+};
+
+// Everything one rule file declares, in the order written.
+struct RuleFile {
+  FileId file = 0;
+  std::vector<Policy> policies;
+  std::vector<Method> methods;
+  std::vector<Project> projects;
+};
+
+}  // namespace perfeval::ast

@@ -1,0 +1,83 @@
+#pragma once
+
+// Semantic checks over all rule files of a rules folder, and the resolved
+// view of them that the runtime compiles.
+//
+// Every problem is reported (not only the first): duplicate and unknown
+// names, weights that do not add up, variables used where they have no
+// value, functions called wrongly, qualitative targets without grades.
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "perfeval/lang/ast.hpp"
+#include "perfeval/lang/diagnostic.hpp"
+
+namespace perfeval {
+
+// The names a formula can read. Which are defined depends on the formula.
+enum class Variable : std::uint8_t {
+  weight,
+  target,
+  actual,
+  met,
+  graded,
+  grade,
+  lower_is_better,
+  rate,
+  score,
+  planned,
+  budget,
+  executed,
+};
+
+// Which formula a name is read in.
+enum class FormulaKind {
+  method_met,
+  method_rate,
+  method_score,
+  method_explain,
+  funds_rate,
+  funds_score,
+  funds_explain,
+};
+
+// English name or Chinese alias (权重, 完成率, ...) to the variable.
+std::optional<Variable> find_variable(std::string_view name);
+std::string_view variable_name(Variable v);
+bool variable_defined_in(Variable v, FormulaKind kind);
+
+// The built-in functions of formulas.
+enum class Function : std::uint8_t { min, max, abs, round };
+std::optional<Function> find_function(std::string_view name);
+
+// The rules of a folder after checking. Pointers point into `files`, which
+// this object owns; it can be moved but not copied.
+struct CheckedRules {
+  std::vector<ast::RuleFile> files;
+  std::map<std::string, const ast::Policy*, std::less<>> policies;
+  std::map<std::string, const ast::Method*, std::less<>> methods;
+  std::map<std::string, const ast::Project*, std::less<>> projects;
+  // Projects whose own declarations, policy or methods have errors: they are
+  // kept so data files can name them, but they are not scored.
+  std::set<std::string, std::less<>> broken_projects;
+
+  CheckedRules() = default;
+  CheckedRules(CheckedRules&&) = default;
+  CheckedRules& operator=(CheckedRules&&) = default;
+  CheckedRules(const CheckedRules&) = delete;
+  CheckedRules& operator=(const CheckedRules&) = delete;
+};
+
+CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink);
+
+// The closest of `candidates` to `name` by edit distance over code points, if
+// it is close enough to be a likely misspelling.
+std::optional<std::string> closest_name(std::string_view name,
+                                        const std::vector<std::string>& candidates);
+
+}  // namespace perfeval

@@ -1,0 +1,509 @@
+#include "perfeval/lang/checker.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace perfeval {
+namespace {
+
+struct VariableName {
+  Variable variable;
+  std::string_view english;
+  std::string_view chinese;
+};
+
+constexpr std::array kVariables = {
+    VariableName{Variable::weight, "weight", "权重"},
+    VariableName{Variable::target, "target", "目标"},
+    VariableName{Variable::actual, "actual", "实际"},
+    VariableName{Variable::met, "met", "达标"},
+    VariableName{Variable::graded, "graded", "已评级"},
+    VariableName{Variable::grade, "grade", "等级值"},
+    VariableName{Variable::lower_is_better, "lower_is_better", "越小越好"},
+    VariableName{Variable::rate, "rate", "完成率"},
+    VariableName{Variable::score, "score", "得分"},
+    VariableName{Variable::planned, "planned", "年初预算数"},
+    VariableName{Variable::budget, "budget", "全年预算数"},
+    VariableName{Variable::executed, "executed", "全年执行数"},
+};
+
+std::string_view formula_label(FormulaKind kind) {
+  switch (kind) {
+    case FormulaKind::method_met:
+      return "met";
+    case FormulaKind::method_rate:
+    case FormulaKind::funds_rate:
+      return "rate";
+    case FormulaKind::method_score:
+    case FormulaKind::funds_score:
+      return "score";
+    case FormulaKind::method_explain:
+    case FormulaKind::funds_explain:
+      return "explain when";
+  }
+  return "";
+}
+
+std::vector<std::string> variables_in(FormulaKind kind) {
+  std::vector<std::string> names;
+  for (const auto& v : kVariables) {
+    if (variable_defined_in(v.variable, kind)) {
+      names.emplace_back(v.english);
+    }
+  }
+  return names;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) {
+      out += separator;
+    }
+    out += item;
+  }
+  return out;
+}
+
+std::vector<std::u32string::value_type> code_points(std::string_view s) {
+  std::vector<char32_t> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) {
+    row[j] = j;
+  }
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Collects the diagnostics of one rules folder and remembers which
+// declarations are unusable.
+class Checker {
+ public:
+  Checker(CheckedRules& rules, DiagnosticSink& sink) : rules_(rules), sink_(sink) {}
+
+  void run() {
+    declare_all();
+    for (const auto& [name, policy] : rules_.policies) {
+      check_policy(*policy);
+    }
+    for (const auto& [name, method] : rules_.methods) {
+      check_method(*method);
+    }
+    for (const auto& [name, project] : rules_.projects) {
+      check_project(*project);
+    }
+  }
+
+ private:
+  template <typename Decl>
+  void declare(std::map<std::string, const Decl*, std::less<>>& table, const Decl& decl,
+               std::string_view kind) {
+    const auto [it, inserted] = table.emplace(decl.name.text, &decl);
+    if (!inserted) {
+      clash("duplicate-" + std::string(kind), decl.name.range, {decl.name.text},
+            it->second->name.range);
+      if constexpr (std::is_same_v<Decl, ast::Project>) {
+        rules_.broken_projects.insert(decl.name.text);
+      }
+    }
+  }
+
+  void declare_all() {
+    for (const auto& file : rules_.files) {
+      for (const auto& policy : file.policies) {
+        declare(rules_.policies, policy, "policy");
+      }
+      for (const auto& method : file.methods) {
+        declare(rules_.methods, method, "method");
+      }
+      for (const auto& project : file.projects) {
+        declare(rules_.projects, project, "project");
+      }
+    }
+  }
+
+  void clash(std::string code, SourceRange where, std::vector<std::string> args,
+             SourceRange first) {
+    Diagnostic d{Severity::error, std::move(code), where, {}, std::move(args), {}};
+    d.related = first;
+    sink_.report(std::move(d));
+  }
+
+  void check_policy(const ast::Policy& policy) {
+    bool ok = true;
+    if (policy.score_digits && (*policy.score_digits < 0 || *policy.score_digits > 18)) {
+      sink_.error("digits-out-of-range", policy.range, {std::to_string(*policy.score_digits)});
+      ok = false;
+    }
+    if (policy.rate_digits && (*policy.rate_digits < 0 || *policy.rate_digits > 16)) {
+      sink_.error("digits-out-of-range", policy.range, {std::to_string(*policy.rate_digits)});
+      ok = false;
+    }
+    if (policy.explain_when) {
+      ok &= check_expr(*policy.explain_when, FormulaKind::method_explain);
+    }
+    if (!policy.funds) {
+      sink_.error("policy-without-funds", policy.name.range, {policy.name.text});
+      ok = false;
+    } else {
+      ok &= check_funds(*policy.funds, policy.name.text);
+    }
+    ok &= check_grades(policy.grades);
+    if (!ok) {
+      broken_policies_.insert(policy.name.text);
+    }
+  }
+
+  bool check_funds(const ast::FundsRule& funds, const std::string& policy) {
+    bool ok = true;
+    if (funds.weight.sign() < 0) {
+      sink_.error("negative-weight", funds.range, {funds.weight.to_string()});
+      ok = false;
+    }
+    if (!funds.rate) {
+      sink_.error("funds-without-rate", funds.range, {policy});
+      ok = false;
+    } else {
+      ok &= check_expr(*funds.rate, FormulaKind::funds_rate);
+    }
+    if (!funds.score) {
+      sink_.error("funds-without-score", funds.range, {policy});
+      ok = false;
+    } else {
+      ok &= check_expr(*funds.score, FormulaKind::funds_score);
+    }
+    if (funds.explain_when) {
+      ok &= check_expr(*funds.explain_when, FormulaKind::funds_explain);
+    }
+    return ok;
+  }
+
+  bool check_grades(const std::vector<ast::GradeDef>& grades) {
+    bool ok = true;
+    std::map<std::string, const ast::GradeDef*, std::less<>> seen;
+    for (const auto& grade : grades) {
+      const auto [it, inserted] = seen.emplace(grade.word.text, &grade);
+      if (!inserted) {
+        clash("duplicate-grade", grade.word.range, {grade.word.text}, it->second->word.range);
+        ok = false;
+      }
+      // A grade's share is a constant: it may not read any variable.
+      ok &= check_expr(grade.share, std::nullopt);
+    }
+    return ok;
+  }
+
+  void check_method(const ast::Method& method) {
+    bool ok = check_grades(method.grades);
+    if (method.met) {
+      ok &= check_expr(*method.met, FormulaKind::method_met);
+    }
+    if (!method.rate) {
+      sink_.error("method-without-rate", method.name.range, {method.name.text});
+      ok = false;
+    } else {
+      ok &= check_expr(*method.rate, FormulaKind::method_rate);
+    }
+    if (!method.score) {
+      sink_.error("method-without-score", method.name.range, {method.name.text});
+      ok = false;
+    } else {
+      ok &= check_expr(*method.score, FormulaKind::method_score);
+    }
+    if (method.explain_when) {
+      ok &= check_expr(*method.explain_when, FormulaKind::method_explain);
+    }
+    if (!ok) {
+      broken_methods_.insert(method.name.text);
+    }
+  }
+
+  template <typename Map>
+  std::vector<std::string> keys(const Map& map) {
+    std::vector<std::string> out;
+    for (const auto& [k, v] : map) {
+      out.push_back(k);
+    }
+    return out;
+  }
+
+  void check_project(const ast::Project& project) {
+    bool ok = true;
+    const ast::Policy* policy = nullptr;
+    if (auto it = rules_.policies.find(project.policy.text); it == rules_.policies.end()) {
+      unknown("unknown-policy", project.policy, keys(rules_.policies));
+      ok = false;
+    } else {
+      policy = it->second;
+      ok &= !broken_policies_.contains(policy->name.text);
+    }
+
+    std::map<std::string, const ast::Indicator*, std::less<>> seen;
+    Rational weights;
+    for (const auto& indicator : project.indicators) {
+      const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);
+      if (!inserted) {
+        clash("duplicate-indicator", indicator.name.range, {indicator.name.text},
+              it->second->name.range);
+        ok = false;
+      }
+      if (indicator.weight.sign() < 0) {
+        sink_.error("negative-weight", indicator.weight_range, {indicator.weight.to_string()});
+        ok = false;
+      }
+      weights += indicator.weight;
+      ok &= check_indicator_method(indicator, policy);
+    }
+
+    if (policy && policy->total && policy->funds) {
+      const Rational sum = weights + policy->funds->weight;
+      if (sum != *policy->total) {
+        sink_.error("weights-do-not-add-up", project.name.range,
+                    {project.name.text, weights.to_string(), policy->funds->weight.to_string(),
+                     sum.to_string(), policy->total->to_string(), policy->name.text});
+        ok = false;
+      }
+    }
+    if (!ok) {
+      rules_.broken_projects.insert(project.name.text);
+    }
+  }
+
+  bool check_indicator_method(const ast::Indicator& indicator, const ast::Policy* policy) {
+    auto it = rules_.methods.find(indicator.method.text);
+    if (it == rules_.methods.end()) {
+      unknown("unknown-method", indicator.method, keys(rules_.methods));
+      return false;
+    }
+    const ast::Method& method = *it->second;
+    if (std::holds_alternative<Word>(indicator.target.value)) {
+      const bool has_grades = !method.grades.empty() || (policy && !policy->grades.empty());
+      if (!has_grades) {
+        sink_.error("qualitative-target-without-grades", indicator.target.range,
+                    {indicator.name.text, indicator.target.text, method.name.text});
+        return false;
+      }
+    }
+    return !broken_methods_.contains(method.name.text);
+  }
+
+  void unknown(const std::string& code, const ast::Name& name,
+               const std::vector<std::string>& candidates) {
+    if (auto suggestion = closest_name(name.text, candidates)) {
+      sink_.error(code + "-suggest", name.range, {name.text, *suggestion});
+    } else {
+      sink_.error(code, name.range, {name.text, join(candidates, ", ")});
+    }
+  }
+
+  // Checks names and calls in a formula; `kind` is nullopt for constants.
+  bool check_expr(const ast::Expr& expr, std::optional<FormulaKind> kind) {
+    return std::visit([&](const auto& node) { return check_node(node, expr.range, kind); },
+                      expr.node);
+  }
+
+  bool check_node(const ast::NumberLit&, SourceRange, std::optional<FormulaKind>) { return true; }
+  bool check_node(const ast::BoolLit&, SourceRange, std::optional<FormulaKind>) { return true; }
+
+  bool check_node(const ast::VarRef& ref, SourceRange range, std::optional<FormulaKind> kind) {
+    const auto variable = find_variable(ref.name);
+    if (!kind) {
+      sink_.error("grade-share-not-constant", range, {ref.name});
+      return false;
+    }
+    if (!variable || !variable_defined_in(*variable, *kind)) {
+      const auto names = variables_in(*kind);
+      if (auto suggestion = closest_name(ref.name, names); suggestion && !variable) {
+        sink_.error("unknown-variable-suggest", range,
+                    {ref.name, std::string(formula_label(*kind)), *suggestion});
+      } else {
+        sink_.error("unknown-variable", range,
+                    {ref.name, std::string(formula_label(*kind)), join(names, ", ")});
+      }
+      return false;
+    }
+    return true;
+  }
+
+  bool check_node(const ast::Unary& unary, SourceRange, std::optional<FormulaKind> kind) {
+    return check_expr(*unary.operand, kind);
+  }
+
+  bool check_node(const ast::Binary& binary, SourceRange, std::optional<FormulaKind> kind) {
+    const bool lhs = check_expr(*binary.lhs, kind);
+    const bool rhs = check_expr(*binary.rhs, kind);
+    return lhs && rhs;
+  }
+
+  bool check_node(const ast::Conditional& c, SourceRange, std::optional<FormulaKind> kind) {
+    const bool a = check_expr(*c.condition, kind);
+    const bool b = check_expr(*c.then_branch, kind);
+    const bool d = check_expr(*c.else_branch, kind);
+    return a && b && d;
+  }
+
+  bool check_node(const ast::Call& call, SourceRange range, std::optional<FormulaKind> kind) {
+    bool ok = true;
+    for (const auto& arg : call.args) {
+      ok &= check_expr(arg, kind);
+    }
+    const auto function = find_function(call.function.text);
+    if (!function) {
+      if (auto suggestion = closest_name(call.function.text, {"min", "max", "abs", "round"})) {
+        sink_.error("unknown-function-suggest", call.function.range,
+                    {call.function.text, *suggestion});
+      } else {
+        sink_.error("unknown-function", call.function.range, {call.function.text});
+      }
+      return false;
+    }
+    const std::size_t n = call.args.size();
+    switch (*function) {
+      case Function::min:
+      case Function::max:
+        if (n < 1) {
+          sink_.error("wrong-argument-count", range, {call.function.text, "1+", std::to_string(n)});
+          return false;
+        }
+        break;
+      case Function::abs:
+        if (n != 1) {
+          sink_.error("wrong-argument-count", range, {call.function.text, "1", std::to_string(n)});
+          return false;
+        }
+        break;
+      case Function::round: {
+        if (n != 2) {
+          sink_.error("wrong-argument-count", range, {call.function.text, "2", std::to_string(n)});
+          return false;
+        }
+        const auto* digits = std::get_if<ast::NumberLit>(&call.args[1].node);
+        if (!digits || digits->percent || !digits->value.is_integer() || digits->value.sign() < 0 ||
+            digits->value > Rational(18)) {
+          sink_.error("round-digits", call.args[1].range);
+          return false;
+        }
+        break;
+      }
+    }
+    return ok;
+  }
+
+  CheckedRules& rules_;
+  DiagnosticSink& sink_;
+  std::set<std::string, std::less<>> broken_policies_;
+  std::set<std::string, std::less<>> broken_methods_;
+};
+
+}  // namespace
+
+std::optional<Variable> find_variable(std::string_view name) {
+  for (const auto& v : kVariables) {
+    if (v.english == name || v.chinese == name) {
+      return v.variable;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view variable_name(Variable variable) {
+  for (const auto& v : kVariables) {
+    if (v.variable == variable) {
+      return v.english;
+    }
+  }
+  return "?";
+}
+
+bool variable_defined_in(Variable v, FormulaKind kind) {
+  using V = Variable;
+  const bool indicator_inputs = v == V::weight || v == V::target || v == V::actual ||
+                                v == V::graded || v == V::grade || v == V::lower_is_better;
+  const bool funds_inputs = v == V::weight || v == V::planned || v == V::budget || v == V::executed;
+  switch (kind) {
+    case FormulaKind::method_met:
+      return indicator_inputs;
+    case FormulaKind::method_rate:
+      return indicator_inputs || v == V::met;
+    case FormulaKind::method_score:
+      return indicator_inputs || v == V::met || v == V::rate;
+    case FormulaKind::method_explain:
+      return indicator_inputs || v == V::met || v == V::rate || v == V::score;
+    case FormulaKind::funds_rate:
+      return funds_inputs;
+    case FormulaKind::funds_score:
+      return funds_inputs || v == V::rate;
+    case FormulaKind::funds_explain:
+      return funds_inputs || v == V::rate || v == V::score;
+  }
+  return false;
+}
+
+std::optional<Function> find_function(std::string_view name) {
+  if (name == "min" || name == "最小") {
+    return Function::min;
+  }
+  if (name == "max" || name == "最大") {
+    return Function::max;
+  }
+  if (name == "abs" || name == "绝对值") {
+    return Function::abs;
+  }
+  if (name == "round" || name == "舍入") {
+    return Function::round;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> closest_name(std::string_view name,
+                                        const std::vector<std::string>& candidates) {
+  const auto target = code_points(name);
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : candidates) {
+    const auto cp = code_points(candidate);
+    const std::size_t d = edit_distance(target, cp);
+    // Close enough to be a slip of the keyboard: at most a third of the
+    // longer name differs, and never everything.
+    const std::size_t longest = std::max(target.size(), cp.size());
+    if (d == 0 || d * 3 > longest) {
+      continue;
+    }
+    if (!best || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink) {
+  CheckedRules rules;
+  rules.files = std::move(files);
+  Checker(rules, sink).run();
+  return rules;
+}
+
+}  // namespace perfeval

@@ -1,0 +1,137 @@
+#include "perfeval/lang/diagnostic.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "messages.hpp"
+
+namespace perfeval {
+
+namespace {
+
+// Replaces {0}, {1}, ... with the arguments; a placeholder without an
+// argument is left as written so the gap is visible.
+std::string fill(std::string_view text, const std::vector<std::string>& args) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos && close > i + 1) {
+        const std::string_view digits = text.substr(i + 1, close - i - 1);
+        if (std::all_of(digits.begin(), digits.end(),
+                        [](char c) { return c >= '0' && c <= '9'; })) {
+          const std::size_t index = std::stoul(std::string(digits));
+          if (index < args.size()) {
+            out += args[index];
+            i = close;
+            continue;
+          }
+        }
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// The caret line under `line`: the text before the column becomes blanks of
+// the same display width (tabs stay tabs so they expand alike), then '^' and
+// '~' for the rest of the range on this line.
+std::string caret_line(std::string_view line, std::size_t column_bytes, std::size_t range_bytes) {
+  std::string out;
+  const std::string_view before = line.substr(0, column_bytes);
+  for (std::size_t i = 0; i < before.size();) {
+    if (before[i] == '\t') {
+      out += '\t';
+      ++i;
+      continue;
+    }
+    // One code point at a time: a lead byte and its continuation bytes.
+    std::size_t n = 1;
+    while (i + n < before.size() && (static_cast<unsigned char>(before[i + n]) & 0xC0) == 0x80) ++n;
+    out.append(display_width(before.substr(i, n)), ' ');
+    i += n;
+  }
+  out += '^';
+  const std::string_view range = line.substr(column_bytes, range_bytes);
+  const auto code_points = std::count_if(range.begin(), range.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+  if (code_points > 1) {
+    const std::size_t width = display_width(range);
+    if (width > 1)
+      out.append(width - 1, '~');
+  }
+  return out;
+}
+
+// The line as shown: invalid bytes become U+FFFD (one column wide, like the
+// byte it replaces) so the output stays valid UTF-8.
+std::string printable(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
+                                    static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out += line.substr(i, static_cast<std::size_t>(n));
+    i += static_cast<std::size_t>(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string message_text(const Diagnostic& d, Lang lang) {
+  if (const Message* m = find_message(d.code))
+    return fill(lang == Lang::zh ? m->zh : m->en, d.args);
+  // An unknown code still says something a developer can search for.
+  std::string out = d.code;
+  for (std::size_t i = 0; i < d.args.size(); ++i) out += (i == 0 ? ": " : ", ") + d.args[i];
+  return out;
+}
+
+std::string location(const SourceRange& range, const SourceManager& sources) {
+  const Source& src = sources.get(range.file);
+  const Position pos = src.position(range.begin);
+  return fmt::format("{}:{}:{}", src.name(), pos.line, pos.column);
+}
+
+std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  const std::string_view severity =
+      d.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning");
+  if (!d.range)
+    return fmt::format("{}: {}: {}\n", d.file, severity, message_text(d, lang));
+  const Source& src = sources.get(d.range->file);
+  std::string out =
+      fmt::format("{}: {}: {}\n", location(*d.range, sources), severity, message_text(d, lang));
+  const std::string_view line = src.line_text(d.range->begin);
+  const std::size_t line_begin = static_cast<std::size_t>(line.data() - src.text().data());
+  const std::size_t column_bytes = std::min<std::size_t>(d.range->begin - line_begin, line.size());
+  const std::size_t range_end = std::min<std::size_t>(d.range->end, line_begin + line.size());
+  const std::size_t range_bytes = range_end > d.range->begin ? range_end - d.range->begin : 0;
+  out += "  ";
+  out += printable(line);
+  out += "\n  ";
+  out += caret_line(line, column_bytes, range_bytes);
+  out += '\n';
+  if (d.related) {
+    out += fmt::format("  {} {}\n", zh ? "首次出现于" : "first given at",
+                       location(*d.related, sources));
+  }
+  return out;
+}
+
+bool DiagnosticSink::has_errors() const {
+  return std::any_of(diagnostics_.begin(), diagnostics_.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+}  // namespace perfeval

@@ -1,0 +1,363 @@
+#pragma once
+
+// The grammar of rule files (docs/language.md), for PEGTL 3.2.7.
+//
+// Conventions: every rule that becomes a parse-tree node ends at its last
+// significant character; the spacing after a token is matched by the rule
+// that contains it (`sp`). After a keyword that commits, the rest is under
+// must<>, so the first error stops the parse with the message of the rule
+// that failed (the table is in parser.cpp). Only parser.cpp includes this.
+
+#include <cstddef>
+#include <tao/pegtl.hpp>
+
+namespace perfeval::grammar {
+
+using namespace tao::pegtl;  // NOLINT: the grammar reads as PEGTL's own examples
+
+// Parser state shared by the custom rules below.
+// `//` to the end of the line
+struct ParseState {
+  const char* base = nullptr;  // the first byte of the file, for offsets
+  std::size_t depth = 0;
+  std::size_t max_depth = 0;
+};
+
+// Thrown for the first syntax error: a message code and a byte offset.
+struct SyntaxError {
+  const char* code;
+  std::size_t offset;
+};
+
+// Matches R one level deeper in a formula; stops hostile nesting before it
+// overflows the stack.
+template <typename R>
+struct nested : seq<R> {
+  template <apply_mode A, rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  static bool match(ParseInput& in, ParseState& ps, States&&... st) {
+    if (ps.depth >= ps.max_depth)
+      throw SyntaxError{"nesting-too-deep", static_cast<std::size_t>(in.current() - ps.base)};
+    ++ps.depth;
+    const bool ok = Control<R>::template match<A, M, Action, Control>(in, ps, st...);
+    --ps.depth;
+    return ok;
+  }
+};
+
+// ---- characters and spacing
+// `//` to the end of the line
+struct comment : seq<two<'/'>, until<eolf>> {};
+// CRLF is two spaces here
+struct space_or_comment : sor<one<' ', '\t', '\r', '\n'>, comment> {};
+// what may follow any token
+struct sp : star<space_or_comment> {};
+// non-ASCII letters; not punctuation
+struct cjk_char
+    : utf8::ranges<0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x1FFF, 0x2C00, 0x2FFF, 0x3004, 0x3007, 0x3021,
+                   0x302F, 0x3031, 0xD7FF, 0xF900, 0xFE0F, 0xFE20, 0xFE2F, 0xFE70, 0xFEFE, 0xFF10,
+                   0xFF19, 0xFF21, 0xFF3A, 0xFF41, 0xFF5A, 0xFF66, 0xFFEF, 0x10000, 0x10FFFF> {};
+// letters, digits, `_`, CJK
+struct name_char : sor<identifier_other, cjk_char> {};
+// a name starts with no ASCII digit
+struct name_first : sor<identifier_first, cjk_char> {};
+// `权重系数` is one name
+struct word_end : not_at<name_char> {};
+
+// ---- keywords, each with its Chinese aliases
+// a whole word only
+template <typename... Spellings>
+struct keyword : seq<sor<Spellings...>, word_end> {};
+struct kw_policy : keyword<TAO_PEGTL_STRING("policy"), TAO_PEGTL_STRING("政策")> {};
+struct kw_method
+    : keyword<TAO_PEGTL_STRING("method"), TAO_PEGTL_STRING("方法"), TAO_PEGTL_STRING("赋分规则")> {
+};
+struct kw_project : keyword<TAO_PEGTL_STRING("project"), TAO_PEGTL_STRING("项目")> {};
+struct kw_indicator : keyword<TAO_PEGTL_STRING("indicator"), TAO_PEGTL_STRING("指标")> {};
+struct kw_total : keyword<TAO_PEGTL_STRING("total"), TAO_PEGTL_STRING("总分")> {};
+struct kw_round : keyword<TAO_PEGTL_STRING("round"), TAO_PEGTL_STRING("舍入")> {};
+struct kw_rate : keyword<TAO_PEGTL_STRING("rate"), TAO_PEGTL_STRING("完成率")> {};
+struct kw_explain : keyword<TAO_PEGTL_STRING("explain"), TAO_PEGTL_STRING("说明")> {};
+struct kw_funds : keyword<TAO_PEGTL_STRING("funds"), TAO_PEGTL_STRING("资金")> {};
+struct kw_weight : keyword<TAO_PEGTL_STRING("weight"), TAO_PEGTL_STRING("权重")> {};
+struct kw_target : keyword<TAO_PEGTL_STRING("target"), TAO_PEGTL_STRING("目标")> {};
+struct kw_grade : keyword<TAO_PEGTL_STRING("grade"), TAO_PEGTL_STRING("等级")> {};
+struct kw_band : keyword<TAO_PEGTL_STRING("band"), TAO_PEGTL_STRING("档次")> {};
+struct kw_score : keyword<TAO_PEGTL_STRING("score"), TAO_PEGTL_STRING("得分")> {};
+struct kw_met : keyword<TAO_PEGTL_STRING("met"), TAO_PEGTL_STRING("达标")> {};
+struct kw_when : keyword<TAO_PEGTL_STRING("when"), TAO_PEGTL_STRING("当")> {};
+struct kw_if : keyword<TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("如果")> {};
+struct kw_then : keyword<TAO_PEGTL_STRING("then"), TAO_PEGTL_STRING("则")> {};
+struct kw_else : keyword<TAO_PEGTL_STRING("else"), TAO_PEGTL_STRING("否则")> {};
+struct kw_and : keyword<TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("并且")> {};
+struct kw_or : keyword<TAO_PEGTL_STRING("or"), TAO_PEGTL_STRING("或者")> {};
+struct kw_not : keyword<TAO_PEGTL_STRING("not"), TAO_PEGTL_STRING("非")> {};
+struct kw_true : keyword<TAO_PEGTL_STRING("true"), TAO_PEGTL_STRING("真")> {};
+struct kw_false : keyword<TAO_PEGTL_STRING("false"), TAO_PEGTL_STRING("假")> {};
+
+// ---- names and numbers
+// what may follow a backslash
+struct escaped : one<'"', '\\'> {};
+// `\"` or `\\`
+struct escape : seq<one<'\\'>, must<escaped>> {};
+// one line only, so a lost quote is found
+struct quoted_char : sor<escape, not_one<'"', '\\', '\r', '\n'>> {};
+// the text and the closing quote
+struct quoted_rest : seq<star<quoted_char>, one<'"'>> {};
+// "2024年自治区就业补助资金"
+struct quoted_name : seq<one<'"'>, must<quoted_rest>> {};
+// 在站博士后数量, 新疆2024
+struct bare_name : seq<name_first, star<name_char>> {};
+// any name
+struct name : sor<quoted_name, bare_name> {};
+// 10, 2.5
+struct decimal : seq<plus<digit>, opt<one<'.'>, plus<digit>>> {};
+// `100分` is not a plain number
+struct number_end : not_at<name_char> {};
+// a weight, total, threshold
+struct plain_number : seq<decimal, must<number_end>> {};
+
+// ---- formulas, loosest first
+struct expr;
+struct and_expr;
+struct not_expr;
+struct cmp_expr;
+struct add_expr;
+struct mul_expr;
+struct unary;
+struct primary;
+// the right side of a statement
+struct formula : seq<expr> {};
+// between `if` and `then`
+struct if_cond : seq<expr> {};
+// `then` of an if
+struct then_kw : kw_then {};
+// after `then`
+struct then_branch : seq<expr> {};
+// `else` of an if
+struct else_kw : kw_else {};
+// after `else`
+struct else_branch : seq<expr> {};
+// if c then a else b
+struct conditional : seq<kw_if, sp, must<nested<if_cond>, then_kw>, sp,
+                         must<nested<then_branch>, else_kw>, sp, must<nested<else_branch>>> {};
+// after `or`
+struct or_rhs : seq<and_expr> {};
+// a or b
+struct or_expr : seq<and_expr, star<kw_or, sp, must<or_rhs>>> {};
+// after `and`
+struct and_rhs : seq<not_expr> {};
+// a and b
+struct and_expr : seq<not_expr, star<kw_and, sp, must<and_rhs>>> {};
+// after `not`
+struct not_operand : seq<not_expr> {};
+// not a
+struct not_op : seq<kw_not, sp, must<nested<not_operand>>> {};
+// `not` binds looser than `=`
+struct not_expr : sor<not_op, cmp_expr> {};
+// `==` from other languages
+struct double_equals : seq<at<two<'='>>, raise<double_equals>> {};
+// `<>` from spreadsheets
+struct excel_not_equal : seq<at<string<'<', '>'>>, raise<excel_not_equal>> {};
+// a comparison
+struct cmp_op : sor<string<'!', '='>, string<'<', '='>, string<'>', '='>, one<'<', '>', '='>> {};
+// what may start a comparison
+struct cmp_symbol : sor<double_equals, excel_not_equal, cmp_op> {};
+// after a comparison operator
+struct cmp_rhs : seq<add_expr> {};
+// `a < b < c` is ambiguous
+struct no_chain : not_at<cmp_symbol> {};
+// a < b
+struct cmp_expr : seq<add_expr, opt<cmp_symbol, sp, must<cmp_rhs, no_chain>>> {};
+// + or -
+struct add_op : one<'+', '-'> {};
+// after + or -
+struct add_rhs : seq<mul_expr> {};
+// a + b - c
+struct add_expr : seq<mul_expr, star<add_op, sp, must<add_rhs>>> {};
+// * or /
+struct mul_op : one<'*', '/'> {};
+// after * or /
+struct mul_rhs : seq<unary> {};
+// a * b / c
+struct mul_expr : seq<unary, star<mul_op, sp, must<mul_rhs>>> {};
+// after a leading minus
+struct unary_operand : seq<unary> {};
+// -a
+struct neg : seq<one<'-'>, sp, must<nested<unary_operand>>> {};
+// a value, maybe negated
+struct unary : sor<neg, primary> {};
+// inside ( )
+struct paren_body : seq<expr> {};
+// the ) of a bracket
+struct close_paren : one<')'> {};
+// (a + b)
+struct paren : seq<one<'('>, sp, must<nested<paren_body>, close_paren>> {};
+// 0.5, 100%
+struct number_lit : seq<decimal, opt<one<'%'>>, must<number_end>> {};
+// true, 真
+struct true_lit : kw_true {};
+// false, 假
+struct false_lit : kw_false {};
+// one argument
+struct call_arg : seq<expr> {};
+// the ) of a call
+struct call_close : one<')'> {};
+// (a, b)
+struct call_args
+    : seq<one<'('>, sp, opt<nested<call_arg>, star<one<','>, sp, must<nested<call_arg>>>>,
+          must<call_close>> {};
+// never a variable
+struct reserved : sor<kw_if, kw_then, kw_else, kw_and, kw_or, kw_not, kw_true, kw_false> {};
+// rate, min(a, b)
+struct var_or_call : seq<not_at<reserved>, name, opt<sp, call_args>> {};
+// `1 + if ...` needs brackets
+struct misplaced_if : seq<at<kw_if>, raise<misplaced_if>> {};
+// a value
+struct primary : seq<sor<paren, number_lit, true_lit, false_lit, misplaced_if, var_or_call>, sp> {};
+// a whole formula
+struct expr : sor<conditional, or_expr> {};
+
+// ---- statements (policies, funds, methods)
+// `=` of rate/score/met
+struct stmt_equals : one<'='> {};
+// `when` after explain
+struct when_kw : kw_when {};
+// explain when rate < 90%
+struct explain_stmt : seq<kw_explain, sp, must<when_kw>, sp, must<formula>> {};
+// rate = actual / target
+struct rate_stmt : seq<kw_rate, sp, must<stmt_equals>, sp, must<formula>> {};
+// score = weight * rate
+struct score_stmt : seq<kw_score, sp, must<stmt_equals>, sp, must<formula>> {};
+// met = actual >= target
+struct met_stmt : seq<kw_met, sp, must<stmt_equals>, sp, must<formula>> {};
+// 达到预期指标
+struct grade_word : seq<name> {};
+// `=` after the grade word
+struct grade_equals : one<'='> {};
+// grade 达到预期指标 = 100%
+struct grade_stmt : seq<kw_grade, sp, must<grade_word>, sp, must<grade_equals>, sp, must<formula>> {
+};
+// 10
+struct weight_number : seq<plain_number> {};
+// weight 10
+struct weight_stmt : seq<kw_weight, sp, must<weight_number>> {};
+// 100
+struct total_number : seq<plain_number> {};
+// total 100
+struct total_stmt : seq<kw_total, sp, must<total_number>> {};
+// `round score`
+struct round_score : kw_score {};
+// `round rate`
+struct round_rate : kw_rate {};
+// what is rounded
+struct round_what : sor<round_score, round_rate> {};
+// decimal places
+struct round_digits : seq<plain_number> {};
+// round score 2
+struct round_stmt : seq<kw_round, sp, must<round_what>, sp, must<round_digits>> {};
+// 优
+struct band_label : seq<name> {};
+// bands are lower bounds
+struct band_ge : string<'>', '='> {};
+// 90
+struct band_threshold : seq<plain_number> {};
+// band 优 >= 90
+struct band_stmt : seq<kw_band, sp, must<band_label>, sp, must<band_ge>, sp, must<band_threshold>> {
+};
+// { after a header
+struct block_open : one<'{'> {};
+// one funds statement
+struct funds_stmt : seq<sor<weight_stmt, rate_stmt, score_stmt, explain_stmt>, sp> {};
+// } of funds
+struct funds_end : one<'}'> {};
+// funds { ... }
+struct funds_block : seq<kw_funds, sp, must<block_open>, sp, star<funds_stmt>, must<funds_end>> {};
+// one policy statement
+struct policy_stmt
+    : seq<sor<total_stmt, round_stmt, explain_stmt, funds_block, grade_stmt, band_stmt>, sp> {};
+// 新疆2024
+struct policy_name : seq<name> {};
+// } of a policy
+struct policy_end : one<'}'> {};
+// policy NAME { ... }
+struct policy_decl : seq<kw_policy, sp, must<policy_name>, sp, must<block_open>, sp,
+                         star<policy_stmt>, must<policy_end>> {};
+// one method statement
+struct method_stmt : seq<sor<grade_stmt, met_stmt, rate_stmt, score_stmt, explain_stmt>, sp> {};
+// 按照完成比例赋分
+struct method_name : seq<name> {};
+// } of a method
+struct method_end : one<'}'> {};
+// method NAME { ... }
+struct method_decl : seq<kw_method, sp, must<method_name>, sp, must<block_open>, sp,
+                         star<method_stmt>, must<method_end>> {};
+
+// ---- targets: the grammar only finds where one ends; parse_value reads it
+// what values are written with
+struct value_char : sor<name_char, one<'.', '%', '-', ','>> {};
+// >=, <=, >, <, =
+struct target_op : sor<string<'>', '='>, string<'<', '='>, one<'>', '<', '='>> {};
+// 13, 2024-12-10
+struct target_number : seq<opt<one<'-'>>, digit, star<sor<digit, one<'.', ',', '-'>>>> {};
+// 人, 万元, 年12月10日前, %
+struct target_unit : seq<sor<name_char, one<'%'>>, star<value_char>> {};
+// `13 人`
+struct spaced_unit : seq<plus<one<' ', '\t'>>, not_at<kw_method>, target_unit> {};
+// 2.30万人
+struct target_quantity : seq<target_number, opt<sor<target_unit, spaced_unit>>> {};
+// 长期, 有效促进
+struct target_word : seq<not_at<kw_method>, plus<value_char>> {};
+// after the operator
+struct target_value : sor<target_quantity, target_word> {};
+// >= 13人
+struct target : sor<quoted_name, seq<opt<target_op, star<one<' ', '\t'>>>, must<target_value>>> {};
+
+// ---- projects
+// 举办招聘会次数, never `weight`
+struct indicator_name : seq<not_at<kw_weight>, name> {};
+// `weight` of an indicator
+struct weight_kw : kw_weight {};
+// `target` of an indicator
+struct target_kw : kw_target {};
+// `method` of an indicator
+struct method_kw : kw_method {};
+// the method an indicator uses
+struct method_ref : seq<name> {};
+// indicator NAME weight N target T method M
+struct indicator
+    : seq<kw_indicator, sp, must<indicator_name>, sp, must<weight_kw>, sp, must<weight_number>, sp,
+          must<target_kw>, sp, must<target>, sp, must<method_kw>, sp, must<method_ref>> {};
+// between the two categories
+struct category_slash : one<'/'> {};
+// 数量指标
+struct category2 : seq<name> {};
+// } of a group
+struct group_end : one<'}'> {};
+// 产出指标 / 数量指标 { ... }
+struct group : seq<name, sp, must<category_slash>, sp, must<category2>, sp, must<block_open>, sp,
+                   star<indicator, sp>, must<group_end>> {};
+// indicators belong in groups
+struct misplaced_indicator : seq<at<kw_indicator>, raise<misplaced_indicator>> {};
+// "2024年自治区就业补助资金"
+struct project_name : seq<name> {};
+// `policy` after the project's name
+struct project_policy : kw_policy {};
+// the policy a project uses
+struct policy_ref : seq<name> {};
+// } of a project
+struct project_end : one<'}'> {};
+// project NAME policy P { ... }
+struct project_decl
+    : seq<kw_project, sp, must<project_name>, sp, must<project_policy>, sp, must<policy_ref>, sp,
+          must<block_open>, sp, star<sor<misplaced_indicator, group>, sp>, must<project_end>> {};
+
+// ---- the file
+// one top-level block
+struct declaration : seq<sor<policy_decl, method_decl, project_decl>, sp> {};
+// nothing after the last block
+struct file_end : eof {};
+// a whole rule file
+struct rule_file : seq<sp, star<declaration>, must<file_end>> {};
+
+}  // namespace perfeval::grammar

@@ -1,0 +1,750 @@
+// Rule text to AST: PEGTL builds a parse tree (grammar.hpp), then one
+// lowering pass turns the tree into ast::RuleFile. The only translation unit
+// that includes PEGTL.
+
+#include "perfeval/lang/parser.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <tao/pegtl/contrib/analyze.hpp>
+#include <tao/pegtl/contrib/parse_tree.hpp>
+
+#include "grammar.hpp"
+
+namespace perfeval {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+using Node = pegtl::parse_tree::node;
+
+namespace {
+
+// ---------------------------------------------------------------- errors
+
+// The message code of each rule that can fail under must<> or raise<>: one
+// entry per rule, so every syntax error says what was expected at that spot.
+// The texts are in messages.cpp.
+template <typename Rule>
+inline constexpr const char* error_code = nullptr;
+template <typename R>
+inline constexpr const char* error_code<g::nested<R>> = error_code<R>;
+// clang-format off
+template <> inline constexpr const char* error_code<g::escaped> = "invalid-escape";
+template <> inline constexpr const char* error_code<g::quoted_rest> = "unterminated-string";
+template <> inline constexpr const char* error_code<g::number_end> = "text-after-number";
+template <> inline constexpr const char* error_code<g::if_cond> = "expected-condition";
+template <> inline constexpr const char* error_code<g::then_kw> = "expected-then";
+template <> inline constexpr const char* error_code<g::then_branch> = "expected-operand";
+template <> inline constexpr const char* error_code<g::else_kw> = "expected-else";
+template <> inline constexpr const char* error_code<g::else_branch> = "expected-operand";
+template <> inline constexpr const char* error_code<g::or_rhs> = "expected-operand";
+template <> inline constexpr const char* error_code<g::and_rhs> = "expected-operand";
+template <> inline constexpr const char* error_code<g::not_operand> = "expected-operand";
+template <> inline constexpr const char* error_code<g::cmp_rhs> = "expected-operand";
+template <> inline constexpr const char* error_code<g::add_rhs> = "expected-operand";
+template <> inline constexpr const char* error_code<g::mul_rhs> = "expected-operand";
+template <> inline constexpr const char* error_code<g::unary_operand> = "expected-operand";
+template <> inline constexpr const char* error_code<g::paren_body> = "expected-operand";
+template <> inline constexpr const char* error_code<g::call_arg> = "expected-operand";
+template <> inline constexpr const char* error_code<g::no_chain> = "chained-comparison";
+template <> inline constexpr const char* error_code<g::double_equals> = "double-equals";
+template <> inline constexpr const char* error_code<g::excel_not_equal> = "use-not-equals";
+template <> inline constexpr const char* error_code<g::close_paren> = "expected-closing-paren";
+template <> inline constexpr const char* error_code<g::call_close> = "expected-call-close";
+template <> inline constexpr const char* error_code<g::misplaced_if> = "conditional-needs-parentheses";
+template <> inline constexpr const char* error_code<g::formula> = "expected-formula";
+template <> inline constexpr const char* error_code<g::when_kw> = "expected-when";
+template <> inline constexpr const char* error_code<g::stmt_equals> = "expected-equals";
+template <> inline constexpr const char* error_code<g::grade_word> = "expected-grade-word";
+template <> inline constexpr const char* error_code<g::grade_equals> = "expected-grade-equals";
+template <> inline constexpr const char* error_code<g::weight_number> = "expected-weight-number";
+template <> inline constexpr const char* error_code<g::total_number> = "expected-total-number";
+template <> inline constexpr const char* error_code<g::round_what> = "expected-round-target";
+template <> inline constexpr const char* error_code<g::round_digits> = "expected-round-digits";
+template <> inline constexpr const char* error_code<g::band_label> = "expected-band-label";
+template <> inline constexpr const char* error_code<g::band_ge> = "expected-band-operator";
+template <> inline constexpr const char* error_code<g::band_threshold> = "expected-band-threshold";
+template <> inline constexpr const char* error_code<g::block_open> = "expected-open-brace";
+template <> inline constexpr const char* error_code<g::funds_end> = "expected-funds-statement";
+template <> inline constexpr const char* error_code<g::policy_name> = "expected-policy-name";
+template <> inline constexpr const char* error_code<g::policy_end> = "expected-policy-statement";
+template <> inline constexpr const char* error_code<g::method_name> = "expected-method-name";
+template <> inline constexpr const char* error_code<g::method_end> = "expected-method-statement";
+template <> inline constexpr const char* error_code<g::target_value> = "expected-target-value";
+template <> inline constexpr const char* error_code<g::target> = "expected-target-value";
+template <> inline constexpr const char* error_code<g::indicator_name> = "expected-indicator-name";
+template <> inline constexpr const char* error_code<g::weight_kw> = "expected-weight";
+template <> inline constexpr const char* error_code<g::target_kw> = "expected-target";
+template <> inline constexpr const char* error_code<g::method_kw> = "expected-method";
+template <> inline constexpr const char* error_code<g::method_ref> = "expected-method-reference";
+template <> inline constexpr const char* error_code<g::category_slash> = "expected-category-slash";
+template <> inline constexpr const char* error_code<g::category2> = "expected-category-name";
+template <> inline constexpr const char* error_code<g::group_end> = "expected-indicator";
+template <> inline constexpr const char* error_code<g::misplaced_indicator> = "indicator-outside-group";
+template <> inline constexpr const char* error_code<g::project_name> = "expected-project-name";
+template <> inline constexpr const char* error_code<g::project_policy> = "expected-project-policy";
+template <> inline constexpr const char* error_code<g::policy_ref> = "expected-policy-reference";
+template <> inline constexpr const char* error_code<g::project_end> = "expected-group";
+template <> inline constexpr const char* error_code<g::file_end> = "expected-declaration";
+// clang-format on
+
+template <typename Rule>
+struct control : pegtl::normal<Rule> {
+  // must<> matches with rewind_mode::dontcare, which would leave a failed
+  // rule half-consumed and the caret after e.g. the `weight` of `weightx`;
+  // rewinding puts the caret at the start of what could not be read.
+  template <pegtl::apply_mode A, pegtl::rewind_mode M, template <typename...> class Action,
+            template <typename...> class Control, typename ParseInput, typename... States>
+  static bool match(ParseInput& in, States&&... st) {
+    constexpr auto mode = M == pegtl::rewind_mode::dontcare ? pegtl::rewind_mode::required : M;
+    return pegtl::normal<Rule>::template match<A, mode, Action, Control>(in, st...);
+  }
+
+  template <typename ParseInput>
+  [[noreturn]] static void raise(const ParseInput& in, const g::ParseState& ps) {
+    static_assert(error_code<Rule> != nullptr, "every rule under must<> needs an error code");
+    throw g::SyntaxError{error_code<Rule>, static_cast<std::size_t>(in.current() - ps.base)};
+  }
+};
+
+// Parse-tree nodes: tokens keep their text; binary levels fold away when
+// there is no operator; everything else is a node with children.
+// clang-format off
+template <typename Rule>
+using selector = pegtl::parse_tree::selector<
+    Rule,
+    pegtl::parse_tree::store_content::on<
+        g::bare_name, g::quoted_name, g::decimal, g::number_lit, g::true_lit, g::false_lit,
+        g::cmp_op, g::add_op, g::mul_op, g::call_close, g::round_score, g::round_rate, g::target,
+        g::policy_end, g::method_end, g::funds_end, g::project_end, g::group_end,
+        g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args,
+        g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
+        g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
+        g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt>,
+    pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
+                                    g::mul_expr>>;
+// clang-format on
+
+// ---------------------------------------------------------------- text helpers
+
+// How many bytes of `text` from `offset` Rule matches (0 when it does not).
+template <typename Rule>
+std::size_t match_length(std::string_view text, std::size_t offset) {
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(text.data() + offset,
+                                                     text.data() + text.size(), "");
+  return pegtl::parse<Rule>(in) ? static_cast<std::size_t>(in.current() - (text.data() + offset))
+                                : 0;
+}
+
+struct CodePoint {
+  char32_t value = 0;
+  std::size_t size = 0;  // 0: not valid UTF-8
+};
+
+CodePoint decode(std::string_view text, std::size_t offset) {
+  utf8proc_int32_t value = 0;
+  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
+                                  static_cast<utf8proc_ssize_t>(text.size() - offset), &value);
+  if (n <= 0)
+    return {};
+  return {static_cast<char32_t>(value), static_cast<std::size_t>(n)};
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const CodePoint cp = decode(text, i);
+    if (cp.size == 0)
+      return i;
+    i += cp.size;
+  }
+  return std::nullopt;
+}
+
+// Full-width and typographic characters an input method produces where the
+// language wants ASCII, with what to type instead.
+struct WideChar {
+  char32_t wide;
+  std::string_view ascii;
+};
+constexpr std::array kWideChars = {
+    WideChar{U'（', "("}, WideChar{U'）', ")"}, WideChar{U'，', ","}, WideChar{U'｛', "{"},
+    WideChar{U'｝', "}"}, WideChar{U'“', "\""}, WideChar{U'”', "\""}, WideChar{U'＂', "\""},
+    WideChar{U'＝', "="}, WideChar{U'＞', ">"}, WideChar{U'＜', "<"}, WideChar{U'≥', ">="},
+    WideChar{U'≤', "<="}, WideChar{U'≠', "!="}, WideChar{U'％', "%"}, WideChar{U'＋', "+"},
+    WideChar{U'－', "-"}, WideChar{U'×', "*"},  WideChar{U'＊', "*"}, WideChar{U'／', "/"},
+    WideChar{U'÷', "/"},  WideChar{U'！', "!"}, WideChar{U'．', "."}, WideChar{U'０', "0"},
+    WideChar{U'１', "1"}, WideChar{U'２', "2"}, WideChar{U'３', "3"}, WideChar{U'４', "4"},
+    WideChar{U'５', "5"}, WideChar{U'６', "6"}, WideChar{U'７', "7"}, WideChar{U'８', "8"},
+    WideChar{U'９', "9"},
+};
+
+// Punctuation that often stands inside a real name (当期结案率（%）): right
+// after a bare name, the fix is more likely quoting than retyping.
+constexpr std::u32string_view kNamePunctuation = U"（）【】〔〕「」《》，、：；。“”‘’％…—·";
+
+// Errors that come right after a name in a declaration, where a name cut
+// short by punctuation shows up.
+constexpr std::array<std::string_view, 8> kAfterNameCodes = {
+    "expected-open-brace",   "expected-weight",        "expected-project-policy",
+    "expected-grade-equals", "expected-band-operator", "expected-category-slash",
+    "expected-method",       "expected-indicator",
+};
+
+// Errors that mean "the block is not finished", which at the end of the
+// file is better said as a missing '}'.
+constexpr std::array<std::string_view, 5> kBlockEndCodes = {
+    "expected-policy-statement", "expected-method-statement",
+    "expected-funds-statement",  "expected-group",
+    "expected-indicator",
+};
+
+template <typename Array>
+bool contains(const Array& a, std::string_view s) {
+  return std::find(a.begin(), a.end(), s) != a.end();
+}
+
+bool name_char_before(std::string_view text, std::size_t offset) {
+  if (offset == 0)
+    return false;
+  std::size_t start = offset - 1;
+  while (start > 0 && offset - start < 4 &&
+         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
+    --start;
+  return match_length<g::name_char>(text.substr(0, offset), start) == offset - start;
+}
+
+std::string utf8(char32_t cp) {
+  std::array<utf8proc_uint8_t, 4> buf{};
+  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf.data());
+  return std::string(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
+}
+
+// Turns the first syntax error into a diagnostic: where to put the caret,
+// how much to underline, and a more specific code where the text shows the
+// likely cause.
+Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, std::size_t offset) {
+  const std::string_view text = src.text();
+  offset = std::min(offset, text.size());
+  auto at = [&](std::size_t begin, std::size_t end) {
+    return SourceRange{file, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)};
+  };
+  Diagnostic d{Severity::error, code, at(offset, offset), src.name(), {}, {}};
+
+  if (code == "unterminated-string") {
+    // Raised just after the opening quote: show the quote and the rest of its line.
+    const std::size_t eol = std::min(text.find_first_of("\r\n", offset), text.size());
+    d.range = at(offset - 1, eol);
+    return d;
+  }
+  if (code == "invalid-escape") {
+    d.range = at(offset - 1, offset + std::max<std::size_t>(1, decode(text, offset).size));
+    return d;
+  }
+  if (offset == text.size()) {
+    if (contains(kBlockEndCodes, code))
+      d.code = "expected-closing-brace";
+    // The caret goes right after the last thing written, not on an empty last line.
+    std::size_t end = offset;
+    while (end > 0 && std::string_view(" \t\r\n").find(text[end - 1]) != std::string_view::npos)
+      --end;
+    d.range = at(end, end);
+    return d;
+  }
+  const CodePoint cp = decode(text, offset);
+  const auto wide = std::find_if(kWideChars.begin(), kWideChars.end(),
+                                 [&](const WideChar& w) { return w.wide == cp.value; });
+  const bool name_punctuation = kNamePunctuation.find(cp.value) != std::u32string_view::npos;
+  if (name_punctuation && contains(kAfterNameCodes, code) && name_char_before(text, offset)) {
+    d.code = "full-width-in-name";
+    d.args = {utf8(cp.value)};
+    d.range = at(offset, offset + cp.size);
+    return d;
+  }
+  if (cp.value == U'　') {
+    d.code = "full-width-space";
+    d.range = at(offset, offset + cp.size);
+    return d;
+  }
+  if (wide != kWideChars.end()) {
+    d.code = "full-width-punctuation";
+    d.args = {utf8(cp.value), std::string(wide->ascii)};
+    d.range = at(offset, offset + cp.size);
+    return d;
+  }
+  // Underline the word that could not be read, or the one character.
+  const std::size_t word = match_length<pegtl::plus<g::name_char>>(text, offset);
+  d.range = at(offset, offset + std::max<std::size_t>(word, std::max<std::size_t>(cp.size, 1)));
+  return d;
+}
+
+// ---------------------------------------------------------------- lowering
+
+// Walks the parse tree once and builds the AST. Errors found here (numbers
+// too large, unreadable targets, duplicate statements) are reported and the
+// walk goes on, so one run shows them all; a formula nested too deeply stops
+// the walk, because its AST would be too deep to handle safely.
+class Lowering {
+ public:
+  Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits)
+      : src_(src), file_(file), sink_(sink), limits_(limits), base_(src.text().data()) {}
+
+  struct TooDeep {};
+
+  ast::RuleFile file(const Node& root) {
+    ast::RuleFile out;
+    out.file = file_;
+    for (const auto& child : root.children) {
+      const Node& n = *child;
+      if (n.is_type<g::policy_decl>())
+        out.policies.push_back(policy(n));
+      else if (n.is_type<g::method_decl>())
+        out.methods.push_back(method(n));
+      else if (n.is_type<g::project_decl>())
+        out.projects.push_back(project(n));
+    }
+    return out;
+  }
+
+  bool failed() const { return failed_; }
+
+ private:
+  // ---- positions and text
+  std::uint32_t begin_of(const Node& n) const {
+    return static_cast<std::uint32_t>(n.m_begin.data - base_);
+  }
+  // Composite nodes end where their last child ends, so a range never takes
+  // in the spaces and comments after it.
+  std::uint32_t end_of(const Node& n) const {
+    const Node* last = &n;
+    while (!last->children.empty()) last = last->children.back().get();
+    return static_cast<std::uint32_t>(last->m_end.data - base_);
+  }
+  SourceRange range(const Node& n) const { return {file_, begin_of(n), end_of(n)}; }
+  SourceRange range(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
+
+  void error(std::string code, SourceRange where, std::vector<std::string> args = {}) {
+    failed_ = true;
+    sink_.error(std::move(code), where, std::move(args));
+  }
+
+  // ---- names and numbers
+  ast::Name name(const Node& n) {
+    ast::Name out{{}, range(n)};
+    if (n.is_type<g::quoted_name>()) {
+      const std::string_view raw = n.string_view();
+      for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+        if (raw[i] == '\\')
+          ++i;  // the grammar allows only \" and \\, so the next byte is the character
+        out.text += raw[i];
+      }
+    } else {
+      out.text = n.string();
+    }
+    if (out.text.empty())
+      error("empty-name", out.range);
+    else if (out.text.size() > limits_.max_name_bytes)
+      error("name-too-long", out.range,
+            {std::to_string(out.text.size()), std::to_string(limits_.max_name_bytes)});
+    return out;
+  }
+
+  static std::string shorten(std::string_view text) {
+    constexpr std::size_t kShown = 24;
+    return text.size() <= kShown ? std::string(text) : std::string(text.substr(0, kShown)) + "...";
+  }
+
+  Rational number(const Node& n) {
+    const std::string_view text = n.string_view();
+    try {
+      if (const auto value = Rational::parse(text))
+        return *value;
+      error("invalid-number", range(n), {shorten(text)});
+    } catch (const ArithmeticError&) {
+      error("number-too-large", range(n), {shorten(text)});
+    }
+    return Rational{};
+  }
+
+  // ---- formulas
+  ast::Expr expr(const Node& n, std::size_t& height) {
+    ast::Expr out;
+    out.range = range(n);
+    height = 1;
+    if (n.is_type<g::number_lit>()) {
+      const bool percent = n.string_view().back() == '%';
+      Rational value = number(*n.children.front());
+      if (percent)
+        value = value / 100;
+      out.node = ast::NumberLit{value, n.string(), percent};
+    } else if (n.is_type<g::true_lit>() || n.is_type<g::false_lit>()) {
+      out.node = ast::BoolLit{n.is_type<g::true_lit>()};
+    } else if (n.is_type<g::var_or_call>()) {
+      ast::Name fn = name(*n.children.front());
+      if (n.children.size() == 1) {
+        out.node = ast::VarRef{std::move(fn.text)};
+      } else {
+        const Node& args = *n.children.back();
+        ast::Call call{std::move(fn), {}};
+        for (std::size_t i = 0; i + 1 < args.children.size(); ++i) {
+          std::size_t h = 0;
+          call.args.push_back(expr(*args.children[i], h));
+          height = std::max(height, h + 1);
+        }
+        out.node = std::move(call);
+      }
+    } else if (n.is_type<g::neg>() || n.is_type<g::not_op>()) {
+      std::size_t h = 0;
+      auto operand = std::make_unique<ast::Expr>(expr(*n.children.front(), h));
+      height = h + 1;
+      out.node = ast::Unary{n.is_type<g::neg>() ? ast::UnaryOp::negate : ast::UnaryOp::logical_not,
+                            std::move(operand)};
+    } else if (n.is_type<g::conditional>()) {
+      std::array<std::size_t, 3> h{};
+      auto c = std::make_unique<ast::Expr>(expr(*n.children[0], h[0]));
+      auto t = std::make_unique<ast::Expr>(expr(*n.children[1], h[1]));
+      auto e = std::make_unique<ast::Expr>(expr(*n.children[2], h[2]));
+      height = 1 + *std::max_element(h.begin(), h.end());
+      out.node = ast::Conditional{std::move(c), std::move(t), std::move(e)};
+    } else {
+      return binary_chain(n, height);
+    }
+    check_height(height, out.range);
+    return out;
+  }
+
+  // a + b - c and friends: a flat list of operands and operators, folded to
+  // the left. The chain is as deep as it is long, so its length counts
+  // against the nesting limit.
+  ast::Expr binary_chain(const Node& n, std::size_t& height) {
+    const bool logical = n.is_type<g::or_expr>() || n.is_type<g::and_expr>();
+    const ast::BinaryOp logical_op =
+        n.is_type<g::or_expr>() ? ast::BinaryOp::logical_or : ast::BinaryOp::logical_and;
+    std::size_t i = 0;
+    ast::Expr acc = expr(*n.children[i++], height);
+    while (i < n.children.size()) {
+      ast::BinaryOp op = logical_op;
+      if (!logical)
+        op = binary_op(n.children[i++]->string_view());
+      std::size_t h = 0;
+      ast::Expr rhs = expr(*n.children[i++], h);
+      ast::Expr combined;
+      combined.range = range(acc.range.begin, rhs.range.end);
+      height = std::max(height, h) + 1;
+      check_height(height, combined.range);
+      combined.node = ast::Binary{op, std::make_unique<ast::Expr>(std::move(acc)),
+                                  std::make_unique<ast::Expr>(std::move(rhs))};
+      acc = std::move(combined);
+    }
+    return acc;
+  }
+
+  static ast::BinaryOp binary_op(std::string_view op) {
+    using B = ast::BinaryOp;
+    static constexpr std::array<std::pair<std::string_view, B>, 10> kOps = {{
+        {"+", B::add},
+        {"-", B::sub},
+        {"*", B::mul},
+        {"/", B::div},
+        {"=", B::eq},
+        {"!=", B::ne},
+        {"<", B::lt},
+        {"<=", B::le},
+        {">", B::gt},
+        {">=", B::ge},
+    }};
+    for (const auto& [text, value] : kOps)
+      if (text == op)
+        return value;
+    return B::add;  // unreachable: the grammar matches only the operators above
+  }
+
+  void check_height(std::size_t height, SourceRange where) {
+    if (height > limits_.max_nesting) {
+      error("nesting-too-deep", where, {std::to_string(limits_.max_nesting)});
+      throw TooDeep{};
+    }
+  }
+
+  ast::Expr formula(const Node& n) {
+    std::size_t height = 0;
+    return expr(n, height);
+  }
+
+  // ---- statements
+
+  // The keyword a statement starts with, as written (`rate`, `完成率`,
+  // `round score`), for messages about duplicates.
+  std::string keyword_text(const Node& stmt) const {
+    const std::string_view text = src_.text();
+    const std::uint32_t begin = begin_of(stmt);
+    if (stmt.is_type<g::round_stmt>())
+      return std::string(text.substr(begin, end_of(*stmt.children.front()) - begin));
+    const std::size_t end = text.find_first_of(" \t\r\n={", begin);
+    return std::string(text.substr(begin, std::min(end, text.size()) - begin));
+  }
+
+  // True the first time; reports a duplicate otherwise.
+  bool first(std::optional<SourceRange>& seen, const Node& stmt) {
+    const std::string keyword = keyword_text(stmt);
+    const SourceRange where =
+        range(begin_of(stmt), begin_of(stmt) + static_cast<std::uint32_t>(keyword.size()));
+    if (seen) {
+      failed_ = true;
+      sink_.report({Severity::error,
+                    "duplicate-statement",
+                    where,
+                    {},
+                    {keyword, std::to_string(src_.position(seen->begin).line)},
+                    seen});
+      return false;
+    }
+    seen = where;
+    return true;
+  }
+
+  ast::GradeDef grade(const Node& n) {
+    ast::Name word = name(*n.children[0]);
+    return ast::GradeDef{std::move(word), formula(*n.children[1])};
+  }
+
+  int round_digits(const Node& n) {
+    const Rational value = number(n);
+    if (!value.is_integer() || value < 0 || value > 18) {
+      error("invalid-round-digits", range(n), {shorten(n.string_view())});
+      return 0;
+    }
+    return static_cast<int>(value.numerator());
+  }
+
+  ast::FundsRule funds(const Node& n) {
+    ast::FundsRule out;
+    out.range = range(n);
+    std::optional<SourceRange> weight, rate, score, explain;
+    for (const auto& child : n.children) {
+      const Node& s = *child;
+      if (s.is_type<g::weight_stmt>()) {
+        if (first(weight, s))
+          out.weight = number(*s.children.front());
+      } else if (s.is_type<g::rate_stmt>()) {
+        if (first(rate, s))
+          out.rate = formula(*s.children.front());
+      } else if (s.is_type<g::score_stmt>()) {
+        if (first(score, s))
+          out.score = formula(*s.children.front());
+      } else if (s.is_type<g::explain_stmt>()) {
+        if (first(explain, s))
+          out.explain_when = formula(*s.children.front());
+      }
+    }
+    if (!weight) {
+      const std::string keyword = keyword_text(n);
+      error("funds-missing-weight",
+            range(out.range.begin, out.range.begin + static_cast<std::uint32_t>(keyword.size())));
+    }
+    return out;
+  }
+
+  ast::Policy policy(const Node& n) {
+    ast::Policy out;
+    out.range = range(n);
+    out.name = name(*n.children.front());
+    std::optional<SourceRange> total, round_score, round_rate, explain, funds_seen;
+    for (const auto& child : n.children) {
+      const Node& s = *child;
+      if (s.is_type<g::total_stmt>()) {
+        if (first(total, s))
+          out.total = number(*s.children.front());
+      } else if (s.is_type<g::round_stmt>()) {
+        const bool score = s.children.front()->is_type<g::round_score>();
+        if (first(score ? round_score : round_rate, s))
+          (score ? out.score_digits : out.rate_digits) = round_digits(*s.children.back());
+      } else if (s.is_type<g::explain_stmt>()) {
+        if (first(explain, s))
+          out.explain_when = formula(*s.children.front());
+      } else if (s.is_type<g::funds_block>()) {
+        if (first(funds_seen, s))
+          out.funds = funds(s);
+      } else if (s.is_type<g::grade_stmt>()) {
+        out.grades.push_back(grade(s));
+      } else if (s.is_type<g::band_stmt>()) {
+        ast::Name label = name(*s.children[0]);
+        out.bands.push_back(ast::BandDef{std::move(label), number(*s.children[1]), range(s)});
+      }
+    }
+    return out;
+  }
+
+  ast::Method method(const Node& n) {
+    ast::Method out;
+    out.range = range(n);
+    out.name = name(*n.children.front());
+    std::optional<SourceRange> met, rate, score, explain;
+    for (const auto& child : n.children) {
+      const Node& s = *child;
+      if (s.is_type<g::grade_stmt>()) {
+        out.grades.push_back(grade(s));
+      } else if (s.is_type<g::met_stmt>()) {
+        if (first(met, s))
+          out.met = formula(*s.children.front());
+      } else if (s.is_type<g::rate_stmt>()) {
+        if (first(rate, s))
+          out.rate = formula(*s.children.front());
+      } else if (s.is_type<g::score_stmt>()) {
+        if (first(score, s))
+          out.score = formula(*s.children.front());
+      } else if (s.is_type<g::explain_stmt>()) {
+        if (first(explain, s))
+          out.explain_when = formula(*s.children.front());
+      }
+    }
+    return out;
+  }
+
+  // The target's text goes to parse_value, the same reader the data files
+  // use, so `>= 13人` means the same in both; its errors point into the text.
+  ast::Target target(const Node& n) {
+    ast::Target out;
+    out.text = n.string();
+    out.range = range(n);
+    std::string value_text;
+    std::vector<std::uint32_t> source_offset;  // of each byte of value_text
+    if (!n.children.empty()) {                 // a quoted target: read what is inside the quotes
+      const std::string_view raw = n.children.front()->string_view();
+      for (std::uint32_t i = 1; i + 1 < raw.size(); ++i) {
+        if (raw[i] == '\\')
+          ++i;
+        value_text += raw[i];
+        source_offset.push_back(out.range.begin + i);
+      }
+    } else {
+      value_text = out.text;
+      for (std::uint32_t i = 0; i < value_text.size(); ++i)
+        source_offset.push_back(out.range.begin + i);
+    }
+    auto parsed = parse_value(value_text);
+    if (auto* bad = std::get_if<ValueError>(&parsed)) {
+      const std::uint32_t at =
+          bad->offset < source_offset.size() ? source_offset[bad->offset] : out.range.end;
+      error("invalid-target", range(at, std::max(at, out.range.end)),
+            {bad->message_en, bad->message_zh});
+      return out;
+    }
+    auto& value = std::get<ParsedValue>(parsed);
+    out.op = value.op;
+    out.value = std::move(value.value);
+    return out;
+  }
+
+  ast::Indicator indicator(const Node& n, const ast::Name& category1, const ast::Name& category2) {
+    ast::Indicator out;
+    out.range = range(n);
+    out.category1 = category1;
+    out.category2 = category2;
+    out.name = name(*n.children[0]);
+    out.weight = number(*n.children[1]);
+    out.weight_range = range(*n.children[1]);
+    out.target = target(*n.children[2]);
+    out.method = name(*n.children[3]);
+    return out;
+  }
+
+  ast::Project project(const Node& n) {
+    ast::Project out;
+    out.range = range(n);
+    out.name = name(*n.children[0]);
+    out.policy = name(*n.children[1]);
+    for (const auto& child : n.children) {
+      const Node& group = *child;
+      if (!group.is_type<g::group>())
+        continue;
+      const ast::Name category1 = name(*group.children[0]);
+      const ast::Name category2 = name(*group.children[1]);
+      for (const auto& item : group.children)
+        if (item->is_type<g::indicator>())
+          out.indicators.push_back(indicator(*item, category1, category2));
+    }
+    return out;
+  }
+
+  const Source& src_;
+  FileId file_;
+  DiagnosticSink& sink_;
+  const ParseLimits& limits_;
+  const char* base_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+namespace detail {
+
+// For the test that proves the grammar has no rule that can loop without
+// consuming input (declared there; only this file may include PEGTL).
+std::size_t grammar_problems() {
+  return pegtl::analyze<g::rule_file>(1);
+}
+
+}  // namespace detail
+
+std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sources,
+                                         DiagnosticSink& sink, const ParseLimits& limits) {
+  const Source& src = sources.get(file);
+  const std::string& text = src.text();
+  if (text.size() > limits.max_file_bytes) {
+    sink.error("file-too-large", {file, 0, 0},
+               {std::to_string(text.size()), std::to_string(limits.max_file_bytes)});
+    return std::nullopt;
+  }
+  // Editors on Windows often save UTF-8 with a byte-order mark; it is not text.
+  const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (const auto bad = first_invalid_utf8(text, start)) {
+    const auto at = static_cast<std::uint32_t>(*bad);
+    sink.error("invalid-utf8", {file, at, at + 1},
+               {fmt::format("0x{:02X}", static_cast<unsigned char>(text[*bad]))});
+    return std::nullopt;
+  }
+
+  pegtl::memory_input<> in(text.data() + start, text.data() + text.size(), src.name());
+  g::ParseState state{text.data(), 0, limits.max_nesting};
+  std::unique_ptr<Node> root;
+  try {
+    root = pegtl::parse_tree::parse<g::rule_file, selector, pegtl::nothing, control>(in, state);
+  } catch (const g::SyntaxError& e) {
+    Diagnostic d = syntax_diagnostic(src, file, e.code, e.offset);
+    if (d.code == "nesting-too-deep")
+      d.args = {std::to_string(limits.max_nesting)};
+    sink.report(std::move(d));
+    return std::nullopt;
+  } catch (const pegtl::parse_error& e) {
+    // Not expected: every rule that can raise has a code above.
+    const std::size_t at = start + (e.positions().empty() ? 0 : e.positions().front().byte);
+    Diagnostic d = syntax_diagnostic(src, file, "syntax-error", at);
+    d.code = "syntax-error";
+    d.args = {std::string(e.message())};
+    sink.report(std::move(d));
+    return std::nullopt;
+  }
+  if (!root) {
+    sink.report(syntax_diagnostic(src, file, "expected-declaration", start));
+    return std::nullopt;
+  }
+
+  Lowering lowering(src, file, sink, limits);
+  try {
+    ast::RuleFile out = lowering.file(*root);
+    if (lowering.failed())
+      return std::nullopt;
+    return out;
+  } catch (const Lowering::TooDeep&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace perfeval

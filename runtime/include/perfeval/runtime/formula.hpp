@@ -1,0 +1,110 @@
+#pragma once
+
+// Formulas compiled once from the checked AST into a flat array of nodes:
+// variables are slots, not names, so evaluating an indicator looks nothing
+// up by string.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "perfeval/lang/ast.hpp"
+#include "perfeval/lang/checker.hpp"
+#include "perfeval/runtime/rational.hpp"
+#include "perfeval/runtime/value.hpp"
+
+namespace perfeval {
+
+// A number in a formula with its unit: "" for plain numbers and rates (a
+// percentage is a plain number here), otherwise the base unit of the
+// quantity it came from (人, 元, 日...).
+struct Number {
+  Rational value;
+  std::string_view unit;
+};
+
+// What a formula computes. Words are grade or target words, viewed in place.
+using Scalar = std::variant<Number, bool, Date, std::string_view>;
+
+// The values a formula may read, by Variable. An unset slot is a variable
+// that has no value here (grade when the actual is not a grade).
+struct Bindings {
+  std::array<std::optional<Scalar>, 12> slots;
+
+  void set(Variable v, Scalar value) { slots[static_cast<std::size_t>(v)] = std::move(value); }
+  const std::optional<Scalar>& get(Variable v) const { return slots[static_cast<std::size_t>(v)]; }
+};
+
+// A formula failed on these inputs: division by zero, mixed units, a
+// comparison of a word with a number, an overflow. `range` is the part of
+// the formula that failed.
+struct EvalError {
+  std::string code;
+  SourceRange range;
+  std::vector<std::string> args;
+};
+
+class Formula {
+ public:
+  // `expr` must have passed the checker.
+  static Formula compile(const ast::Expr& expr);
+
+  // Throws EvalError.
+  Scalar evaluate(const Bindings& bindings) const;
+  Number evaluate_number(const Bindings& bindings) const;
+  bool evaluate_bool(const Bindings& bindings) const;
+
+  SourceRange range() const { return range_; }
+
+ private:
+  enum class Op : std::uint8_t {
+    number,
+    boolean,
+    variable,
+    negate,
+    logical_not,
+    add,
+    sub,
+    mul,
+    div,
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    logical_and,
+    logical_or,
+    conditional,
+    min,
+    max,
+    abs,
+    round,
+  };
+
+  struct Node {
+    Op op;
+    Variable variable = Variable::weight;
+    Rational number;
+    std::uint32_t first = 0;  // operands: first .. first + count in `operands_`
+    std::uint32_t count = 0;
+    SourceRange range;
+  };
+
+  std::uint32_t add(const ast::Expr& expr);
+  Scalar eval(std::uint32_t index, const Bindings& bindings) const;
+  Number eval_number(std::uint32_t index, const Bindings& bindings) const;
+  bool eval_bool(std::uint32_t index, const Bindings& bindings) const;
+
+  std::vector<Node> nodes_;
+  std::vector<std::uint32_t> operands_;
+  std::uint32_t root_ = 0;
+  SourceRange range_;
+};
+
+std::string describe(const Scalar& value);  // for messages: "23000人", "true", "长期"
+
+}  // namespace perfeval

@@ -1,0 +1,38 @@
+#pragma once
+
+// Loading from disk: a rules folder into a compiled Program, and the list of
+// data files to score.
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+#include "perfeval/lang/checker.hpp"
+#include "perfeval/lang/parser.hpp"
+#include "perfeval/runtime/program.hpp"
+
+namespace perfeval {
+
+struct RuleSet {
+  CheckedRules rules;
+  Program program;
+  std::size_t file_count = 0;
+};
+
+// Every file under `path` whose name ends in `extension` — `path` itself when
+// it is a file — in a fixed order (by path), so results never depend on the
+// order a folder lists its entries. A path that does not exist is reported.
+std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
+                                              std::string_view extension, DiagnosticSink& sink);
+
+// Reads a whole file into `sources`; a file that cannot be read, or is larger
+// than `max_bytes`, is reported and gives nullopt.
+std::optional<FileId> read_source(const std::filesystem::path& path, SourceManager& sources,
+                                  DiagnosticSink& sink, std::size_t max_bytes);
+
+// Parses, checks and compiles every *.perf file under `path`. A file with a
+// syntax error is left out and reported; the rest is still checked.
+RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
+                   const ParseLimits& limits = {});
+
+}  // namespace perfeval

@@ -1,0 +1,371 @@
+#include "perfeval/runtime/engine.hpp"
+
+#include <algorithm>
+
+#include "perfeval/lang/checker.hpp"
+
+namespace perfeval {
+namespace {
+
+Diagnostic data_error(const ProjectData& data, std::string code, std::vector<std::string> args) {
+  return Diagnostic{Severity::error, std::move(code), std::nullopt, data.file, std::move(args), {}};
+}
+
+// A formula failed while scoring this data: the message points into the rule
+// file (where the formula is) and names the data file and the indicator.
+Diagnostic formula_error(const ProjectData& data, const std::string& what, const EvalError& e) {
+  Diagnostic inner{Severity::error, e.code, e.range, {}, e.args, {}};
+  Diagnostic d{Severity::error,
+               "scoring-failed",
+               e.range,
+               data.file,
+               {data.project, what, message_text(inner, Lang::en), message_text(inner, Lang::zh)},
+               {}};
+  return d;
+}
+
+// Values enter formulas as numbers with units; a percentage is a plain number.
+Scalar to_scalar(const Value& value) {
+  if (const auto* q = std::get_if<Quantity>(&value)) {
+    return Number{q->amount, q->unit == "%" ? std::string_view{} : std::string_view{q->unit}};
+  }
+  if (const auto* d = std::get_if<Date>(&value)) {
+    return *d;
+  }
+  return std::string_view{std::get<Word>(value).text};
+}
+
+const Grade* find_grade(const CompiledIndicator& indicator, const Value& actual) {
+  const auto* word = std::get_if<Word>(&actual);
+  if (!word) {
+    return nullptr;
+  }
+  const auto it = std::find_if(indicator.grades.begin(), indicator.grades.end(),
+                               [&](const Grade& g) { return g.word == word->text; });
+  return it == indicator.grades.end() ? nullptr : &*it;
+}
+
+// The target's operator applied to the actual value: the default `met`.
+bool default_met(CompareOp op, const Value& target, const Value& actual, const Grade* grade) {
+  if (grade) {
+    return grade->share >= Rational(1);
+  }
+  if (const auto* t = std::get_if<Word>(&target)) {
+    const auto* a = std::get_if<Word>(&actual);
+    return a && a->text == t->text;
+  }
+  int order = 0;
+  if (const auto* t = std::get_if<Quantity>(&target)) {
+    const auto& a = std::get<Quantity>(actual);
+    order = a.amount < t->amount ? -1 : (a.amount > t->amount ? 1 : 0);
+  } else {
+    const auto& t_date = std::get<Date>(target);
+    const auto& a_date = std::get<Date>(actual);
+    order = a_date < t_date ? -1 : (a_date > t_date ? 1 : 0);
+  }
+  switch (op) {
+    case CompareOp::ge:
+      return order >= 0;
+    case CompareOp::gt:
+      return order > 0;
+    case CompareOp::le:
+      return order <= 0;
+    case CompareOp::lt:
+      return order < 0;
+    case CompareOp::eq:
+    case CompareOp::none:
+      return order == 0;
+  }
+  return false;
+}
+
+std::optional<Rational> read_reported_number(std::string text) {
+  // Tables print totals as "99.80分".
+  constexpr std::string_view kFen = "分";
+  if (text.size() >= kFen.size() && text.ends_with(kFen)) {
+    text.resize(text.size() - kFen.size());
+  }
+  try {
+    return Rational::parse(text);
+  } catch (const ArithmeticError&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<Rational> read_reported_rate(const std::string& text) {
+  const auto parsed = parse_value(text);
+  if (const auto* v = std::get_if<ParsedValue>(&parsed)) {
+    if (const auto* q = std::get_if<Quantity>(&v->value); q && q->unit == "%") {
+      return q->amount;
+    }
+  }
+  return std::nullopt;
+}
+
+// Compares a printed figure with the computed one as the policy rounds it.
+void audit(const std::optional<std::string>& reported, const Rational& computed, std::string field,
+           bool is_rate, std::vector<Difference>& out, const ProjectData& data,
+           const std::string& what, DiagnosticSink& sink) {
+  if (!reported || reported->empty()) {
+    return;
+  }
+  const auto value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
+  if (!value) {
+    sink.report(data_error(data, "data-bad-reported", {data.project, what, *reported}));
+    return;
+  }
+  if (*value != computed) {
+    out.push_back({std::move(field), *reported, computed, *value - computed});
+  }
+}
+
+bool has_text(const std::string& s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
+}
+
+void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectResult& result,
+                 DiagnosticSink& sink) {
+  FundsResult& funds = result.funds;
+  funds.weight = policy.funds.weight;
+  funds.planned = data.funds.planned;
+  funds.budget = data.funds.budget;
+  funds.executed = data.funds.executed;
+  funds.reported = data.funds.reported;
+  Bindings b;
+  b.set(Variable::weight, Number{policy.funds.weight, {}});
+  b.set(Variable::planned, Number{data.funds.planned, {}});
+  b.set(Variable::budget, Number{data.funds.budget, {}});
+  b.set(Variable::executed, Number{data.funds.executed, {}});
+  try {
+    funds.rate = policy.funds.rate.evaluate_number(b).value;
+    b.set(Variable::rate, Number{funds.rate, {}});
+    const Rational score = policy.funds.score.evaluate_number(b).value;
+    funds.score = score.round_half_up(policy.score_digits);
+    b.set(Variable::score, Number{score, {}});
+    if (policy.funds.explain_when) {
+      funds.explanation_required = policy.funds.explain_when->evaluate_bool(b);
+    }
+    funds.scored = true;
+  } catch (const EvalError& e) {
+    sink.report(formula_error(data, "预算执行率", e));
+    return;
+  } catch (const ArithmeticError& e) {
+    sink.report(formula_error(data, "预算执行率",
+                              EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
+    return;
+  }
+  audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate", true,
+        funds.differences, data, "预算执行率", sink);
+  audit(funds.reported.score, funds.score, "score", false, funds.differences, data, "预算执行率",
+        sink);
+}
+
+void score_indicator(const CompiledProject& project, const CompiledIndicator& indicator,
+                     const IndicatorData& input, const ProjectData& data, IndicatorResult& result,
+                     DiagnosticSink& sink) {
+  const ast::Indicator& decl = *indicator.decl;
+  const CompiledPolicy& policy = *project.policy;
+  const Value& target = decl.target.value;
+  const Value& actual = input.actual.value;
+  const Grade* grade = find_grade(indicator, actual);
+
+  if (std::holds_alternative<Word>(actual) && !grade) {
+    std::string known;
+    for (const auto& g : indicator.grades) {
+      known += (known.empty() ? "" : "、") + g.word;
+    }
+    sink.report(data_error(data, "data-unknown-grade",
+                           {data.project, decl.name.text, input.actual_text, known}));
+    return;
+  }
+  if (!grade && std::holds_alternative<Word>(target)) {
+    sink.report(data_error(data, "data-qualitative-needs-grade",
+                           {data.project, decl.name.text, decl.target.text, input.actual_text}));
+    return;
+  }
+  if (!grade && !comparable(target, actual)) {
+    sink.report(data_error(data, "data-unit-mismatch",
+                           {data.project, decl.name.text, input.actual_text, decl.target.text,
+                            unit_of(actual), unit_of(target)}));
+    return;
+  }
+
+  Bindings b;
+  b.set(Variable::weight, Number{decl.weight, {}});
+  b.set(Variable::target, to_scalar(target));
+  b.set(Variable::actual, to_scalar(actual));
+  b.set(Variable::graded, grade != nullptr);
+  if (grade) {
+    b.set(Variable::grade, Number{grade->share, {}});
+  }
+  b.set(Variable::lower_is_better,
+        decl.target.op == CompareOp::le || decl.target.op == CompareOp::lt);
+  try {
+    result.met = indicator.method->met ? indicator.method->met->evaluate_bool(b)
+                                       : default_met(decl.target.op, target, actual, grade);
+    b.set(Variable::met, result.met);
+    result.rate = indicator.method->rate.evaluate_number(b).value;
+    b.set(Variable::rate, Number{result.rate, {}});
+    result.score = indicator.method->score.evaluate_number(b).value;
+    result.score_rounded = result.score.round_half_up(policy.score_digits);
+    b.set(Variable::score, Number{result.score, {}});
+    if (indicator.explain_when) {
+      result.explanation_required = indicator.explain_when->evaluate_bool(b);
+    }
+  } catch (const EvalError& e) {
+    sink.report(formula_error(data, decl.name.text, e));
+    return;
+  } catch (const ArithmeticError& e) {
+    sink.report(
+        formula_error(data, decl.name.text,
+                      EvalError{"arithmetic-overflow", indicator.method->range, {e.what()}}));
+    return;
+  }
+  result.graded = grade != nullptr;
+  result.scored = true;
+  audit(result.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate", true,
+        result.differences, data, decl.name.text, sink);
+  audit(result.reported.score, result.score_rounded, "score", false, result.differences, data,
+        decl.name.text, sink);
+}
+
+}  // namespace
+
+std::size_t ProjectResult::explanations_missing() const {
+  return static_cast<std::size_t>(
+      std::count_if(indicators.begin(), indicators.end(), [](const IndicatorResult& i) {
+        return i.scored && i.explanation_required && !i.explanation_present;
+      }));
+}
+
+std::size_t ProjectResult::explanations_unneeded() const {
+  return static_cast<std::size_t>(
+      std::count_if(indicators.begin(), indicators.end(), [](const IndicatorResult& i) {
+        return i.scored && !i.explanation_required && i.explanation_present;
+      }));
+}
+
+std::size_t ProjectResult::differences() const {
+  std::size_t n = funds.differences.size() + (total_difference ? 1 : 0);
+  for (const auto& i : indicators) {
+    n += i.differences.size();
+  }
+  return n;
+}
+
+std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
+                                           DiagnosticSink& sink) {
+  const CompiledProject* project = program.find_project(data.project);
+  if (!project) {
+    if (program.is_broken(data.project)) {
+      sink.report(data_error(data, "data-project-has-rule-errors", {data.project}));
+      return std::nullopt;
+    }
+    const auto names = program.project_names();
+    if (auto suggestion = closest_name(data.project, names)) {
+      sink.report(data_error(data, "data-unknown-project-suggest", {data.project, *suggestion}));
+    } else {
+      sink.report(data_error(data, "data-unknown-project", {data.project}));
+    }
+    return std::nullopt;
+  }
+  const CompiledPolicy& policy = *project->policy;
+
+  ProjectResult result;
+  result.file = data.file;
+  result.project = data.project;
+  result.kind = data.kind.empty() ? "project" : data.kind;
+  result.policy = policy.name;
+  result.year = data.year;
+  result.department = data.department;
+  result.implementer = data.implementer;
+  result.score_digits = policy.score_digits;
+  result.rate_digits = policy.rate_digits;
+  result.reported_total = data.reported_total;
+
+  result.full_marks = policy.funds.weight;
+  for (const auto& indicator : project->indicators) {
+    result.full_marks += indicator.decl->weight;
+  }
+
+  bool complete = true;
+  score_funds(policy, data, result, sink);
+  complete &= result.funds.scored;
+
+  // Match data rows to declared indicators by name; report every mismatch.
+  std::vector<const IndicatorData*> rows(project->indicators.size(), nullptr);
+  for (const auto& row : data.indicators) {
+    const auto it = project->index_by_name.find(row.name);
+    if (it == project->index_by_name.end()) {
+      std::vector<std::string> declared;
+      for (const auto& indicator : project->indicators) {
+        declared.push_back(indicator.decl->name.text);
+      }
+      if (auto suggestion = closest_name(row.name, declared)) {
+        sink.report(data_error(data, "data-unknown-indicator-suggest",
+                               {data.project, row.name, *suggestion}));
+      } else {
+        sink.report(data_error(data, "data-unknown-indicator", {data.project, row.name}));
+      }
+      complete = false;
+      continue;
+    }
+    if (rows[it->second]) {
+      sink.report(data_error(data, "data-duplicate-indicator", {data.project, row.name}));
+      complete = false;
+      continue;
+    }
+    rows[it->second] = &row;
+  }
+
+  result.indicators.reserve(project->indicators.size());
+  for (std::size_t k = 0; k < project->indicators.size(); ++k) {
+    const CompiledIndicator& indicator = project->indicators[k];
+    const ast::Indicator& decl = *indicator.decl;
+    IndicatorResult& r = result.indicators.emplace_back();
+    r.category1 = decl.category1.text;
+    r.category2 = decl.category2.text;
+    r.name = decl.name.text;
+    r.weight = decl.weight;
+    r.target = decl.target.text;
+    r.method = decl.method.text;
+    if (!rows[k]) {
+      sink.report(data_error(data, "data-missing-indicator", {data.project, decl.name.text}));
+      complete = false;
+      continue;
+    }
+    const IndicatorData& row = *rows[k];
+    r.actual = row.actual_text;
+    r.explanation = row.explanation;
+    r.explanation_present = has_text(row.explanation);
+    r.reported = row.reported;
+    score_indicator(*project, indicator, row, data, r, sink);
+    complete &= r.scored;
+  }
+
+  result.complete = complete;
+  if (complete) {
+    Rational total = result.funds.score;
+    for (const auto& r : result.indicators) {
+      total += r.score_rounded;
+    }
+    result.total = total;
+    for (const auto& band : policy.bands) {
+      if (total >= band.threshold) {
+        result.band = band.label;
+        break;
+      }
+    }
+    if (data.reported_total) {
+      std::vector<Difference> diffs;
+      audit(data.reported_total, total, "total", false, diffs, data, "总分", sink);
+      if (!diffs.empty()) {
+        result.total_difference = diffs.front();
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace perfeval

@@ -1,0 +1,294 @@
+#include "perfeval/runtime/formula.hpp"
+
+#include <fmt/format.h>
+
+namespace perfeval {
+namespace {
+
+template <class... Ts>
+struct Overloaded : Ts... {
+  using Ts::operator()...;
+};
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+}  // namespace
+
+std::string describe(const Scalar& value) {
+  return std::visit(
+      Overloaded{
+          [](const Number& n) { return n.value.to_string() + std::string(n.unit); },
+          [](bool b) { return std::string(b ? "true" : "false"); },
+          [](const Date& d) { return fmt::format("{}年{}月{}日", d.year, d.month, d.day); },
+          [](std::string_view w) { return std::string(w); },
+      },
+      value);
+}
+
+Formula Formula::compile(const ast::Expr& expr) {
+  Formula f;
+  f.range_ = expr.range;
+  f.root_ = f.add(expr);
+  return f;
+}
+
+std::uint32_t Formula::add(const ast::Expr& expr) {
+  Node node{};
+  node.range = expr.range;
+  std::vector<std::uint32_t> children;
+  std::visit(Overloaded{
+                 [&](const ast::NumberLit& n) {
+                   node.op = Op::number;
+                   node.number = n.value;
+                 },
+                 [&](const ast::BoolLit& b) {
+                   node.op = Op::boolean;
+                   node.number = b.value ? 1 : 0;
+                 },
+                 [&](const ast::VarRef& v) {
+                   node.op = Op::variable;
+                   // The checker has proved the name exists.
+                   node.variable = find_variable(v.name).value_or(Variable::weight);
+                 },
+                 [&](const ast::Unary& u) {
+                   node.op = u.op == ast::UnaryOp::negate ? Op::negate : Op::logical_not;
+                   children.push_back(add(*u.operand));
+                 },
+                 [&](const ast::Binary& b) {
+                   static constexpr Op kOps[] = {Op::add, Op::sub, Op::mul,         Op::div,
+                                                 Op::eq,  Op::ne,  Op::lt,          Op::le,
+                                                 Op::gt,  Op::ge,  Op::logical_and, Op::logical_or};
+                   node.op = kOps[static_cast<int>(b.op)];
+                   children.push_back(add(*b.lhs));
+                   children.push_back(add(*b.rhs));
+                 },
+                 [&](const ast::Conditional& c) {
+                   node.op = Op::conditional;
+                   children.push_back(add(*c.condition));
+                   children.push_back(add(*c.then_branch));
+                   children.push_back(add(*c.else_branch));
+                 },
+                 [&](const ast::Call& c) {
+                   switch (find_function(c.function.text).value_or(Function::abs)) {
+                     case Function::min:
+                       node.op = Op::min;
+                       break;
+                     case Function::max:
+                       node.op = Op::max;
+                       break;
+                     case Function::abs:
+                       node.op = Op::abs;
+                       break;
+                     case Function::round:
+                       node.op = Op::round;
+                       break;
+                   }
+                   for (const auto& arg : c.args) {
+                     children.push_back(add(arg));
+                   }
+                 },
+             },
+             expr.node);
+  node.first = static_cast<std::uint32_t>(operands_.size());
+  node.count = static_cast<std::uint32_t>(children.size());
+  operands_.insert(operands_.end(), children.begin(), children.end());
+  nodes_.push_back(node);
+  return static_cast<std::uint32_t>(nodes_.size() - 1);
+}
+
+Scalar Formula::evaluate(const Bindings& bindings) const {
+  return eval(root_, bindings);
+}
+
+Number Formula::evaluate_number(const Bindings& bindings) const {
+  return eval_number(root_, bindings);
+}
+
+bool Formula::evaluate_bool(const Bindings& bindings) const {
+  return eval_bool(root_, bindings);
+}
+
+Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const {
+  Scalar v = eval(index, bindings);
+  if (auto* n = std::get_if<Number>(&v)) {
+    return *n;
+  }
+  throw EvalError{"expected-number", nodes_[index].range, {describe(v)}};
+}
+
+bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
+  Scalar v = eval(index, bindings);
+  if (auto* b = std::get_if<bool>(&v)) {
+    return *b;
+  }
+  throw EvalError{"expected-true-or-false", nodes_[index].range, {describe(v)}};
+}
+
+namespace {
+
+// Units in formulas: a plain number goes with anything it multiplies; adding
+// or comparing needs the same unit, except that zero is zero in any unit.
+bool same_unit(const Number& a, const Number& b) {
+  return a.unit == b.unit || (a.unit.empty() && a.value.is_zero()) ||
+         (b.unit.empty() && b.value.is_zero());
+}
+
+std::string_view common_unit(const Number& a, const Number& b) {
+  return a.unit.empty() ? b.unit : a.unit;
+}
+
+int compare_scalars(const Scalar& a, const Scalar& b, SourceRange range, bool ordering) {
+  if (const auto* x = std::get_if<Number>(&a)) {
+    if (const auto* y = std::get_if<Number>(&b)) {
+      if (!same_unit(*x, *y)) {
+        throw EvalError{"unit-mismatch-compare", range, {describe(a), describe(b)}};
+      }
+      const auto order = x->value <=> y->value;
+      return order < 0 ? -1 : (order > 0 ? 1 : 0);
+    }
+  }
+  if (const auto* x = std::get_if<Date>(&a)) {
+    if (const auto* y = std::get_if<Date>(&b)) {
+      const auto order = *x <=> *y;
+      return order < 0 ? -1 : (order > 0 ? 1 : 0);
+    }
+  }
+  if (!ordering) {
+    if (const auto* x = std::get_if<std::string_view>(&a)) {
+      if (const auto* y = std::get_if<std::string_view>(&b)) {
+        return *x == *y ? 0 : 1;
+      }
+    }
+    if (const auto* x = std::get_if<bool>(&a)) {
+      if (const auto* y = std::get_if<bool>(&b)) {
+        return *x == *y ? 0 : 1;
+      }
+    }
+  }
+  throw EvalError{"cannot-compare", range, {describe(a), describe(b)}};
+}
+
+}  // namespace
+
+Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
+  const Node& node = nodes_[index];
+  const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
+  try {
+    switch (node.op) {
+      case Op::number:
+        return Number{node.number, {}};
+      case Op::boolean:
+        return !node.number.is_zero();
+      case Op::variable: {
+        const auto& slot = bindings.get(node.variable);
+        if (!slot) {
+          throw EvalError{
+              "variable-has-no-value", node.range, {std::string(variable_name(node.variable))}};
+        }
+        return *slot;
+      }
+      case Op::negate: {
+        Number n = eval_number(operand(0), bindings);
+        return Number{-n.value, n.unit};
+      }
+      case Op::logical_not:
+        return !eval_bool(operand(0), bindings);
+      case Op::add:
+      case Op::sub: {
+        const Number a = eval_number(operand(0), bindings);
+        const Number b = eval_number(operand(1), bindings);
+        if (!same_unit(a, b)) {
+          throw EvalError{"unit-mismatch-add", node.range, {describe(a), describe(b)}};
+        }
+        return Number{node.op == Op::add ? a.value + b.value : a.value - b.value,
+                      common_unit(a, b)};
+      }
+      case Op::mul: {
+        const Number a = eval_number(operand(0), bindings);
+        const Number b = eval_number(operand(1), bindings);
+        if (!a.unit.empty() && !b.unit.empty()) {
+          throw EvalError{"unit-mismatch-multiply", node.range, {describe(a), describe(b)}};
+        }
+        return Number{a.value * b.value, common_unit(a, b)};
+      }
+      case Op::div: {
+        const Number a = eval_number(operand(0), bindings);
+        const Number b = eval_number(operand(1), bindings);
+        if (b.value.is_zero()) {
+          throw EvalError{"division-by-zero", node.range, {describe(a), describe(b)}};
+        }
+        if (a.unit == b.unit) {
+          return Number{a.value / b.value, {}};
+        }
+        if (b.unit.empty()) {
+          return Number{a.value / b.value, a.unit};
+        }
+        throw EvalError{"unit-mismatch-divide", node.range, {describe(a), describe(b)}};
+      }
+      case Op::eq:
+      case Op::ne: {
+        const int c = compare_scalars(eval(operand(0), bindings), eval(operand(1), bindings),
+                                      node.range, false);
+        return node.op == Op::eq ? c == 0 : c != 0;
+      }
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge: {
+        const int c = compare_scalars(eval(operand(0), bindings), eval(operand(1), bindings),
+                                      node.range, true);
+        switch (node.op) {
+          case Op::lt:
+            return c < 0;
+          case Op::le:
+            return c <= 0;
+          case Op::gt:
+            return c > 0;
+          default:
+            return c >= 0;
+        }
+      }
+      case Op::logical_and:
+        return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
+      case Op::logical_or:
+        return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
+      case Op::conditional:
+        return eval_bool(operand(0), bindings) ? eval(operand(1), bindings)
+                                               : eval(operand(2), bindings);
+      case Op::min:
+      case Op::max: {
+        Number best = eval_number(operand(0), bindings);
+        for (std::uint32_t k = 1; k < node.count; ++k) {
+          const Number next = eval_number(operand(k), bindings);
+          if (!same_unit(best, next)) {
+            throw EvalError{"unit-mismatch-compare", node.range, {describe(best), describe(next)}};
+          }
+          const bool take = node.op == Op::min ? next.value < best.value : next.value > best.value;
+          const std::string_view unit = common_unit(best, next);
+          if (take) {
+            best = next;
+          }
+          best.unit = unit;
+        }
+        return best;
+      }
+      case Op::abs: {
+        const Number n = eval_number(operand(0), bindings);
+        return Number{n.value.abs(), n.unit};
+      }
+      case Op::round: {
+        const Number n = eval_number(operand(0), bindings);
+        const Number digits = eval_number(operand(1), bindings);
+        return Number{n.value.round_half_up(static_cast<int>(digits.value.numerator())), n.unit};
+      }
+    }
+  } catch (const ArithmeticError& e) {
+    throw EvalError{
+        e.kind() == ArithmeticError::Kind::overflow ? "arithmetic-overflow" : "division-by-zero",
+        node.range,
+        {e.what()}};
+  }
+  throw EvalError{"internal", node.range, {}};
+}
+
+}  // namespace perfeval

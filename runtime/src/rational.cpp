@@ -1,0 +1,328 @@
+#include "perfeval/runtime/rational.hpp"
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace perfeval {
+namespace {
+
+using Int = Rational::Int;
+using UInt = unsigned __int128;
+
+constexpr Int kMax = static_cast<Int>(~UInt{0} >> 1);
+
+constexpr int kMaxDigits = 18;
+constexpr int kMaxParsedDecimals = 38;  // 10^38 still fits in 127 bits
+
+[[noreturn]] void overflow(const char* sentence) {
+  throw ArithmeticError(ArithmeticError::Kind::overflow, sentence);
+}
+
+Int checked_add(Int a, Int b, const char* sentence) {
+  Int result = 0;
+  if (__builtin_add_overflow(a, b, &result))
+    overflow(sentence);
+  return result;
+}
+
+Int checked_mul(Int a, Int b, const char* sentence) {
+  Int result = 0;
+  if (__builtin_mul_overflow(a, b, &result))
+    overflow(sentence);
+  return result;
+}
+
+UInt magnitude(Int v) {
+  return v < 0 ? UInt{0} - static_cast<UInt>(v) : static_cast<UInt>(v);
+}
+
+UInt gcd(UInt a, UInt b) {
+  while (b != 0) {
+    const UInt rest = a % b;
+    a = b;
+    b = rest;
+  }
+  return a;
+}
+
+// One argument is always a denominator, so the result fits in Int.
+Int gcd(Int a, Int b) {
+  return static_cast<Int>(gcd(magnitude(a), magnitude(b)));
+}
+
+std::uint64_t pow10(int digits) {
+  std::uint64_t result = 1;
+  for (int i = 0; i < digits; ++i) result *= 10;
+  return result;
+}
+
+void check_digits(int digits) {
+  if (digits < 0 || digits > kMaxDigits) {
+    throw std::invalid_argument("Rounding digits must be between 0 and 18.");
+  }
+}
+
+// A 256-bit product, so that a/b and c/d compare as a*d and c*b even when the
+// products need more than 128 bits.
+struct Wide {
+  UInt high;
+  UInt low;
+
+  friend auto operator<=>(const Wide&, const Wide&) = default;
+};
+
+Wide multiply_wide(UInt x, UInt y) {
+  constexpr UInt kLowMask = ~std::uint64_t{0};
+  const UInt x0 = x & kLowMask, x1 = x >> 64;
+  const UInt y0 = y & kLowMask, y1 = y >> 64;
+  const UInt p00 = x0 * y0, p01 = x0 * y1, p10 = x1 * y0, p11 = x1 * y1;
+  // Three terms below 2^64 each: the sum cannot wrap.
+  const UInt middle = (p00 >> 64) + (p01 & kLowMask) + (p10 & kLowMask);
+  return {p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64), (middle << 64) | (p00 & kLowMask)};
+}
+
+// The next decimal digit of rest/d (rest < d), advancing rest. 10 * rest can
+// exceed 128 bits when d is close to 2^127, so the digit is counted by adding
+// rest ten times modulo d instead.
+unsigned next_digit(UInt& rest, UInt d) {
+  UInt accumulated = 0;
+  unsigned digit = 0;
+  for (int i = 0; i < 10; ++i) {
+    if (rest >= d - accumulated) {
+      accumulated = rest - (d - accumulated);
+      ++digit;
+    } else {
+      accumulated += rest;
+    }
+  }
+  rest = accumulated;
+  return digit;
+}
+
+// n/d rounded half away from zero to `digits` decimals, as whole + fraction / 10^digits.
+struct Decimal {
+  UInt whole;
+  std::uint64_t fraction;
+};
+
+Decimal round_magnitude(UInt n, UInt d, int digits) {
+  Decimal result{n / d, 0};
+  UInt rest = n % d;
+  for (int i = 0; i < digits; ++i) result.fraction = result.fraction * 10 + next_digit(rest, d);
+  if (rest >= d - rest) {  // rest / d >= 1/2, written so that nothing overflows
+    if (++result.fraction == pow10(digits)) {
+      result.fraction = 0;
+      ++result.whole;  // whole < 2^127 here, so this cannot wrap
+    }
+  }
+  return result;
+}
+
+std::string to_decimal_text(UInt value) {
+  std::array<char, 40> buffer{};
+  std::size_t start = buffer.size();
+  do {
+    buffer[--start] = static_cast<char>('0' + static_cast<int>(value % 10));
+    value /= 10;
+  } while (value != 0);
+  return std::string(buffer.data() + start, buffer.size() - start);
+}
+
+std::string format(bool negative, const Decimal& decimal, int digits, bool trim_zeros) {
+  std::string text;
+  if (negative && (decimal.whole != 0 || decimal.fraction != 0))
+    text += '-';
+  text += to_decimal_text(decimal.whole);
+  if (digits == 0)
+    return text;
+  std::string fraction = to_decimal_text(decimal.fraction);
+  fraction.insert(0, static_cast<std::size_t>(digits) - fraction.size(), '0');
+  if (trim_zeros) {
+    fraction.erase(fraction.find_last_not_of('0') + 1);
+    if (fraction.empty())
+      return text;
+  }
+  return text + '.' + fraction;
+}
+
+// Decimals needed to write 1/den exactly, or nullopt when that takes more than
+// kMaxDigits (or never ends, because den has a prime factor other than 2 and 5).
+std::optional<int> terminating_digits(Int den) {
+  int twos = 0, fives = 0;
+  while (den % 2 == 0) {
+    den /= 2;
+    ++twos;
+  }
+  while (den % 5 == 0) {
+    den /= 5;
+    ++fives;
+  }
+  const int digits = twos > fives ? twos : fives;
+  if (den != 1 || digits > kMaxDigits)
+    return std::nullopt;
+  return digits;
+}
+
+bool all_digits(std::string_view text) {
+  for (const char c : text) {
+    if (c < '0' || c > '9')
+      return false;
+  }
+  return true;
+}
+
+// "1602" or "1,602,000": separators only between proper groups of three.
+bool valid_integer_part(std::string_view text) {
+  const std::size_t first_comma = text.find(',');
+  if (first_comma == std::string_view::npos)
+    return !text.empty() && all_digits(text);
+  if (first_comma == 0 || first_comma > 3 || !all_digits(text.substr(0, first_comma))) {
+    return false;
+  }
+  for (std::size_t pos = first_comma; pos < text.size(); pos += 4) {
+    if (text[pos] != ',' || text.size() - pos < 4 || !all_digits(text.substr(pos + 1, 3))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Int accumulate_digits(Int value, std::string_view digits) {
+  constexpr const char* kTooLong = "The number has too many digits to be held exactly.";
+  for (const char c : digits) {
+    if (c == ',')
+      continue;
+    value = checked_add(checked_mul(value, 10, kTooLong), c - '0', kTooLong);
+  }
+  return value;
+}
+
+}  // namespace
+
+Rational Rational::fraction(Int num, Int den) {
+  if (den == 0) {
+    throw ArithmeticError(ArithmeticError::Kind::division_by_zero,
+                          "Division by zero: the denominator is 0.");
+  }
+  const bool negative = (num < 0) != (den < 0);
+  UInt n = magnitude(num), d = magnitude(den);
+  const UInt divisor = gcd(n, d);
+  n /= divisor;
+  d /= divisor;
+  // -2^127 is refused too: its negation does not exist, and keeping it out of
+  // every Rational lets negation and abs() go unchecked.
+  if (n > static_cast<UInt>(kMax) || d > static_cast<UInt>(kMax)) {
+    overflow("The fraction is too large to be held exactly.");
+  }
+  Rational result;
+  result.num_ = negative ? -static_cast<Int>(n) : static_cast<Int>(n);
+  result.den_ = static_cast<Int>(d);
+  return result;
+}
+
+// A leading '+' is refused: the tables never write one, and "+5%" in a target
+// usually means "an increase of 5 percent", which is not the number 5%.
+std::optional<Rational> Rational::parse(std::string_view text) {
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative)
+    text.remove_prefix(1);
+  const std::size_t dot = text.find('.');
+  const std::string_view integer = text.substr(0, dot);
+  std::string_view decimals =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  if (!valid_integer_part(integer))
+    return std::nullopt;
+  if (dot != std::string_view::npos && (decimals.empty() || !all_digits(decimals))) {
+    return std::nullopt;
+  }
+  // Trailing zeros add nothing, so "2.3000…0" must not count against the limit.
+  decimals = decimals.substr(0, decimals.find_last_not_of('0') + 1);
+  if (decimals.size() > kMaxParsedDecimals) {
+    overflow("The number has too many digits to be held exactly.");
+  }
+  const Int num = accumulate_digits(accumulate_digits(0, integer), decimals);
+  Int den = 1;
+  for (std::size_t i = 0; i < decimals.size(); ++i) den *= 10;
+  return fraction(negative ? -num : num, den);
+}
+
+Rational operator+(const Rational& a, const Rational& b) {
+  constexpr const char* kTooLarge = "The sum is too large to be held exactly.";
+  if (a.den_ == b.den_)
+    return Rational::fraction(checked_add(a.num_, b.num_, kTooLarge), a.den_);
+  // Knuth 4.5.1: work over lcm(a.den, b.den); the sum's common factor with the
+  // lcm divides gcd(a.den, b.den), so removing it keeps every product small.
+  const Int common = gcd(a.den_, b.den_);
+  const Int a_scale = b.den_ / common;
+  const Int b_scale = a.den_ / common;
+  const Int num = checked_add(checked_mul(a.num_, a_scale, kTooLarge),
+                              checked_mul(b.num_, b_scale, kTooLarge), kTooLarge);
+  const Int reduce = gcd(num, common);
+  return Rational::fraction(num / reduce, checked_mul(a.den_ / reduce, a_scale, kTooLarge));
+}
+
+Rational operator-(const Rational& a, const Rational& b) {
+  return a + -b;
+}
+
+Rational operator*(const Rational& a, const Rational& b) {
+  constexpr const char* kTooLarge = "The product is too large to be held exactly.";
+  // Cross-reducing first keeps the products as small as the result allows.
+  const Int a_b = gcd(a.num_, b.den_);
+  const Int b_a = gcd(b.num_, a.den_);
+  return Rational::fraction(checked_mul(a.num_ / a_b, b.num_ / b_a, kTooLarge),
+                            checked_mul(a.den_ / b_a, b.den_ / a_b, kTooLarge));
+}
+
+Rational operator/(const Rational& a, const Rational& b) {
+  if (b.is_zero()) {
+    throw ArithmeticError(ArithmeticError::Kind::division_by_zero,
+                          "Division by zero: the divisor is 0.");
+  }
+  Rational reciprocal;
+  reciprocal.num_ = b.sign() * b.den_;
+  reciprocal.den_ = b.sign() * b.num_;
+  return a * reciprocal;
+}
+
+Rational Rational::operator-() const {
+  Rational result = *this;
+  result.num_ = -num_;
+  return result;
+}
+
+std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
+  if (a.sign() != b.sign())
+    return a.sign() <=> b.sign();
+  if (a.den_ == b.den_)
+    return a.num_ <=> b.num_;
+  const Wide left = multiply_wide(magnitude(a.num_), static_cast<UInt>(b.den_));
+  const Wide right = multiply_wide(magnitude(b.num_), static_cast<UInt>(a.den_));
+  return a.sign() < 0 ? right <=> left : left <=> right;
+}
+
+Rational Rational::round_half_up(int digits) const {
+  check_digits(digits);
+  const auto scale = static_cast<Int>(pow10(digits));
+  if (scale % den_ == 0)
+    return *this;  // already has at most `digits` decimals
+  const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
+  const Rational result = fraction(static_cast<Int>(rounded.whole), 1) +
+                          fraction(static_cast<Int>(rounded.fraction), scale);
+  return num_ < 0 ? -result : result;
+}
+
+std::string Rational::to_fixed(int digits) const {
+  check_digits(digits);
+  const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
+  return format(num_ < 0, rounded, digits, false);
+}
+
+std::string Rational::to_string() const {
+  const int digits = terminating_digits(den_).value_or(kMaxDigits);
+  const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
+  return format(num_ < 0, rounded, digits, true);
+}
+
+}  // namespace perfeval

@@ -1,0 +1,288 @@
+#include <fmt/format.h>
+
+#include <array>
+#include <map>
+
+#include "perfeval/runtime/report.hpp"
+
+namespace perfeval {
+namespace {
+
+struct Words {
+  std::string_view category1, category2, indicator, weight, target, actual, rate, score,
+      explanation, note, funds, total, of, band, reported, difference, given, missing, unneeded,
+      not_scored, summary, projects, scored, failed, differences, missing_count, none, file, policy,
+      computed;
+};
+
+constexpr Words kZh{"一级指标", "二级指标", "三级指标", "权重", "目标值",     "业绩值",
+                    "完成率",   "得分",     "偏差说明", "审核", "预算执行率", "总分",
+                    "满分",     "档次",     "填报",     "差",   "有",         "缺失",
+                    "多余",     "未评分",   "汇总",     "项目", "已评分",     "失败",
+                    "不符",     "缺说明",   "无",       "文件", "政策",       "应为"};
+constexpr Words kEn{"Category",
+                    "Subcategory",
+                    "Indicator",
+                    "Weight",
+                    "Target",
+                    "Actual",
+                    "Rate",
+                    "Score",
+                    "Explanation",
+                    "Audit",
+                    "Budget execution",
+                    "Total",
+                    "of",
+                    "Band",
+                    "reported",
+                    "diff",
+                    "given",
+                    "MISSING",
+                    "not needed",
+                    "not scored",
+                    "Summary",
+                    "projects",
+                    "scored",
+                    "failed",
+                    "differ",
+                    "missing expl.",
+                    "none",
+                    "file",
+                    "policy",
+                    "computed"};
+
+const Words& words(Lang lang) {
+  return lang == Lang::zh ? kZh : kEn;
+}
+
+class Painter {
+ public:
+  explicit Painter(bool on) : on_(on) {}
+  std::string bold(std::string_view s) const { return wrap("1", s); }
+  std::string red(std::string_view s) const { return wrap("31", s); }
+  std::string yellow(std::string_view s) const { return wrap("33", s); }
+  std::string green(std::string_view s) const { return wrap("32", s); }
+
+ private:
+  std::string wrap(std::string_view code, std::string_view s) const {
+    return on_ ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  }
+  bool on_;
+};
+
+std::string score_text(const Rational& r, int digits) {
+  return r.to_fixed(digits);
+}
+
+std::string difference_note(const std::vector<Difference>& diffs, const Words& w, int score_digits,
+                            int rate_digits) {
+  std::string out;
+  for (const auto& d : diffs) {
+    const bool is_rate = d.field == "rate";
+    const std::string computed =
+        is_rate ? percent(d.computed, rate_digits) : d.computed.to_fixed(score_digits);
+    if (!out.empty()) {
+      out += "; ";
+    }
+    out += fmt::format("{}: {} {}, {} {}", is_rate ? w.rate : w.score, w.reported, d.reported,
+                       w.computed, computed);
+  }
+  return out;
+}
+
+void write_project(std::ostream& out, const ProjectResult& p, const TextOptions& options,
+                   const Painter& paint) {
+  const Words& w = words(options.lang);
+  out << paint.bold(p.project) << "\n";
+  out << fmt::format("  {}: {}   {}: {}\n", w.file, p.file, w.policy, p.policy);
+
+  // The funds line: 全年执行数 / 全年预算数 and its score.
+  const FundsResult& f = p.funds;
+  if (f.scored) {
+    std::string line =
+        fmt::format("  {}: {} / {} = {}   {} {} / {}", w.funds, f.executed.to_fixed(2),
+                    f.budget.to_fixed(2), percent(f.rate, p.rate_digits), w.score,
+                    f.score.to_fixed(p.score_digits), f.weight.to_string());
+    if (!f.differences.empty()) {
+      line +=
+          "   " + paint.yellow(difference_note(f.differences, w, p.score_digits, p.rate_digits));
+    }
+    out << line << "\n";
+  } else {
+    out << fmt::format("  {}: {}\n", w.funds, paint.red(std::string(w.not_scored)));
+  }
+
+  // Column widths by display width, so Chinese text lines up.
+  struct Row {
+    std::array<std::string, 9> cells;
+    std::string note;
+    bool flagged = false;
+  };
+  std::vector<Row> rows;
+  rows.push_back({{std::string(w.category1), std::string(w.category2), std::string(w.indicator),
+                   std::string(w.weight), std::string(w.target), std::string(w.actual),
+                   std::string(w.rate), std::string(w.score), std::string(w.explanation)},
+                  std::string(w.note),
+                  false});
+  std::string last1, last2;
+  for (const auto& i : p.indicators) {
+    Row row;
+    // Categories print once per group, as the merged cells of the printed table.
+    row.cells[0] = i.category1 == last1 ? "" : i.category1;
+    row.cells[1] = (i.category1 == last1 && i.category2 == last2) ? "" : i.category2;
+    last1 = i.category1;
+    last2 = i.category2;
+    row.cells[2] = truncate(i.name, options.max_name_width);
+    row.cells[3] = i.weight.to_string();
+    row.cells[4] = i.target;
+    row.cells[5] = truncate(i.actual, 24);
+    if (i.scored) {
+      row.cells[6] = percent(i.rate, p.rate_digits);
+      row.cells[7] = score_text(i.score_rounded, p.score_digits);
+      if (i.explanation_required) {
+        row.cells[8] = std::string(i.explanation_present ? w.given : w.missing);
+        row.flagged |= !i.explanation_present;
+      } else if (i.explanation_present) {
+        row.cells[8] = std::string(w.unneeded);
+      }
+      row.note = difference_note(i.differences, w, p.score_digits, p.rate_digits);
+      row.flagged |= !i.differences.empty();
+    } else {
+      row.cells[6] = "—";
+      row.cells[7] = "—";
+      row.note = std::string(w.not_scored);
+      row.flagged = true;
+    }
+    rows.push_back(std::move(row));
+  }
+  std::array<std::size_t, 9> width{};
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < width.size(); ++c) {
+      width[c] = std::max(width[c], display_width(row.cells[c]));
+    }
+  }
+  constexpr std::array<bool, 9> kRight = {false, false, false, true, false,
+                                          false, true,  true,  false};
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    std::string line;
+    for (std::size_t c = 0; c < width.size(); ++c) {
+      line += "  " + fit(rows[r].cells[c], width[c], kRight[c]);
+    }
+    if (!rows[r].note.empty()) {
+      line += "  " + rows[r].note;
+    }
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    if (r == 0) {
+      line = paint.bold(line);
+    } else if (rows[r].flagged) {
+      line = paint.yellow(line);
+    }
+    out << line << "\n";
+  }
+
+  std::string total_line;
+  if (p.total) {
+    total_line =
+        fmt::format("  {}: {} / {}", w.total, paint.bold(p.total->to_fixed(p.score_digits)),
+                    p.full_marks.to_string());
+    if (p.band) {
+      total_line += fmt::format("   {}: {}", w.band, *p.band);
+    }
+    if (p.total_difference) {
+      total_line +=
+          "   " + paint.yellow(fmt::format("{} {}, {} {}", w.reported, p.total_difference->reported,
+                                           w.computed, p.total->to_fixed(p.score_digits)));
+    }
+  } else {
+    total_line = fmt::format("  {}: {}", w.total, paint.red(std::string(w.not_scored)));
+  }
+  out << total_line << "\n\n";
+}
+
+void write_summary(std::ostream& out, const RunResults& results, const TextOptions& options,
+                   const Painter& paint) {
+  const Words& w = words(options.lang);
+  out << paint.bold(std::string(w.summary)) << "\n";
+  std::size_t name_width = display_width(w.indicator);
+  for (const auto& p : results.projects) {
+    name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
+  }
+  std::map<std::string, std::size_t> bands;
+  for (const auto& p : results.projects) {
+    const std::string total = p.total ? p.total->to_fixed(p.score_digits) : "—";
+    if (p.band) {
+      ++bands[*p.band];
+    }
+    std::string line =
+        fmt::format("  {}  {}  {}", fit(truncate(p.project, options.max_name_width), name_width),
+                    fit(total, 7, true), fit(p.band.value_or(""), 4));
+    if (const std::size_t d = p.differences()) {
+      line += fmt::format("  {} {}", w.differences, d);
+    }
+    if (const std::size_t m = p.explanations_missing()) {
+      line += fmt::format("  {} {}", w.missing_count, m);
+    }
+    if (!p.complete) {
+      line += "  " + paint.red(std::string(w.not_scored));
+    }
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    out << line << "\n";
+  }
+  std::string band_counts;
+  for (const auto& [band, count] : bands) {
+    band_counts += fmt::format(" {} {}", band, count);
+  }
+  const std::size_t complete =
+      static_cast<std::size_t>(std::count_if(results.projects.begin(), results.projects.end(),
+                                             [](const ProjectResult& p) { return p.complete; }));
+  out << fmt::format("  {} {}, {} {}, {} {}{}\n", w.projects, results.data_files, w.scored,
+                     complete, w.failed, results.data_files - complete,
+                     band_counts.empty() ? "" : " —" + band_counts);
+}
+
+}  // namespace
+
+std::string percent(const Rational& rate, int digits) {
+  return (rate * Rational(100)).to_fixed(digits) + "%";
+}
+
+std::string truncate(std::string_view text, std::size_t max_width) {
+  if (display_width(text) <= max_width) {
+    return std::string(text);
+  }
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::string_view ch = text.substr(i, len);
+    const std::size_t cw = display_width(ch);
+    if (used + cw + 1 > max_width) {
+      break;
+    }
+    out += ch;
+    used += cw;
+    i += len;
+  }
+  return out + "…";
+}
+
+std::string fit(std::string_view text, std::size_t width, bool align_right) {
+  const std::size_t w = display_width(text);
+  const std::string pad(w < width ? width - w : 0, ' ');
+  return align_right ? pad + std::string(text) : std::string(text) + pad;
+}
+
+void write_text(std::ostream& out, const RunResults& results, const TextOptions& options) {
+  const Painter paint(options.color);
+  for (const auto& p : results.projects) {
+    write_project(out, p, options, paint);
+  }
+  write_summary(out, results, options, paint);
+}
+
+}  // namespace perfeval

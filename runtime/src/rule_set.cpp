@@ -1,0 +1,91 @@
+#include "perfeval/runtime/rule_set.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace perfeval {
+namespace {
+
+void file_error(DiagnosticSink& sink, std::string code, const std::filesystem::path& path,
+                std::vector<std::string> args) {
+  sink.report({Severity::error, std::move(code), std::nullopt, path.string(), std::move(args), {}});
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
+                                              std::string_view extension, DiagnosticSink& sink) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
+    file_error(sink, "path-not-found", path, {});
+    return files;
+  }
+  if (!fs::is_directory(status)) {
+    files.push_back(path);
+    return files;
+  }
+  fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == extension) {
+      files.push_back(it->path());
+    }
+  }
+  if (ec) {
+    file_error(sink, "folder-unreadable", path, {ec.message()});
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::optional<FileId> read_source(const std::filesystem::path& path, SourceManager& sources,
+                                  DiagnosticSink& sink, std::size_t max_bytes) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes) {
+    file_error(sink, "file-too-large", path, {std::to_string(size), std::to_string(max_bytes)});
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    file_error(sink, "file-unreadable", path, {});
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) {
+    file_error(sink, "file-unreadable", path, {});
+    return std::nullopt;
+  }
+  return sources.add(path.string(), std::move(text).str());
+}
+
+RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
+                   const ParseLimits& limits) {
+  std::vector<ast::RuleFile> files;
+  std::size_t count = 0;
+  for (const auto& file : find_files(path, ".perf", sink)) {
+    ++count;
+    const auto id = read_source(file, sources, sink, limits.max_file_bytes);
+    if (!id) {
+      continue;
+    }
+    if (auto parsed = parse_rules(*id, sources, sink, limits)) {
+      files.push_back(std::move(*parsed));
+    }
+  }
+  if (count == 0 && !sink.has_errors()) {
+    file_error(sink, "no-rule-files", path, {});
+  }
+  RuleSet set;
+  set.file_count = count;
+  set.rules = check_rules(std::move(files), sink);
+  set.program = Program::compile(set.rules, sink);
+  return set;
+}
+
+}  // namespace perfeval

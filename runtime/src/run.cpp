@@ -1,0 +1,26 @@
+#include "perfeval/runtime/run.hpp"
+
+namespace perfeval {
+
+RunResults run(const RunOptions& options, SourceManager& sources) {
+  RunResults results;
+  DiagnosticSink sink;
+  const RuleSet rules = load_rules(options.rules, sources, sink, options.limits);
+  results.rule_files = rules.file_count;
+
+  for (const auto& root : options.data) {
+    for (const auto& path : find_files(root, ".json", sink)) {
+      ++results.data_files;
+      const auto id = read_source(path, sources, sink, options.max_data_bytes);
+      const auto data = id ? load_project_data(*id, sources, sink) : std::nullopt;
+      auto result = data ? score_project(rules.program, *data, sink) : std::nullopt;
+      if (result) {
+        results.projects.push_back(std::move(*result));
+      }
+    }
+  }
+  results.diagnostics = sink.all();
+  return results;
+}
+
+}  // namespace perfeval

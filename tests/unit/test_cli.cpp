@@ -1,0 +1,109 @@
+// The command line as a user meets it: exit codes, output on the right
+// stream, one bad file not stopping the others.
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out;  // stdout and stderr, each captured
+  std::string err;
+};
+
+// Runs perfeval from the source folder with `args`.
+Outcome perfeval(const std::string& args) {
+  // CTest runs tests in parallel, each in its own process: names carry the pid.
+  const fs::path err_file =
+      fs::temp_directory_path() / ("perfeval-cli-test-" + std::to_string(getpid()) + ".err");
+  const std::string command = std::string("cd '") + PERFEVAL_SOURCE_DIR + "' && NO_COLOR=1 '" +
+                              PERFEVAL_BINARY + "' " + args + " 2>'" + err_file.string() + "'";
+  Outcome o;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::array<char, 4096> buffer{};
+  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) {
+    o.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  o.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream in(err_file);
+  o.err.assign(std::istreambuf_iterator<char>(in), {});
+  in.close();
+  fs::remove(err_file);
+  return o;
+}
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("perfeval-cli-data-" + std::to_string(getpid()));
+  TempDir() {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli: --version and --help") {
+  const auto version = perfeval("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.starts_with("perfeval "));
+  const auto help = perfeval("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("RULES") != std::string::npos);
+  CHECK(help.out.find("--format") != std::string::npos);
+}
+
+TEST_CASE("cli: a wrong command line exits 2") {
+  CHECK(perfeval("").status == 2);
+  CHECK(perfeval("rules examples --format pdf").status == 2);
+}
+
+TEST_CASE("cli: the shipped rules and examples score cleanly") {
+  const auto o = perfeval("--lang zh rules examples");
+  CHECK(o.status == 0);
+  CHECK(o.err.empty());
+  CHECK(o.out.find("2024年自治区就业补助资金") != std::string::npos);
+  CHECK(o.out.find("汇总") != std::string::npos);
+}
+
+TEST_CASE("cli: --format json is one JSON document with the same totals") {
+  const auto o = perfeval("--format json rules examples/jiuye-buzhu-2024.json");
+  CHECK(o.status == 0);
+  const auto doc = nlohmann::json::parse(o.out);
+  REQUIRE(doc["projects"].size() == 1);
+  CHECK(doc["projects"][0]["total"] == "99.80");
+  CHECK(doc["summary"]["scored"] == 1);
+}
+
+TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1") {
+  TempDir dir;
+  fs::copy_file(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json",
+                dir.path / "a-good.json");
+  dir.write("b-bad.json", "{\"project\": \"2024年自治区就业补助资金\", \"funds\": ");
+  const auto o = perfeval("--lang en rules '" + dir.path.string() + "'");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("b-bad.json:1:") != std::string::npos);
+  CHECK(o.out.find("2024年自治区就业补助资金") != std::string::npos);
+  CHECK(o.out.find("99.80") != std::string::npos);
+}
+
+TEST_CASE("cli: a DATA path that does not exist is an error naming it") {
+  const auto o = perfeval("--lang en rules no/such/folder");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("no/such/folder") != std::string::npos);
+}

@@ -1,0 +1,226 @@
+// Scoring through the library, with the shipped 新疆2024 policy and small
+// projects held in memory.
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "support.hpp"
+
+using namespace perfeval;
+
+namespace {
+
+std::string shipped_policy() {
+  std::ifstream in(std::string(PERFEVAL_SOURCE_DIR) + "/rules/新疆2024.perf");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// One project of a single indicator plus filler so the weights add up to 100.
+std::unique_ptr<test::Compiled> one_indicator(const std::string& weight, const std::string& target,
+                                              const std::string& method,
+                                              const std::string& policy = "新疆2024") {
+  const Rational filler = Rational(90) - *Rational::parse(weight);
+  return test::compile(shipped_policy() + "\nproject P policy " + policy +
+                       " {\n  产出指标 / 数量指标 {\n    indicator 指标甲 weight " + weight +
+                       " target " + target + " method " + method + "\n    indicator 填充 weight " +
+                       filler.to_string() + " target >= 1个 method 按照完成比例赋分\n  }\n}\n");
+}
+
+IndicatorResult score_one(const test::Compiled& c, const std::string& actual,
+                          DiagnosticSink& sink) {
+  const auto data = test::project_data("P", {{"指标甲", actual}, {"填充", "=1个"}});
+  const auto result = score_project(c.program, data, sink);
+  REQUIRE(result);
+  return result->indicators.at(0);
+}
+
+}  // namespace
+
+TEST_CASE("over-achievement is deducted in proportion under 按照完成比例赋分") {
+  const auto c = one_indicator("10", ">= 150家", "按照完成比例赋分");
+  REQUIRE(c->messages().empty());
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "=153家", sink);
+  REQUIRE(r.scored);
+  CHECK(r.rate == Rational::fraction(102, 100));
+  CHECK(r.score_rounded == *Rational::parse("9.8"));
+  CHECK(r.explanation_required);
+  CHECK_FALSE(r.explanation_present);
+  CHECK(r.met);
+}
+
+TEST_CASE("rates are never rounded before the score: 11 x 63/88 is 7.875, shown as 7.88") {
+  const auto c = one_indicator("11", ">= 88人", "按照完成比例赋分");
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "63人", sink);
+  REQUIRE(r.scored);
+  CHECK(r.rate == Rational::fraction(63, 88));
+  CHECK(r.score == *Rational::parse("7.875"));
+  CHECK(r.score_rounded == *Rational::parse("7.88"));
+  CHECK_FALSE(r.met);
+}
+
+TEST_CASE("a cost below its ceiling scores by the rate under the seed's convention") {
+  const auto c = one_indicator("4", "<= 11.48万元", "按照完成比例赋分");
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "=11.36万元", sink);
+  REQUIRE(r.scored);
+  CHECK(r.met);
+  CHECK(r.score_rounded == *Rational::parse("3.96"));
+  CHECK(r.explanation_required);
+}
+
+TEST_CASE("target 0: an actual of 0 is 100 percent, anything else 0") {
+  const auto c = one_indicator("5", "= 0", "按照完成比例赋分");
+  DiagnosticSink sink;
+  auto r = score_one(*c, "=0", sink);
+  REQUIRE(r.scored);
+  CHECK(r.rate == Rational(1));
+  CHECK(r.score_rounded == Rational(5));
+  r = score_one(*c, "=2", sink);
+  REQUIRE(r.scored);
+  CHECK(r.rate == Rational(0));
+  CHECK(r.score_rounded == Rational(0));
+  CHECK(sink.all().empty());
+}
+
+TEST_CASE("万 folds into the amount: 2.42万人 meets >=2.30万人 at full weight under 达标赋分") {
+  const auto c = one_indicator("15", ">= 2.30万人", "达标赋分", "新疆2024单位整体");
+  REQUIRE(c->messages().empty());
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "2.42万人", sink);
+  REQUIRE(r.scored);
+  CHECK(r.rate == Rational::fraction(242, 230));
+  CHECK(r.score_rounded == Rational(15));
+  CHECK_FALSE(r.explanation_required);
+}
+
+TEST_CASE("deadlines: on or before the target date scores in full, after it nothing") {
+  const auto c = one_indicator("5", "2024年12月10日前", "直接赋分");
+  DiagnosticSink sink;
+  CHECK(score_one(*c, "=2024年12月9日", sink).score_rounded == Rational(5));
+  CHECK(score_one(*c, "2024年12月10日", sink).score_rounded == Rational(5));
+  CHECK(score_one(*c, "=2024年12月11日", sink).score_rounded == Rational(0));
+  CHECK(sink.all().empty());
+}
+
+TEST_CASE("qualitative targets score by grade") {
+  const auto c = one_indicator("20", "长期", "按评判等级赋分");
+  DiagnosticSink sink;
+  auto r = score_one(*c, "达到预期指标", sink);
+  CHECK(r.graded);
+  CHECK(r.score_rounded == Rational(20));
+  r = score_one(*c, "部分达到预期指标", sink);
+  CHECK(r.score_rounded == Rational(12));
+  CHECK(sink.all().empty());
+}
+
+TEST_CASE("a grade word the rules do not know is an error naming the indicator") {
+  const auto c = one_indicator("20", "长期", "按评判等级赋分");
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "基本达到", sink);
+  CHECK_FALSE(r.scored);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].code == "data-unknown-grade");
+  CHECK(sink.all()[0].args[1] == "指标甲");
+}
+
+TEST_CASE("an actual whose unit differs from the target's is an error, not a score") {
+  const auto c = one_indicator("10", ">= 13人", "按照完成比例赋分");
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "=13万元", sink);
+  CHECK_FALSE(r.scored);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].code == "data-unit-mismatch");
+}
+
+TEST_CASE("satisfaction above its target is capped at the weight") {
+  const auto c = one_indicator("10", ">= 95%", "满意度赋分");
+  DiagnosticSink sink;
+  const auto r = score_one(*c, "=96.25%", sink);
+  CHECK(r.score_rounded == Rational(10));
+  CHECK(r.rate.round_half_up(4) == *Rational::parse("1.0132"));
+  CHECK(r.explanation_required);
+}
+
+TEST_CASE("missing and misspelt indicators are reported, and the total is withheld") {
+  const auto c = one_indicator("10", ">= 150家", "按照完成比例赋分");
+  DiagnosticSink sink;
+  const auto data = test::project_data("P", {{"指标乙", "=150家"}});
+  const auto result = score_project(c->program, data, sink);
+  REQUIRE(result);
+  CHECK_FALSE(result->complete);
+  CHECK_FALSE(result->total);
+  std::vector<std::string> codes;
+  for (const auto& d : sink.all()) {
+    codes.push_back(d.code);
+  }
+  CHECK(codes == std::vector<std::string>{"data-unknown-indicator-suggest",
+                                          "data-missing-indicator", "data-missing-indicator"});
+  CHECK(sink.all()[0].args.back() == "指标甲");
+}
+
+TEST_CASE("an unknown project type is reported with the closest name") {
+  const auto c = one_indicator("10", ">= 150家", "按照完成比例赋分");
+  DiagnosticSink sink;
+  const auto data = test::project_data("Q", {});
+  CHECK_FALSE(score_project(c->program, data, sink));
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].code.starts_with("data-unknown-project"));
+}
+
+TEST_CASE("funds: executed / budget, scored to one decimal") {
+  const auto c = one_indicator("10", ">= 150家", "按照完成比例赋分");
+  DiagnosticSink sink;
+  auto data = test::project_data("P", {{"指标甲", "=150家"}, {"填充", "=1个"}});
+  data.funds.budget = *Rational::parse("74.13");
+  data.funds.executed = *Rational::parse("74.01");
+  auto result = score_project(c->program, data, sink);
+  REQUIRE(result);
+  CHECK(result->funds.score == Rational(10));  // 9.98 -> 10.0
+  data.funds.budget = *Rational::parse("4329.46");
+  data.funds.executed = *Rational::parse("4155.92");
+  result = score_project(c->program, data, sink);
+  REQUIRE(result);
+  CHECK(result->funds.score == *Rational::parse("9.6"));
+  CHECK(*result->total == *Rational::parse("99.6"));
+  CHECK(result->band == std::optional<std::string>("优"));
+}
+
+TEST_CASE("reported figures that differ from the rules are listed with the difference") {
+  const auto c = one_indicator("4", "<= 11.48万元", "按照完成比例赋分");
+  DiagnosticSink sink;
+  auto data = test::project_data("P", {{"指标甲", "=11.36万元"}, {"填充", "=1个"}});
+  data.indicators[0].reported = {"98.95%", "3.9"};
+  data.reported_total = "99.90";
+  const auto result = score_project(c->program, data, sink);
+  REQUIRE(result);
+  const auto& diffs = result->indicators[0].differences;
+  REQUIRE(diffs.size() == 1);
+  CHECK(diffs[0].field == "score");
+  CHECK(diffs[0].computed == *Rational::parse("3.96"));
+  CHECK(diffs[0].difference == *Rational::parse("-0.06"));
+  REQUIRE(result->total_difference);
+  CHECK(result->total_difference->computed == *Rational::parse("99.96"));
+}
+
+TEST_CASE("a formula that divides by zero for these values fails with its place in the rules") {
+  const auto c = test::compile(
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+      "method M { rate = actual / target score = weight * rate }\n"
+      "project P policy T { 产出指标 / 数量指标 { indicator 甲 weight 90 target = 0 method M } "
+      "}\n");
+  REQUIRE(c->messages().empty());
+  DiagnosticSink sink;
+  const auto data = test::project_data("P", {{"甲", "=0"}});
+  const auto result = score_project(c->program, data, sink);
+  REQUIRE(result);
+  CHECK_FALSE(result->complete);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(sink.all()[0].code == "scoring-failed");
+  REQUIRE(sink.all()[0].range);
+  CHECK(c->sources.get(sink.all()[0].range->file).position(sink.all()[0].range->begin).line == 2);
+}

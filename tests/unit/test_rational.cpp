@@ -1,0 +1,211 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "perfeval/runtime/rational.hpp"
+
+using perfeval::ArithmeticError;
+using perfeval::Rational;
+using Int = Rational::Int;
+
+namespace {
+
+// The largest numerator or denominator a Rational may hold: 2^127 - 1.
+const Int kMax = ((Int{1} << 126) - 1) + (Int{1} << 126);
+
+Rational num(const char* text) {
+  const auto parsed = Rational::parse(text);
+  INFO(text);
+  REQUIRE(parsed.has_value());
+  return *parsed;
+}
+
+Rational frac(Int n, Int d) {
+  return Rational::fraction(n, d);
+}
+
+template <typename F>
+ArithmeticError::Kind error_kind(F&& f) {
+  try {
+    f();
+  } catch (const ArithmeticError& e) {
+    const std::string what = e.what();
+    CHECK(what.size() > 10);
+    CHECK(what.back() == '.');
+    return e.kind();
+  }
+  FAIL("no ArithmeticError was thrown");
+  return ArithmeticError::Kind::overflow;
+}
+
+}  // namespace
+
+TEST_CASE("parse accepts plain decimals", "[rational]") {
+  CHECK(num("13") == Rational(13));
+  CHECK(num("-5") == Rational(-5));
+  CHECK(num("2.30") == frac(23, 10));
+  CHECK(num("0.5") == frac(1, 2));
+  CHECK(num("1,602.88") == frac(160288, 100));
+  CHECK(num("1,602,000") == Rational(1602000));
+  CHECK(num("999,999") == Rational(999999));
+  CHECK(num("007") == Rational(7));
+  CHECK(num("-0").sign() == 0);
+  CHECK(num("-0.00") == Rational(0));
+  CHECK(num("170141183460469231731687303715884105727") == frac(kMax, 1));
+  CHECK(num("0.00000000000000000000000000000000000001") ==  // 38 decimals
+        frac(1, Int{10'000'000'000'000'000'000u} * 10'000'000'000'000'000'000u));
+  // Trailing zeros do not count against the digit limit.
+  CHECK(num("2.3000000000000000000000000000000000000000000000000") == frac(23, 10));
+}
+
+TEST_CASE("parse rejects what is not a plain decimal", "[rational]") {
+  for (const char* text :
+       {"",          "+5",    ".5",    "1.",   "-",        "--5",    "1e5",    "1E5",
+        " 5",        "5 ",    "1 000", "1,60", "1602,000", ",602",   "1,,602", "1,602,00",
+        "1,602.8,8", "1.2.3", "0x10",  "5%",   "１３",     "1,602.", "-.5"}) {
+    INFO(text);
+    CHECK_FALSE(Rational::parse(text).has_value());
+  }
+}
+
+TEST_CASE("parse reports numbers too long to hold exactly", "[rational]") {
+  CHECK(error_kind([] { Rational::parse(std::string(400, '9')); }) ==
+        ArithmeticError::Kind::overflow);
+  CHECK(error_kind([] { Rational::parse("0." + std::string(400, '1')); }) ==
+        ArithmeticError::Kind::overflow);
+  CHECK(error_kind([] { Rational::parse("170141183460469231731687303715884105728"); }) ==
+        ArithmeticError::Kind::overflow);
+  CHECK(error_kind([] { Rational::parse("-170141183460469231731687303715884105728"); }) ==
+        ArithmeticError::Kind::overflow);
+  // A malformed long text is malformed, not too large.
+  CHECK_FALSE(Rational::parse(std::string(400, '9') + "e5").has_value());
+}
+
+TEST_CASE("fraction keeps lowest terms with a positive denominator", "[rational]") {
+  const Rational r = frac(6, -4);
+  CHECK(r.numerator() == -3);
+  CHECK(r.denominator() == 2);
+  CHECK(frac(0, -7).denominator() == 1);
+  CHECK(frac(-kMax - 1, 2).numerator() == -(Int{1} << 126));
+  CHECK(error_kind([] { frac(-kMax - 1, 1); }) == ArithmeticError::Kind::overflow);
+  CHECK(error_kind([] { frac(1, 0); }) == ArithmeticError::Kind::division_by_zero);
+}
+
+TEST_CASE("arithmetic is exact", "[rational]") {
+  CHECK(num("0.1") + num("0.2") == num("0.3"));
+  CHECK(frac(1, 3) + frac(1, 6) == frac(1, 2));
+  CHECK(frac(1, 6) - frac(1, 3) == frac(-1, 6));
+  CHECK(Rational(11) * (Rational(63) / Rational(88)) == frac(63, 8));
+  CHECK(num("1.5") * num("-2") == Rational(-3));
+  CHECK(num("1") / num("-4") == frac(-1, 4));
+  CHECK(-frac(1, 2) == frac(-1, 2));
+  CHECK(frac(-3, 4).abs() == frac(3, 4));
+  Rational sum;
+  for (int i = 0; i < 10; ++i) sum += num("0.1");
+  CHECK(sum == Rational(1));
+}
+
+TEST_CASE("arithmetic reduces before multiplying", "[rational]") {
+  // Each product would overflow if formed before reducing.
+  CHECK(frac(kMax, 2) * frac(2, kMax) == Rational(1));
+  CHECK(frac(kMax, 3) / frac(kMax, 3) == Rational(1));
+  CHECK(frac(1, kMax - 1) + frac(1, kMax - 1) == frac(2, kMax - 1));
+  CHECK(frac(kMax - 1, 6) - frac(kMax - 1, 6) == Rational(0));
+  CHECK(frac(1, kMax / 3) + frac(1, (kMax / 3) * 2) == frac(3, (kMax / 3) * 2));
+  // The lcm 6q needs 128 bits; the sum is ((q + 3) / 2) / (3q) once reduced.
+  const Int q = (Int{1} << 125) - 1;
+  CHECK(frac(1, 6) + frac(1, 2 * q) == frac((q + 3) / 2, 3 * q));
+}
+
+TEST_CASE("overflow is reported, never wrapped", "[rational]") {
+  using Kind = ArithmeticError::Kind;
+  CHECK(error_kind([] { frac(kMax, 1) * Rational(2); }) == Kind::overflow);
+  CHECK(error_kind([] { num("10000000000000000000000") * num("100000000000000000000"); }) ==
+        Kind::overflow);
+  CHECK(error_kind([] { frac(kMax, 1) + Rational(1); }) == Kind::overflow);
+  CHECK(error_kind([] { frac(-kMax, 1) - Rational(1); }) == Kind::overflow);
+  CHECK(error_kind([] { frac(1, kMax) + frac(1, kMax - 1); }) == Kind::overflow);
+  CHECK(error_kind([] { frac(kMax, 1) / frac(1, 2); }) == Kind::overflow);
+  CHECK(frac(-kMax, 1) + Rational(0) == frac(-kMax, 1));
+}
+
+TEST_CASE("division by zero is reported", "[rational]") {
+  using Kind = ArithmeticError::Kind;
+  CHECK(error_kind([] { Rational(1) / Rational(0); }) == Kind::division_by_zero);
+  CHECK(error_kind([] { Rational(0) / num("0.00"); }) == Kind::division_by_zero);
+}
+
+TEST_CASE("comparison is exact near the 127-bit limit", "[rational]") {
+  // (M-1)/M and (M-2)/(M-1) differ by 1/(M(M-1)); the cross products need 254 bits.
+  CHECK(frac(kMax - 1, kMax) > frac(kMax - 2, kMax - 1));
+  CHECK(frac(kMax - 2, kMax - 1) < frac(kMax - 1, kMax));
+  CHECK(frac(-(kMax - 1), kMax) < frac(-(kMax - 2), kMax - 1));
+  CHECK(frac(kMax, kMax - 1) < frac(kMax - 1, kMax - 2));
+  CHECK(frac(kMax, 2) > frac(kMax - 2, 3));
+  CHECK(frac(-1, kMax) < frac(1, kMax));
+  CHECK(frac(-1, kMax) > frac(-1, kMax - 1));
+  CHECK(frac(kMax, 1) > frac(kMax - 1, 1));
+  CHECK((frac(kMax, 3) <=> frac(kMax, 3)) == std::strong_ordering::equal);
+  CHECK(frac(1, 3) > num("0.3333"));
+  CHECK(frac(1, 3) < num("0.3334"));
+  CHECK(Rational(0) > num("-0.0001"));
+}
+
+TEST_CASE("round_half_up rounds halves away from zero", "[rational]") {
+  CHECK(num("4.845").round_half_up(2) == num("4.85"));
+  CHECK(num("-4.845").round_half_up(2) == num("-4.85"));
+  CHECK(num("7.875").round_half_up(2) == num("7.88"));
+  CHECK(num("4.8449999").round_half_up(2) == num("4.84"));
+  CHECK(num("2.5").round_half_up(0) == Rational(3));
+  CHECK(num("-2.5").round_half_up(0) == Rational(-3));
+  CHECK(num("2.4999").round_half_up(0) == Rational(2));
+  CHECK(num("0.005").round_half_up(2) == num("0.01"));
+  CHECK(num("-0.004").round_half_up(2) == Rational(0));
+  CHECK(num("9.995").round_half_up(2) == Rational(10));
+  CHECK(frac(1, 3).round_half_up(2) == num("0.33"));
+  CHECK(frac(2, 3).round_half_up(18) == num("0.666666666666666667"));
+  CHECK((Rational(11) * (Rational(63) / Rational(88))).round_half_up(2) == num("7.88"));
+  // Values that already fit are returned as they are, however large.
+  CHECK(frac(kMax, 1).round_half_up(2) == frac(kMax, 1));
+  CHECK(frac(kMax - 1, kMax).round_half_up(18) == Rational(1));
+  CHECK_THROWS_AS(Rational(1).round_half_up(19), std::invalid_argument);
+  CHECK_THROWS_AS(Rational(1).round_half_up(-1), std::invalid_argument);
+}
+
+TEST_CASE("to_fixed writes exactly the requested decimals", "[rational]") {
+  CHECK(Rational(10).to_fixed(2) == "10.00");
+  CHECK(num("7.875").to_fixed(2) == "7.88");
+  CHECK(num("-7.875").to_fixed(2) == "-7.88");
+  CHECK(num("4.845").to_fixed(2) == "4.85");
+  CHECK(Rational(0).to_fixed(2) == "0.00");
+  CHECK(num("-0.001").to_fixed(2) == "0.00");
+  CHECK(num("-0.005").to_fixed(2) == "-0.01");
+  CHECK(num("9.995").to_fixed(2) == "10.00");
+  CHECK(num("0.05").to_fixed(3) == "0.050");
+  CHECK(frac(2, 3).to_fixed(0) == "1");
+  CHECK(frac(1, 3).to_fixed(4) == "0.3333");
+  CHECK(num("-1602.88").to_fixed(1) == "-1602.9");
+  // Just below and just above one half, with a denominator near 2^127.
+  CHECK(frac(kMax / 2, kMax).to_fixed(0) == "0");
+  CHECK(frac(kMax / 2 + 1, kMax).to_fixed(0) == "1");
+  CHECK(frac(kMax, 1).to_fixed(1) == "170141183460469231731687303715884105727.0");
+}
+
+TEST_CASE("to_string gives the shortest exact decimal", "[rational]") {
+  CHECK(num("2.30").to_string() == "2.3");
+  CHECK(Rational(153).to_string() == "153");
+  CHECK(num("0.0315").to_string() == "0.0315");
+  CHECK(num("-0.5").to_string() == "-0.5");
+  CHECK(Rational(0).to_string() == "0");
+  CHECK(frac(1, 1024).to_string() == "0.0009765625");
+  CHECK(frac(1, 3).to_string() == "0.333333333333333333");
+  CHECK(frac(2, 3).to_string() == "0.666666666666666667");
+  CHECK(frac(-2, 3).to_string() == "-0.666666666666666667");
+  // 1/2^19 needs 19 decimals, so it is rounded to 18.
+  CHECK(frac(1, 524288).to_string() == "0.000001907348632813");
+  CHECK(frac(-1, Int{10'000'000'000} * 10'000'000'000).to_string() == "0");
+  CHECK(frac(kMax, 1).to_string() == "170141183460469231731687303715884105727");
+  CHECK(frac(-kMax, 1).to_string() == "-170141183460469231731687303715884105727");
+  CHECK(frac(kMax - 1, kMax).to_string() == "1");
+  CHECK(frac(kMax / 2, kMax).to_string() == "0.5");
+  CHECK(frac(kMax, 3).to_string() == "56713727820156410577229101238628035242.333333333333333333");
+}

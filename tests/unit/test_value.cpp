@@ -1,0 +1,294 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "perfeval/runtime/value.hpp"
+
+using namespace perfeval;
+
+namespace {
+
+const Rational::Int kMax = ((Rational::Int{1} << 126) - 1) + (Rational::Int{1} << 126);
+
+Rational num(const char* text) {
+  return *Rational::parse(text);
+}
+
+ParsedValue ok(const std::string& text) {
+  auto result = parse_value(text);
+  INFO("text: " << text);
+  const auto* e = std::get_if<ValueError>(&result);
+  INFO("error: " << (e != nullptr ? e->message_en : ""));
+  REQUIRE(std::holds_alternative<ParsedValue>(result));
+  return std::get<ParsedValue>(result);
+}
+
+Quantity quantity(const std::string& text) {
+  const ParsedValue parsed = ok(text);
+  INFO("text: " << text);
+  REQUIRE(std::holds_alternative<Quantity>(parsed.value));
+  return std::get<Quantity>(parsed.value);
+}
+
+Date date(const std::string& text) {
+  const ParsedValue parsed = ok(text);
+  INFO("text: " << text);
+  REQUIRE(std::holds_alternative<Date>(parsed.value));
+  return std::get<Date>(parsed.value);
+}
+
+ValueError fail(const std::string& text) {
+  std::variant<ParsedValue, ValueError> result;
+  REQUIRE_NOTHROW(result = parse_value(text));
+  INFO("text: " << text);
+  REQUIRE(std::holds_alternative<ValueError>(result));
+  const ValueError e = std::get<ValueError>(result);
+  CHECK_FALSE(e.message_en.empty());
+  CHECK_FALSE(e.message_zh.empty());
+  CHECK(e.offset <= text.size());
+  return e;
+}
+
+Quantity q(const char* amount, const char* unit) {
+  return Quantity{num(amount), unit};
+}
+
+}  // namespace
+
+TEST_CASE("quantities with units", "[value]") {
+  CHECK(quantity("13人") == q("13", "人"));
+  CHECK(quantity("13 人") == q("13", "人"));
+  CHECK(quantity("40课时") == q("40", "课时"));
+  CHECK(quantity("150家") == q("150", "家"));
+  CHECK(quantity("-5人") == q("-5", "人"));
+  CHECK(quantity("1,602.88元") == q("1602.88", "元"));
+  CHECK(quantity("0") == q("0", ""));
+  CHECK(quantity("2.5") == q("2.5", ""));
+  CHECK(quantity("12月") == q("12", "月"));
+  CHECK(quantity("3年") == q("3", "年"));
+  CHECK(quantity("  8期 ") == q("8", "期"));
+  CHECK(quantity("8\xe3\x80\x80期\xe3\x80\x80") == q("8", "期"));  // full-width spaces
+}
+
+TEST_CASE("万 and 亿 fold into the amount", "[value]") {
+  CHECK(quantity("2.30万人") == q("23000", "人"));
+  CHECK(quantity("13.41万人次") == q("134100", "人次"));
+  CHECK(quantity("240万元") == q("2400000", "元"));
+  CHECK(quantity("1.5亿元") == q("150000000", "元"));
+  CHECK(quantity("1万亿元") == q("1000000000000", "元"));
+  CHECK(quantity("0.5万条") == q("5000", "条"));
+  // A unit that is only 万 is a unit of its own.
+  CHECK(quantity("3万") == q("3", "万"));
+  CHECK(quantity("3亿") == q("3", "亿"));
+}
+
+TEST_CASE("天 and 日 are one unit", "[value]") {
+  CHECK(quantity("5天") == q("5", "日"));
+  CHECK(quantity("5日") == q("5", "日"));
+  CHECK(comparable(quantity("5天"), quantity("3日")));
+}
+
+TEST_CASE("percentages divide by 100", "[value]") {
+  CHECK(quantity("96.25%") == q("0.9625", "%"));
+  CHECK(quantity("96.25 %") == q("0.9625", "%"));
+  CHECK(quantity("96.25％") == q("0.9625", "%"));
+  CHECK(quantity("100%") == q("1", "%"));
+  CHECK(quantity("-5%") == q("-0.05", "%"));
+}
+
+TEST_CASE("operators", "[value]") {
+  CHECK(ok("=13.41万人次").op == CompareOp::eq);
+  CHECK(ok(">=13人").op == CompareOp::ge);
+  CHECK(ok(">= 13 人").op == CompareOp::ge);
+  CHECK(ok("<=240万元").op == CompareOp::le);
+  CHECK(ok("> 5个").op == CompareOp::gt);
+  CHECK(ok("< 3日").op == CompareOp::lt);
+  CHECK(ok("＞＝5").op == CompareOp::ge);
+  CHECK(ok("＜＝5").op == CompareOp::le);
+  CHECK(ok("≥5").op == CompareOp::ge);
+  CHECK(ok("≤5").op == CompareOp::le);
+  CHECK(ok("＝5").op == CompareOp::eq);
+  CHECK(ok("＞5").op == CompareOp::gt);
+  CHECK(ok("＜5").op == CompareOp::lt);
+  CHECK(ok("13人").op == CompareOp::none);
+  CHECK(ok("=0").op == CompareOp::eq);
+  CHECK(quantity(">= 13 人") == q("13", "人"));
+}
+
+TEST_CASE("dates", "[value]") {
+  CHECK(date("2024年12月10日") == Date{2024, 12, 10});
+  CHECK(date("2024年12月10日前") == Date{2024, 12, 10});
+  CHECK(date("2024年12月10日 前") == Date{2024, 12, 10});
+  CHECK(date("2024年12月10日之前") == Date{2024, 12, 10});
+  CHECK(date("2024年02月09日") == Date{2024, 2, 9});
+  CHECK(date("2024-12-10") == Date{2024, 12, 10});
+  CHECK(date("2024-12-10前") == Date{2024, 12, 10});
+  CHECK(date("2024年2月29日") == Date{2024, 2, 29});
+  CHECK(date("2000年2月29日") == Date{2000, 2, 29});
+  CHECK(date("2024年12月31日") == Date{2024, 12, 31});
+  CHECK(Date{2024, 12, 9} < Date{2024, 12, 10});
+  CHECK(Date{2023, 12, 31} < Date{2024, 1, 1});
+}
+
+TEST_CASE("a date without an operator means on or before", "[value]") {
+  CHECK(ok("2024年12月10日").op == CompareOp::le);
+  CHECK(ok("2024年12月10日前").op == CompareOp::le);
+  CHECK(ok("2024-12-10").op == CompareOp::le);
+  CHECK(ok("=2024年12月9日").op == CompareOp::eq);
+  CHECK(ok(">=2024年12月10日前").op == CompareOp::ge);
+}
+
+TEST_CASE("dates that do not exist", "[value]") {
+  const ValueError feb30 = fail("2024年2月30日");
+  CHECK(feb30.message_en == "'2024年2月30日' is not a date: February 2024 has 29 days");
+  CHECK(feb30.message_zh == "“2024年2月30日”不是有效日期：2024年2月只有29天");
+  CHECK(feb30.offset == 11);  // the day
+
+  const ValueError feb29 = fail("2023年2月29日");
+  CHECK(feb29.message_en == "'2023年2月29日' is not a date: February 2023 has 28 days");
+  CHECK(fail("1900年2月29日").message_en.find("has 28 days") != std::string::npos);
+  CHECK(fail("2024年4月31日").message_en.find("April 2024 has 30 days") != std::string::npos);
+  CHECK(fail("=2024年4月31日前").offset == 12);
+
+  const ValueError month13 = fail("2024年13月1日");
+  CHECK(month13.message_en == "'2024年13月1日' is not a date: there is no month 13");
+  CHECK(month13.offset == 7);
+  CHECK(fail("2024年0月1日").message_en.find("no month 0") != std::string::npos);
+  CHECK(fail("2024年1月0日").message_en.find("no day 0") != std::string::npos);
+  CHECK(fail("2024-02-30").message_en.find("February 2024 has 29 days") != std::string::npos);
+  CHECK(fail("2024-13-01").message_en.find("no month 13") != std::string::npos);
+}
+
+TEST_CASE("malformed dates", "[value]") {
+  const ValueError no_day = fail("2024年12月");
+  CHECK(no_day.offset == 12);
+  CHECK(no_day.message_en.find("has no day") != std::string::npos);
+  CHECK(no_day.message_zh.find("缺少日") != std::string::npos);
+  CHECK(fail("2024年12月前").message_en.find("has no day") != std::string::npos);
+  CHECK(fail("2024年").message_en.find("month and day") != std::string::npos);
+  CHECK(fail("2024年底").offset == 7);
+  CHECK(fail("24年12月1日").message_en.find("four digits") != std::string::npos);
+  CHECK(fail("2024年12月10号").message_en.find("日") != std::string::npos);
+  CHECK(fail("2024年12月10日后").offset == 17);
+  CHECK(fail("2024-12").message_en.find("2024-12-31") != std::string::npos);
+  CHECK(fail("2024-123-1").offset == 0);
+}
+
+TEST_CASE("words", "[value]") {
+  for (const char* word : {"长期", "保障", "提高", "达到预期指标", "达到预期指标值", "-"}) {
+    const ParsedValue parsed = ok(word);
+    CHECK(parsed.op == CompareOp::none);
+    CHECK(parsed.value == Value{Word{word}});
+  }
+  CHECK(ok("  有效促进 ").value == Value{Word{"有效促进"}});
+  CHECK(ok("=长期").op == CompareOp::eq);
+  CHECK(ok("=长期").value == Value{Word{"长期"}});
+}
+
+TEST_CASE("malformed values name the place and the problem", "[value]") {
+  const ValueError empty = fail("");
+  CHECK(empty.message_en == "empty value");
+  CHECK(empty.message_zh == "值为空");
+  CHECK(fail("  \t").message_zh == "值为空");
+
+  const ValueError op_only = fail(">=");
+  CHECK(op_only.offset == 2);
+  CHECK(op_only.message_en == "'>=' is not followed by a value");
+  CHECK(fail("＝ ").message_zh == "“＝”后面缺少值");
+  CHECK(fail(">==13").offset == 2);
+
+  const ValueError trailing = fail("13人 abc");
+  CHECK(trailing.offset == 6);
+  CHECK(trailing.message_en == "unexpected 'abc' after '13人'");
+  CHECK(trailing.message_zh == "“13人”后面有多余的“abc”");
+  CHECK(fail("13人。").offset == 5);
+  CHECK(fail("10-20人").offset == 2);
+
+  const ValueError bad_number = fail("1.2.3万元");
+  CHECK(bad_number.offset == 0);
+  CHECK(bad_number.message_en.find("'1.2.3' is not a number") == 0);
+  CHECK(fail(">= 1,60人").offset == 3);
+  CHECK(fail("+5").message_en.find("plus sign") != std::string::npos);
+  CHECK(fail(".5").message_en.find("0.5") != std::string::npos);
+  CHECK(fail("-.5").message_en.find("0.5") != std::string::npos);
+
+  const ValueError unit = fail("13 km");
+  CHECK(unit.offset == 3);
+  CHECK(unit.message_en.find("'km' is not a unit") == 0);
+
+  const ValueError digits_in_word = fail("第2名");
+  CHECK(digits_in_word.offset == 3);
+  CHECK(digits_in_word.message_en.find("neither a number nor a word") != std::string::npos);
+
+  const ValueError fullwidth = fail("１３人");
+  CHECK(fullwidth.offset == 0);
+  CHECK(fullwidth.message_en == "'１３人' uses full-width digits: write '13人'");
+}
+
+TEST_CASE("invalid UTF-8 is an error, not a crash", "[value]") {
+  CHECK(fail("13\xff人").offset == 2);
+  CHECK(fail("13\xe4\xba").offset == 2);            // truncated 人
+  CHECK(fail("\xc0\xaf").offset == 0);              // overlong '/'
+  CHECK(fail("长期\xed\xa0\x80").offset == 6);      // surrogate
+  CHECK(fail("13\xf4\x90\x80\x80人").offset == 2);  // past U+10FFFF
+  CHECK(fail("13\xff人").message_en.find("UTF-8") != std::string::npos);
+}
+
+TEST_CASE("numbers too large are errors", "[value]") {
+  const std::string huge(400, '9');
+  const ValueError e = fail(">=" + huge + "人");
+  CHECK(e.offset == 2);
+  CHECK(e.message_en.find("too large") != std::string::npos);
+  CHECK(e.message_en.size() < 120);  // the number is shortened in the message
+  // Fits as a number, but not once 亿 is folded in.
+  CHECK(fail("170141183460469231731687303715884105727亿元").message_en.find("too large") !=
+        std::string::npos);
+}
+
+TEST_CASE("comparable", "[value]") {
+  CHECK(comparable(quantity("13人"), quantity("5人")));
+  CHECK(comparable(quantity("2.3万人"), quantity("5人")));
+  CHECK_FALSE(comparable(quantity("13人"), quantity("5人次")));
+  CHECK_FALSE(comparable(quantity("13人"), quantity("5")));
+  CHECK(comparable(quantity("0"), quantity("5人")));
+  CHECK(comparable(quantity("5人"), quantity("0")));
+  CHECK(comparable(quantity("0"), quantity("96%")));
+  CHECK_FALSE(comparable(quantity("0人"), quantity("5元")));
+  CHECK(comparable(quantity("50%"), quantity("96.25%")));
+  CHECK(comparable(date("2024-12-10"), date("2024年1月1日")));
+  CHECK(comparable(Value{Word{"长期"}}, Value{Word{"达到预期指标"}}));
+  CHECK_FALSE(comparable(date("2024-12-10"), quantity("0")));
+  CHECK_FALSE(comparable(Value{Word{"长期"}}, quantity("0")));
+  CHECK_FALSE(comparable(Value{Word{"长期"}}, date("2024-12-10")));
+}
+
+TEST_CASE("display and unit names", "[value]") {
+  CHECK(to_display(quantity("2.30万人")) == "23000人");
+  CHECK(to_display(quantity("96.25%")) == "96.25%");
+  CHECK(to_display(quantity("0.5%")) == "0.5%");
+  CHECK(to_display(quantity("-5%")) == "-5%");
+  CHECK(to_display(Quantity{Rational::fraction(1, 3), "%"}) == "33.333333333333333333%");
+  CHECK(to_display(quantity("5天")) == "5日");
+  CHECK(to_display(quantity("2.50")) == "2.5");
+  CHECK(to_display(date("2024-02-09")) == "2024年2月9日");
+  CHECK(to_display(Value{Word{"长期"}}) == "长期");
+  // Percentages too large to multiply by 100 still display exactly.
+  CHECK(to_display(Quantity{Rational::fraction(kMax, 1), "%"}) ==
+        "17014118346046923173168730371588410572700%");
+  CHECK(to_display(Quantity{Rational::fraction(-kMax, 3), "%"}) ==
+        "-5671372782015641057722910123862803524233.3333333333333333%");
+
+  CHECK(unit_of(quantity("13人次")) == "人次");
+  CHECK(unit_of(quantity("96%")) == "%");
+  CHECK(unit_of(quantity("13")) == "");
+  CHECK(unit_of(date("2024-12-10")) == "日期");
+  CHECK(unit_of(Value{Word{"长期"}}) == "文字");
+}
+
+TEST_CASE("operator names", "[value]") {
+  CHECK(to_string(CompareOp::ge) == ">=");
+  CHECK(to_string(CompareOp::gt) == ">");
+  CHECK(to_string(CompareOp::le) == "<=");
+  CHECK(to_string(CompareOp::lt) == "<");
+  CHECK(to_string(CompareOp::eq) == "=");
+  CHECK(to_string(CompareOp::none) == "");
+}
