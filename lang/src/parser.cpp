@@ -378,6 +378,8 @@ class Lowering {
     out.range = range(n);
     height = 1;
     if (n.is_type<g::number_lit>()) {
+      // The '%' is no child node, so end_of() would stop before it.
+      out.range.end = static_cast<std::uint32_t>(n.m_end.data - base_);
       const bool percent = n.string_view().back() == '%';
       Rational value = number(*n.children.front());
       if (percent)

@@ -119,13 +119,35 @@ void audit(const std::optional<std::string>& reported, const Rational& computed,
   }
 }
 
+Step formula_step(std::string quantity, const Formula& formula, const Bindings& b, bool as_percent,
+                  Lang lang) {
+  return Step{std::move(quantity), formula.range(), {}, formula.explain(b, as_percent, lang)};
+}
+
+// The built-in `met`: the target's operator applied to the actual value.
+Step builtin_met_step(const ast::Target& target, const Value& actual, bool met, const Grade* grade,
+                      Lang lang) {
+  Step step{"met", std::nullopt, {}, {}};
+  if (grade) {
+    step.builtin = "grade >= 100%";
+    step.working.filled = grade->word + " = " + show(Number{grade->share, {}}, true, lang);
+  } else {
+    const std::string_view op = target.op == CompareOp::none ? "=" : to_string(target.op);
+    step.builtin = "actual " + std::string(op) + " target";
+    step.working.filled =
+        to_display(actual) + " " + std::string(op) + " " + to_display(target.value);
+  }
+  step.working.result = show(met, false, lang);
+  return step;
+}
+
 bool has_text(const std::string& s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
 }
 
 void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectResult& result,
-                 DiagnosticSink& sink) {
+                 DiagnosticSink& sink, const ScoreOptions& options) {
   FundsResult& funds = result.funds;
   funds.weight = policy.funds.weight;
   funds.planned = data.funds.planned;
@@ -146,6 +168,14 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
     if (policy.funds.explain_when) {
       funds.explanation_required = policy.funds.explain_when->evaluate_bool(b);
     }
+    if (options.explain) {
+      funds.steps.push_back(formula_step("rate", policy.funds.rate, b, true, options.lang));
+      funds.steps.push_back(formula_step("score", policy.funds.score, b, false, options.lang));
+      if (policy.funds.explain_when) {
+        funds.steps.push_back(
+            formula_step("explain", *policy.funds.explain_when, b, false, options.lang));
+      }
+    }
     funds.scored = true;
   } catch (const EvalError& e) {
     sink.report(formula_error(data, "预算执行率", e));
@@ -163,7 +193,7 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
 
 void score_indicator(const CompiledProject& project, const CompiledIndicator& indicator,
                      const IndicatorData& input, const ProjectData& data, IndicatorResult& result,
-                     DiagnosticSink& sink) {
+                     DiagnosticSink& sink, const ScoreOptions& options) {
   const ast::Indicator& decl = *indicator.decl;
   const CompiledPolicy& policy = *project.policy;
   const Value& target = decl.target.value;
@@ -213,6 +243,18 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
     if (indicator.explain_when) {
       result.explanation_required = indicator.explain_when->evaluate_bool(b);
     }
+    if (options.explain) {
+      const CompiledMethod& method = *indicator.method;
+      result.steps.push_back(
+          method.met ? formula_step("met", *method.met, b, false, options.lang)
+                     : builtin_met_step(decl.target, actual, result.met, grade, options.lang));
+      result.steps.push_back(formula_step("rate", method.rate, b, true, options.lang));
+      result.steps.push_back(formula_step("score", method.score, b, false, options.lang));
+      if (indicator.explain_when) {
+        result.steps.push_back(
+            formula_step("explain", *indicator.explain_when, b, false, options.lang));
+      }
+    }
   } catch (const EvalError& e) {
     sink.report(formula_error(data, decl.name.text, e));
     return;
@@ -228,6 +270,23 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
         result.differences, data, decl.name.text, sink);
   audit(result.reported.score, result.score_rounded, "score", false, result.differences, data,
         decl.name.text, sink);
+}
+
+// The printed scores added up, if the table printed every one of them.
+std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
+  std::vector<const std::optional<std::string>*> printed{&result.funds.reported.score};
+  for (const auto& i : result.indicators) {
+    printed.push_back(&i.reported.score);
+  }
+  Rational sum;
+  for (const auto* text : printed) {
+    const auto value = *text ? read_reported_number(**text) : std::nullopt;
+    if (!value) {
+      return std::nullopt;
+    }
+    sum += *value;
+  }
+  return sum;
 }
 
 }  // namespace
@@ -254,8 +313,21 @@ std::size_t ProjectResult::differences() const {
   return n;
 }
 
+bool ProjectResult::reported_sum_mismatch() const {
+  if (!reported_sum || !reported_total) {
+    return false;
+  }
+  std::string printed = *reported_total;
+  constexpr std::string_view kFen = "分";
+  if (printed.ends_with(kFen)) {
+    printed.resize(printed.size() - kFen.size());
+  }
+  const auto value = Rational::parse(printed);
+  return value && *value != *reported_sum;
+}
+
 std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
-                                           DiagnosticSink& sink) {
+                                           DiagnosticSink& sink, const ScoreOptions& options) {
   const CompiledProject* project = program.find_project(data.project);
   if (!project) {
     if (program.is_broken(data.project)) {
@@ -290,7 +362,7 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
   }
 
   bool complete = true;
-  score_funds(policy, data, result, sink);
+  score_funds(policy, data, result, sink, options);
   complete &= result.funds.scored;
 
   // Match data rows to declared indicators by name; report every mismatch.
@@ -340,9 +412,11 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
     r.explanation = row.explanation;
     r.explanation_present = has_text(row.explanation);
     r.reported = row.reported;
-    score_indicator(*project, indicator, row, data, r, sink);
+    score_indicator(*project, indicator, row, data, r, sink, options);
     complete &= r.scored;
   }
+
+  result.reported_sum = sum_of_reported_scores(result);
 
   result.complete = complete;
   if (complete) {

@@ -40,6 +40,7 @@ std::uint32_t Formula::add(const ast::Expr& expr) {
                  [&](const ast::NumberLit& n) {
                    node.op = Op::number;
                    node.number = n.value;
+                   node.percent = n.percent;
                  },
                  [&](const ast::BoolLit& b) {
                    node.op = Op::boolean;
@@ -289,6 +290,164 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
         {e.what()}};
   }
   throw EvalError{"internal", node.range, {}};
+}
+
+int Formula::strength(Op op) {
+  switch (op) {
+    case Op::logical_or:
+      return 1;
+    case Op::logical_and:
+      return 2;
+    case Op::eq:
+    case Op::ne:
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge:
+      return 3;
+    case Op::add:
+    case Op::sub:
+      return 4;
+    case Op::mul:
+    case Op::div:
+      return 5;
+    case Op::conditional:
+      return 0;
+    default:
+      return 9;  // literals, variables, calls, unary operators
+  }
+}
+
+std::string show(const Scalar& value, bool as_percent, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (const auto* b = std::get_if<bool>(&value)) {
+    return *b ? (zh ? "是" : "yes") : (zh ? "否" : "no");
+  }
+  if (const auto* n = std::get_if<Number>(&value)) {
+    if (as_percent && n->unit.empty()) {
+      const Rational pct = n->value * Rational(100);
+      const Rational shown = pct.round_half_up(2);
+      return (shown == pct ? "" : "≈") + shown.to_fixed(2) + "%";
+    }
+    const std::string exact = n->value.to_string();
+    const auto point = exact.find('.');
+    if (point == std::string::npos || exact.size() - point - 1 <= 6) {
+      return exact + std::string(n->unit);
+    }
+    std::string rounded = n->value.to_fixed(6);
+    while (rounded.back() == '0') {
+      rounded.pop_back();
+    }
+    return "≈" + rounded + std::string(n->unit);
+  }
+  return describe(value);
+}
+
+Working Formula::explain(const Bindings& bindings, bool as_percent, Lang lang) const {
+  Working w;
+  w.filled = fill(root_, bindings, lang, w.conditions);
+  w.result = show(evaluate(bindings), as_percent, lang);
+  return w;
+}
+
+std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang lang,
+                          std::vector<Working::Condition>& conditions) const {
+  const Node& node = nodes_[index];
+  const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
+  const auto child = [&](std::uint32_t k) { return fill(operand(k), bindings, lang, conditions); };
+  const bool zh = lang == Lang::zh;
+  std::string_view symbol;
+  switch (node.op) {
+    case Op::number:
+      return node.percent ? (node.number * Rational(100)).to_string() + "%"
+                          : node.number.to_string();
+    case Op::boolean:
+      return show(!node.number.is_zero(), false, lang);
+    case Op::variable: {
+      const auto& slot = bindings.get(node.variable);
+      if (!slot) {
+        return std::string(variable_name(node.variable));
+      }
+      const bool rate_like = node.variable == Variable::rate || node.variable == Variable::grade;
+      return show(*slot, rate_like, lang);
+    }
+    // fmt rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on
+    // a literal plus a temporary string.
+    case Op::negate:
+      return fmt::format("-{}", child(0));
+    case Op::logical_not:
+      return fmt::format("{} {}", zh ? "非" : "not", child(0));
+    case Op::conditional: {
+      std::vector<Working::Condition> inner;
+      const std::string condition = fill(operand(0), bindings, lang, inner);
+      const bool taken = eval_bool(operand(0), bindings);
+      conditions.insert(conditions.end(), inner.begin(), inner.end());
+      conditions.push_back({nodes_[operand(0)].range, condition, show(taken, false, lang)});
+      return fill(operand(taken ? 1 : 2), bindings, lang, conditions);
+    }
+    case Op::min:
+    case Op::max:
+    case Op::abs:
+    case Op::round: {
+      static constexpr std::string_view kNames[] = {"min", "max", "abs", "round"};
+      std::string out(kNames[static_cast<int>(node.op) - static_cast<int>(Op::min)]);
+      out += "(";
+      for (std::uint32_t k = 0; k < node.count; ++k) {
+        out += (k ? ", " : "") + child(k);
+      }
+      return out + ")";
+    }
+    case Op::add:
+      symbol = "+";
+      break;
+    case Op::sub:
+      symbol = "-";
+      break;
+    case Op::mul:
+      symbol = "×";
+      break;
+    case Op::div:
+      symbol = "/";
+      break;
+    case Op::eq:
+      symbol = "=";
+      break;
+    case Op::ne:
+      symbol = "!=";
+      break;
+    case Op::lt:
+      symbol = "<";
+      break;
+    case Op::le:
+      symbol = "<=";
+      break;
+    case Op::gt:
+      symbol = ">";
+      break;
+    case Op::ge:
+      symbol = ">=";
+      break;
+    case Op::logical_and:
+      symbol = zh ? "并且" : "and";
+      break;
+    case Op::logical_or:
+      symbol = zh ? "或者" : "or";
+      break;
+  }
+  // A binary operator: bracket an operand that binds more loosely, and a right
+  // operand of equal strength under - and / (a - (b - c)).
+  const int mine = strength(node.op);
+  const auto operand_strength = [&](std::uint32_t k) { return strength(nodes_[operand(k)].op); };
+  std::string lhs = child(0);
+  std::string rhs = child(1);
+  if (operand_strength(0) < mine) {
+    lhs = "(" + lhs + ")";
+  }
+  const bool rhs_tight = node.op == Op::sub || node.op == Op::div;
+  if (operand_strength(1) < mine || (rhs_tight && operand_strength(1) == mine)) {
+    rhs = "(" + rhs + ")";
+  }
+  return lhs + " " + std::string(symbol) + " " + rhs;
 }
 
 }  // namespace perfeval

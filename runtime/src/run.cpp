@@ -7,13 +7,19 @@ RunResults run(const RunOptions& options, SourceManager& sources) {
   DiagnosticSink sink;
   const RuleSet rules = load_rules(options.rules, sources, sink, options.limits);
   results.rule_files = rules.file_count;
+  if (rules.file_count == 0) {
+    // Without rules every data file would fail the same way; say it once.
+    results.diagnostics = sink.all();
+    return results;
+  }
 
   for (const auto& root : options.data) {
     for (const auto& path : find_files(root, ".json", sink)) {
       ++results.data_files;
       const auto id = read_source(path, sources, sink, options.max_data_bytes);
       const auto data = id ? load_project_data(*id, sources, sink) : std::nullopt;
-      auto result = data ? score_project(rules.program, *data, sink) : std::nullopt;
+      auto result =
+          data ? score_project(rules.program, *data, sink, options.scoring) : std::nullopt;
       if (result) {
         results.projects.push_back(std::move(*result));
       }

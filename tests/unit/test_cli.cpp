@@ -107,3 +107,25 @@ TEST_CASE("cli: a DATA path that does not exist is an error naming it") {
   CHECK(o.status == 1);
   CHECK(o.err.find("no/such/folder") != std::string::npos);
 }
+
+TEST_CASE("cli: audit exits 3 when it finds something, 0 when the tables are right") {
+  const auto found = perfeval("--lang zh audit rules examples");
+  CHECK(found.status == 3);
+  CHECK(found.out.find("填报 3.9, 应为 3.96") != std::string::npos);
+  const auto clean = perfeval("audit --lang en rules examples/jiuye-buzhu-2024.json");
+  CHECK(clean.status == 0);
+  CHECK(clean.out.find("nothing found") != std::string::npos);
+  const auto json = perfeval("audit --format json rules examples");
+  CHECK(json.status == 3);
+  CHECK(nlohmann::json::parse(json.out)["summary"]["differences"] == 6);
+}
+
+TEST_CASE("cli: explain narrows to one indicator") {
+  const auto o = perfeval(
+      "explain --lang zh rules examples -p 2024年自治区就业补助资金 -i 参加招聘的企业数量");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("153家 / 150家 = 102.00%") != std::string::npos);
+  CHECK(o.out.find("招聘工作场租费") == std::string::npos);
+  const auto none = perfeval("explain --lang en rules examples -i 不存在的指标");
+  CHECK(none.out.find("no project or indicator matches") != std::string::npos);
+}

@@ -52,6 +52,13 @@ void compare_with_golden(const std::string& actual, const fs::path& golden) {
   CHECK(actual == read(golden));
 }
 
+RunOptions options_for(const fs::path& data) {
+  RunOptions options;
+  options.rules = "rules";
+  options.data = {data};
+  return options;
+}
+
 std::vector<fs::path> examples() {
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(fs::path(PERFEVAL_SOURCE_DIR) / "examples")) {
@@ -71,7 +78,7 @@ TEST_CASE("golden: every seed table scored as a terminal table") {
   REQUIRE(files.size() == 17);
   for (const auto& file : files) {
     SourceManager sources;
-    const RunResults results = run({"rules", {file}, {}, 64 << 20}, sources);
+    const RunResults results = run(options_for(file), sources);
     CHECK(results.diagnostics.empty());
     REQUIRE(results.projects.size() == 1);
     CHECK(results.projects[0].complete);
@@ -83,8 +90,36 @@ TEST_CASE("golden: every seed table scored as a terminal table") {
 TEST_CASE("golden: the whole seed as one JSON document") {
   InSourceDir here;
   SourceManager sources;
-  const RunResults results = run({"rules", {"examples"}, {}, 64 << 20}, sources);
+  const RunResults results = run(options_for("examples"), sources);
   CHECK(results.projects.size() == 17);
   compare_with_golden(to_json(results, sources, Lang::zh).dump(2) + "\n",
                       "tests/golden/examples.json");
+}
+
+TEST_CASE("golden: the audit of the whole seed, as text and JSON") {
+  InSourceDir here;
+  SourceManager sources;
+  RunOptions options = options_for("examples");
+  options.scoring.explain = true;
+  const RunResults results = run(options, sources);
+  std::ostringstream text;
+  write_audit_text(text, results, sources, TextOptions{Lang::zh, false, 40});
+  compare_with_golden(text.str(), "tests/golden/audit.txt");
+  compare_with_golden(audit_json(results, sources, Lang::zh).dump(2) + "\n",
+                      "tests/golden/audit.json");
+}
+
+TEST_CASE("golden: the working of every figure of one table, in Chinese and English") {
+  InSourceDir here;
+  for (const Lang lang : {Lang::zh, Lang::en}) {
+    SourceManager sources;
+    RunOptions options = options_for("examples/nongcun-laodongli-waichu-wugong.json");
+    options.scoring.explain = true;
+    options.scoring.lang = lang;
+    const RunResults results = run(options, sources);
+    std::ostringstream text;
+    write_explanation(text, results, sources, TextOptions{lang, false, 40}, {});
+    compare_with_golden(text.str(), std::string("tests/golden/explain-") +
+                                        (lang == Lang::zh ? "zh" : "en") + ".txt");
+  }
 }

@@ -19,6 +19,15 @@ struct Difference {
   Rational difference;   // reported - computed
 };
 
+// One line of a worked explanation: which quantity, the formula that gave
+// it, and the arithmetic with the values filled in.
+struct Step {
+  std::string quantity;                // "met", "rate", "score", "explain"
+  std::optional<SourceRange> formula;  // where the rule is written; absent for the built-in met
+  std::string builtin;  // the built-in rule when there is no formula: "actual >= target"
+  Working working;
+};
+
 struct IndicatorResult {
   std::string category1;
   std::string category2;
@@ -38,6 +47,7 @@ struct IndicatorResult {
   std::string explanation;
   Reported reported;
   std::vector<Difference> differences;
+  std::vector<Step> steps;  // only when scored with ScoreOptions::explain
 };
 
 struct FundsResult {
@@ -51,6 +61,7 @@ struct FundsResult {
   bool explanation_required = false;
   Reported reported;
   std::vector<Difference> differences;
+  std::vector<Step> steps;
 };
 
 struct ProjectResult {
@@ -71,10 +82,19 @@ struct ProjectResult {
   std::optional<std::string> band;
   std::optional<std::string> reported_total;
   std::optional<Difference> total_difference;
+  // The printed scores (indicators and funds) added up, when every one was
+  // printed; a table whose printed total is not this sum does not add up.
+  std::optional<Rational> reported_sum;
 
   std::size_t explanations_missing() const;
   std::size_t explanations_unneeded() const;  // given where no deviation exists
   std::size_t differences() const;
+  bool reported_sum_mismatch() const;
+};
+
+struct ScoreOptions {
+  bool explain = false;  // write down the working of every figure (slower)
+  Lang lang = Lang::zh;  // for the working's words (是/否)
 };
 
 // Scores `data`. Problems (an unknown project type, a missing indicator, a
@@ -82,6 +102,6 @@ struct ProjectResult {
 // reported to `sink` with the data file, project and indicator, and leave
 // the result incomplete; nullopt when the project type is unknown.
 std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
-                                           DiagnosticSink& sink);
+                                           DiagnosticSink& sink, const ScoreOptions& options = {});
 
 }  // namespace perfeval

@@ -13,6 +13,7 @@
 
 #include "perfeval/lang/ast.hpp"
 #include "perfeval/lang/checker.hpp"
+#include "perfeval/lang/diagnostic.hpp"
 #include "perfeval/runtime/rational.hpp"
 #include "perfeval/runtime/value.hpp"
 
@@ -47,6 +48,22 @@ struct EvalError {
   std::vector<std::string> args;
 };
 
+// How a formula reached its value, for a person checking the arithmetic:
+// the branches taken, and the formula again with every variable replaced
+// by its value and the branches not taken left out.
+struct Working {
+  // An `if` on the way: the condition (where it is written), the condition
+  // with values filled in, and which way it went.
+  struct Condition {
+    SourceRange range;
+    std::string filled;  // "150家 = 0"
+    std::string result;  // "否"
+  };
+  std::vector<Condition> conditions;
+  std::string filled;  // "153家 / 150家"
+  std::string result;  // "102.00%"
+};
+
 class Formula {
  public:
   // `expr` must have passed the checker.
@@ -58,6 +75,10 @@ class Formula {
   bool evaluate_bool(const Bindings& bindings) const;
 
   SourceRange range() const { return range_; }
+
+  // Evaluates again, writing down each step; `as_percent` shows the result as
+  // a percentage. Throws EvalError like evaluate().
+  Working explain(const Bindings& bindings, bool as_percent, Lang lang) const;
 
  private:
   enum class Op : std::uint8_t {
@@ -91,13 +112,19 @@ class Formula {
     Rational number;
     std::uint32_t first = 0;  // operands: first .. first + count in `operands_`
     std::uint32_t count = 0;
+    bool percent = false;  // a literal written as a percentage
     SourceRange range;
   };
+
+  // How tightly an operator binds when a formula is printed: higher binds tighter.
+  static int strength(Op op);
 
   std::uint32_t add(const ast::Expr& expr);
   Scalar eval(std::uint32_t index, const Bindings& bindings) const;
   Number eval_number(std::uint32_t index, const Bindings& bindings) const;
   bool eval_bool(std::uint32_t index, const Bindings& bindings) const;
+  std::string fill(std::uint32_t index, const Bindings& bindings, Lang lang,
+                   std::vector<Working::Condition>& conditions) const;
 
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> operands_;
@@ -106,5 +133,11 @@ class Formula {
 };
 
 std::string describe(const Scalar& value);  // for messages: "23000人", "true", "长期"
+
+// A value as a person reads it in a worked explanation: plain rates as
+// percentages ("102.00%", "≈71.59%" when the exact value has more digits),
+// other numbers exactly up to 6 decimals ("3.958", "≈3.958188"), booleans
+// as 是/否 or yes/no.
+std::string show(const Scalar& value, bool as_percent, Lang lang);
 
 }  // namespace perfeval

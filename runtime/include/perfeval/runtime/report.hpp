@@ -41,4 +41,39 @@ std::string truncate(std::string_view text, std::size_t max_width);
 // "102.00%" from 1.02 with 2 decimals.
 std::string percent(const Rational& rate, int digits);
 
+// What an audit found in one project: printed figures that do not follow
+// from the rules, deviations without explanation, explanations without
+// deviation, and printed scores that do not add up to the printed total.
+struct AuditCounts {
+  std::size_t indicators = 0;
+  std::size_t agree = 0;        // scored, and every printed figure matches
+  std::size_t differ = 0;       // indicators with at least one differing figure
+  std::size_t differences = 0;  // differing figures, funds and total included
+  std::size_t missing_explanations = 0;
+  std::size_t unneeded_explanations = 0;
+  std::size_t tables_not_adding_up = 0;
+  std::size_t not_scored = 0;
+
+  AuditCounts& operator+=(const AuditCounts& other);
+  bool clean() const;
+};
+
+AuditCounts count_findings(const ProjectResult& project);
+
+// `perfeval audit`: every finding with the arithmetic behind the computed
+// figure, a summary line per project and one for the whole run. The results
+// must have been scored with ScoreOptions::explain.
+void write_audit_text(std::ostream& out, const RunResults& results, const SourceManager& sources,
+                      const TextOptions& options);
+nlohmann::json audit_json(const RunResults& results, const SourceManager& sources, Lang lang);
+
+// `perfeval explain`: the working of every figure of the chosen projects
+// and indicators (all when the filters are empty).
+struct ExplainFilter {
+  std::string project;
+  std::string indicator;
+};
+void write_explanation(std::ostream& out, const RunResults& results, const SourceManager& sources,
+                       const TextOptions& options, const ExplainFilter& filter);
+
 }  // namespace perfeval

@@ -16,6 +16,7 @@ struct RunOptions {
   std::vector<std::filesystem::path> data;
   ParseLimits limits;
   std::size_t max_data_bytes = 64 * 1024 * 1024;
+  ScoreOptions scoring;
 };
 
 // Every problem found is in the result's diagnostics; `sources` keeps the

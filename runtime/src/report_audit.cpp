@@ -1,0 +1,294 @@
+// `perfeval audit`: what a reviewer at the finance bureau needs from a pile
+// of tables: every printed figure the rules do not give, with the arithmetic
+// behind the right one, and every explanation that is missing or not needed.
+
+#include <fmt/format.h>
+
+#include "perfeval/runtime/report.hpp"
+#include "working_text.hpp"
+
+namespace perfeval {
+namespace {
+
+using nlohmann::json;
+
+struct AuditWords {
+  std::string_view differs, missing, unneeded, unbalanced, not_scored, summary, total, funds, rate,
+      score, reported, computed, difference, indicators, agree, differ, missing_count,
+      unneeded_count, unbalanced_count, all, tables, required_because, given_text, printed_sum,
+      funds_score, indicator_scores, clean;
+};
+
+constexpr AuditWords kZh{"不符",
+                         "缺说明",
+                         "多余说明",
+                         "表内不平",
+                         "未评分",
+                         "小结",
+                         "总分",
+                         "预算执行率",
+                         "完成率",
+                         "得分",
+                         "填报",
+                         "应为",
+                         "差",
+                         "项指标",
+                         "一致",
+                         "不符",
+                         "缺说明",
+                         "多余说明",
+                         "表内不平",
+                         "合计",
+                         "个表",
+                         "须填写偏差原因分析",
+                         "无偏差，但填写了说明",
+                         "填报得分合计",
+                         "预算执行率得分",
+                         "指标得分",
+                         "未发现问题"};
+constexpr AuditWords kEn{"differs",
+                         "missing explanation",
+                         "unneeded explanation",
+                         "does not add up",
+                         "not scored",
+                         "summary",
+                         "total",
+                         "budget execution",
+                         "rate",
+                         "score",
+                         "reported",
+                         "computed",
+                         "difference",
+                         "indicators",
+                         "agree",
+                         "differ",
+                         "missing explanations",
+                         "unneeded explanations",
+                         "tables not adding up",
+                         "all",
+                         "tables",
+                         "a deviation explanation is required",
+                         "no deviation, but an explanation is given",
+                         "printed scores add up to",
+                         "funds score",
+                         "indicator scores",
+                         "nothing found"};
+
+const AuditWords& words(Lang lang) {
+  return lang == Lang::zh ? kZh : kEn;
+}
+
+std::string shown(const Difference& d, int score_digits, int rate_digits, bool difference) {
+  const Rational& value = difference ? d.difference : d.computed;
+  return d.field == "rate" ? percent(value, rate_digits) : value.to_fixed(score_digits);
+}
+
+// The working of a computed figure, ending in the value as the policy shows it.
+std::string computed_working(const std::vector<Step>& steps, const Difference& d,
+                             const SourceManager& sources, int score_digits, int rate_digits) {
+  const Step* step = find_step(steps, d.field);
+  if (!step) {
+    return {};
+  }
+  std::string line = working_line(*step, sources);
+  const std::string rounded = shown(d, score_digits, rate_digits, false);
+  if (step->working.result != rounded) {
+    line += " → " + rounded;
+  }
+  return line;
+}
+
+std::string total_working(const ProjectResult& p, const AuditWords& w) {
+  Rational indicators;
+  for (const auto& i : p.indicators) {
+    indicators += i.score_rounded;
+  }
+  return fmt::format("{} = {} {} + {} {} = {}", w.total, w.funds_score,
+                     p.funds.score.to_fixed(p.score_digits), w.indicator_scores,
+                     indicators.to_fixed(p.score_digits), p.total->to_fixed(p.score_digits));
+}
+
+void write_difference(std::ostream& out, const AuditWords& w, std::string_view subject,
+                      const Difference& d, const ProjectResult& p, const std::string& working) {
+  out << fmt::format("  {}  {}{}: {} {}, {} {}, {} {}\n", w.differs,
+                     subject.empty() ? "" : std::string(subject) + " ",
+                     d.field == "rate" ? w.rate : (d.field == "total" ? w.total : w.score),
+                     w.reported, d.reported, w.computed,
+                     shown(d, p.score_digits, p.rate_digits, false), w.difference,
+                     shown(d, p.score_digits, p.rate_digits, true));
+  if (!working.empty()) {
+    out << "        " << working << "\n";
+  }
+}
+
+void write_project_audit(std::ostream& out, const ProjectResult& p, const SourceManager& sources,
+                         const AuditWords& w, Lang lang) {
+  out << fmt::format("{}  ({})\n", p.project, p.file);
+  for (const auto& d : p.funds.differences) {
+    write_difference(out, w, w.funds, d, p,
+                     computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
+  }
+  for (const auto& i : p.indicators) {
+    if (!i.scored) {
+      out << fmt::format("  {}  {}\n", w.not_scored, i.name);
+      continue;
+    }
+    for (const auto& d : i.differences) {
+      write_difference(out, w, i.name, d, p,
+                       computed_working(i.steps, d, sources, p.score_digits, p.rate_digits));
+    }
+    const Step* explain = find_step(i.steps, "explain");
+    if (i.explanation_required && !i.explanation_present) {
+      out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, i.name, w.rate,
+                         percent(i.rate, p.rate_digits), w.required_because);
+      if (explain) {
+        out << "        " << working_line(*explain, sources) << "\n";
+      }
+    } else if (!i.explanation_required && i.explanation_present) {
+      out << fmt::format("  {}  {}: {} {}, {}: {}\n", w.unneeded, i.name, w.rate,
+                         percent(i.rate, p.rate_digits), w.given_text,
+                         lang == Lang::zh ? "“" + i.explanation + "”" : "'" + i.explanation + "'");
+    }
+  }
+  if (p.total_difference && p.total) {
+    write_difference(out, w, "", *p.total_difference, p, total_working(p, w));
+  }
+  if (p.reported_sum_mismatch()) {
+    out << fmt::format("  {}  {} {} ≠ {} {}\n", w.unbalanced, w.printed_sum,
+                       p.reported_sum->to_string(), w.total, *p.reported_total);
+  }
+  const AuditCounts c = count_findings(p);
+  out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}\n\n", w.summary, c.indicators,
+                     w.indicators, w.agree, c.agree, w.differ, c.differ, w.missing_count,
+                     c.missing_explanations, w.unneeded_count, c.unneeded_explanations);
+}
+
+json difference_json(const Difference& d, const ProjectResult& p, const std::string& working) {
+  return {{"field", d.field},
+          {"reported", d.reported},
+          {"computed", shown(d, p.score_digits, p.rate_digits, false)},
+          {"difference", shown(d, p.score_digits, p.rate_digits, true)},
+          {"working", working}};
+}
+
+json counts_json(const AuditCounts& c) {
+  return {{"indicators", c.indicators},
+          {"agree", c.agree},
+          {"differ", c.differ},
+          {"differences", c.differences},
+          {"missing_explanations", c.missing_explanations},
+          {"unneeded_explanations", c.unneeded_explanations},
+          {"tables_not_adding_up", c.tables_not_adding_up},
+          {"not_scored", c.not_scored}};
+}
+
+}  // namespace
+
+AuditCounts& AuditCounts::operator+=(const AuditCounts& o) {
+  indicators += o.indicators;
+  agree += o.agree;
+  differ += o.differ;
+  differences += o.differences;
+  missing_explanations += o.missing_explanations;
+  unneeded_explanations += o.unneeded_explanations;
+  tables_not_adding_up += o.tables_not_adding_up;
+  not_scored += o.not_scored;
+  return *this;
+}
+
+bool AuditCounts::clean() const {
+  return differences == 0 && missing_explanations == 0 && unneeded_explanations == 0 &&
+         tables_not_adding_up == 0 && not_scored == 0;
+}
+
+AuditCounts count_findings(const ProjectResult& p) {
+  AuditCounts c;
+  c.indicators = p.indicators.size();
+  for (const auto& i : p.indicators) {
+    if (!i.scored) {
+      ++c.not_scored;
+    } else if (i.differences.empty()) {
+      ++c.agree;
+    } else {
+      ++c.differ;
+    }
+  }
+  c.differences = p.differences();
+  c.missing_explanations = p.explanations_missing();
+  c.unneeded_explanations = p.explanations_unneeded();
+  c.tables_not_adding_up = p.reported_sum_mismatch() ? 1 : 0;
+  return c;
+}
+
+void write_audit_text(std::ostream& out, const RunResults& results, const SourceManager& sources,
+                      const TextOptions& options) {
+  const AuditWords& w = words(options.lang);
+  AuditCounts all;
+  for (const auto& p : results.projects) {
+    write_project_audit(out, p, sources, w, options.lang);
+    all += count_findings(p);
+  }
+  out << fmt::format("{}: {} {}, {} {}: {} {}, {} {}; {} {}; {} {}; {} {}\n", w.all,
+                     results.projects.size(), w.tables, all.indicators, w.indicators, w.agree,
+                     all.agree, w.differ, all.differ, w.missing_count, all.missing_explanations,
+                     w.unneeded_count, all.unneeded_explanations, w.unbalanced_count,
+                     all.tables_not_adding_up);
+  if (all.clean()) {
+    out << w.clean << "\n";
+  }
+}
+
+json audit_json(const RunResults& results, const SourceManager& sources, Lang lang) {
+  const AuditWords& w = words(lang);
+  json projects = json::array();
+  AuditCounts all;
+  for (const auto& p : results.projects) {
+    json differences = json::array();
+    json missing = json::array();
+    json unneeded = json::array();
+    for (const auto& d : p.funds.differences) {
+      json entry = difference_json(
+          d, p, computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
+      entry["indicator"] = nullptr;
+      differences.push_back(entry);
+    }
+    for (const auto& i : p.indicators) {
+      for (const auto& d : i.differences) {
+        json entry = difference_json(
+            d, p, computed_working(i.steps, d, sources, p.score_digits, p.rate_digits));
+        entry["indicator"] = i.name;
+        differences.push_back(entry);
+      }
+      if (i.scored && i.explanation_required && !i.explanation_present) {
+        missing.push_back({{"indicator", i.name}, {"rate", percent(i.rate, p.rate_digits)}});
+      } else if (i.scored && !i.explanation_required && i.explanation_present) {
+        unneeded.push_back({{"indicator", i.name},
+                            {"rate", percent(i.rate, p.rate_digits)},
+                            {"explanation", i.explanation}});
+      }
+    }
+    if (p.total_difference && p.total) {
+      json entry = difference_json(*p.total_difference, p, total_working(p, w));
+      entry["indicator"] = nullptr;
+      differences.push_back(entry);
+    }
+    const AuditCounts c = count_findings(p);
+    all += c;
+    projects.push_back({
+        {"project", p.project},
+        {"file", p.file},
+        {"differences", differences},
+        {"missing_explanations", missing},
+        {"unneeded_explanations", unneeded},
+        {"printed_scores_sum", p.reported_sum ? json(p.reported_sum->to_string()) : json(nullptr)},
+        {"printed_total", p.reported_total ? json(*p.reported_total) : json(nullptr)},
+        {"adds_up", !p.reported_sum_mismatch()},
+        {"counts", counts_json(c)},
+    });
+  }
+  return {{"projects", projects},
+          {"summary", counts_json(all)},
+          {"clean", all.clean() && results.diagnostics.empty()}};
+}
+
+}  // namespace perfeval
