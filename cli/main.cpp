@@ -39,9 +39,10 @@ struct Inputs {
   std::string rules;
   std::vector<std::string> data;
 
-  void add_to(CLI::App& command) {
+  void add_to(CLI::App& command, bool data_required) {
     command.add_option("RULES", rules, "rule file or folder of rule files (*.perf)")->required();
-    command.add_option("DATA", data, "data files or folders of data files (*.json)")->required();
+    command.add_option("DATA", data, "data files or folders of data files (*.json)")
+        ->required(data_required);
   }
 };
 
@@ -52,7 +53,7 @@ bool any_error(const perfeval::RunResults& results) {
 
 }  // namespace
 
-enum class Command { score, audit, explain };
+enum class Command { score, audit, explain, check };
 
 int main(int argc, char** argv) {
   // The command is the first word that is not an option or an option's
@@ -69,8 +70,10 @@ int main(int argc, char** argv) {
     if (arg.starts_with("-")) {
       continue;
     }
-    if (arg == "audit" || arg == "explain") {
-      command = arg == "audit" ? Command::audit : Command::explain;
+    if (arg == "audit" || arg == "explain" || arg == "check") {
+      command = arg == "audit"     ? Command::audit
+                : arg == "explain" ? Command::explain
+                                   : Command::check;
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
     }
     break;
@@ -82,16 +85,20 @@ int main(int argc, char** argv) {
             "with the arithmetic, and every deviation explanation that is missing or not needed."
       : command == Command::explain
           ? "perfeval explain: show the rule and the arithmetic behind every figure."
+      : command == Command::check
+          ? "perfeval check: load and check rule files (and data files) without scoring;\n"
+            "report every problem found, not only the first."
           : "perfeval scores 项目支出绩效自评表 and 单位整体支出绩效自评表 by rule files.\n"
             "RULES is a .perf file or a folder of them; DATA are .json files or folders of them.",
       command == Command::audit     ? "perfeval audit"
       : command == Command::explain ? "perfeval explain"
+      : command == Command::check   ? "perfeval check"
                                     : "perfeval"};
   app.set_version_flag("--version", std::string("perfeval ") + PERFEVAL_VERSION);
 
   std::string format = "text";
   std::string lang_name;
-  if (command != Command::explain) {
+  if (command == Command::score || command == Command::audit) {
     app.add_option("-f,--format", format, "output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -100,7 +107,7 @@ int main(int argc, char** argv) {
                  "language of messages and headings (default: from the locale)")
       ->check(CLI::IsMember({"zh", "en"}));
   Inputs inputs;
-  inputs.add_to(app);
+  inputs.add_to(app, command != Command::check);
   perfeval::ExplainFilter filter;
   if (command == Command::explain) {
     app.add_option("-p,--project", filter.project, "only this project");
@@ -111,6 +118,7 @@ int main(int argc, char** argv) {
       "  perfeval RULES DATA...          score every project and print its table\n"
       "  perfeval audit RULES DATA...    list what the printed tables got wrong\n"
       "  perfeval explain RULES DATA...  show the working (-p PROJECT, -i INDICATOR)\n"
+      "  perfeval check RULES [DATA...]  check rule and data files without scoring\n"
       "Exit status: 0 everything was read and scored (and, for audit, nothing was found);\n"
       "1 a rule or data file has a problem (the other files are still scored);\n"
       "2 a wrong command line; 3 audit found differences or explanation problems.");
@@ -128,7 +136,8 @@ int main(int argc, char** argv) {
   perfeval::RunOptions options;
   options.rules = inputs.rules;
   options.data.assign(inputs.data.begin(), inputs.data.end());
-  options.scoring.explain = command != Command::score;
+  options.scoring.explain = command == Command::audit || command == Command::explain;
+  options.check_only = command == Command::check;
   options.scoring.lang = lang;
 
   perfeval::SourceManager sources;
@@ -155,6 +164,9 @@ int main(int argc, char** argv) {
     }
     case Command::explain:
       perfeval::write_explanation(std::cout, results, sources, text, filter);
+      break;
+    case Command::check:
+      perfeval::write_check_summary(std::cout, results, text);
       break;
     case Command::score:
       if (format == "json") {

@@ -3,8 +3,12 @@
 # Works as root or through sudo; does nothing when everything is there.
 set -eu
 
+# The last line serves the report formats: libxlsxwriter for Excel, chromium
+# for the browser test of the HTML report, unzip to read .xlsx in tests, and
+# a CJK font so the browser draws Chinese text.
 packages="g++ cmake ninja-build pkg-config ccache tao-pegtl-dev libfmt-dev nlohmann-json3-dev
-catch2 libcli11-dev libutf8proc-dev"
+catch2 libcli11-dev libutf8proc-dev
+libxlsxwriter-dev chromium unzip fonts-wqy-microhei"
 
 missing=""
 for p in $packages; do
@@ -12,6 +16,10 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
+# The editor-grammar test runs on Node.js: any node and npm on the PATH do.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing="$missing nodejs npm"
+fi
 [ -z "$missing" ] && exit 0
 
 as_root=""

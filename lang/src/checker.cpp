@@ -101,7 +101,8 @@ std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char
 // declarations are unusable.
 class Checker {
  public:
-  Checker(CheckedRules& rules, DiagnosticSink& sink) : rules_(rules), sink_(sink) {}
+  Checker(CheckedRules& rules, DiagnosticSink& sink, const CheckOptions& options)
+      : rules_(rules), sink_(sink), options_(options) {}
 
   void run() {
     declare_all();
@@ -113,6 +114,9 @@ class Checker {
     }
     for (const auto& [name, project] : rules_.projects) {
       check_project(*project);
+    }
+    if (options_.warn_unused) {
+      warn_unused();
     }
   }
 
@@ -411,8 +415,30 @@ class Checker {
     return ok;
   }
 
+  void warn_unused() {
+    std::set<std::string, std::less<>> used_policies;
+    std::set<std::string, std::less<>> used_methods;
+    for (const auto& [name, project] : rules_.projects) {
+      used_policies.insert(project->policy.text);
+      for (const auto& indicator : project->indicators) {
+        used_methods.insert(indicator.method.text);
+      }
+    }
+    for (const auto& [name, policy] : rules_.policies) {
+      if (!used_policies.contains(name)) {
+        sink_.warning("unused-policy", policy->name.range, {name});
+      }
+    }
+    for (const auto& [name, method] : rules_.methods) {
+      if (!used_methods.contains(name)) {
+        sink_.warning("unused-method", method->name.range, {name});
+      }
+    }
+  }
+
   CheckedRules& rules_;
   DiagnosticSink& sink_;
+  const CheckOptions& options_;
   std::set<std::string, std::less<>> broken_policies_;
   std::set<std::string, std::less<>> broken_methods_;
 };
@@ -499,10 +525,11 @@ std::optional<std::string> closest_name(std::string_view name,
   return best;
 }
 
-CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink) {
+CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink,
+                         const CheckOptions& options) {
   CheckedRules rules;
   rules.files = std::move(files);
-  Checker(rules, sink).run();
+  Checker(rules, sink, options).run();
   return rules;
 }
 

@@ -302,6 +302,23 @@ constexpr std::array kMessages = {
     Message{"folder-unreadable", "the folder cannot be read: {0}", "无法读取目录：{0}"},
     Message{"file-unreadable", "the file cannot be read", "无法读取文件"},
     Message{"no-rule-files", "there are no rule files (*.perf) here", "此处没有规则文件（*.perf）"},
+    // Formatting (lang/src/formatter.cpp)
+    Message{"format-failed",
+     "perfeval fmt cannot lay out this file without changing what it means (a bug in the formatter); "
+     "the file is left as it is",
+     "perfeval fmt 无法在不改变含义的情况下排版此文件（格式化程序的缺陷）；文件保持原样"},
+    // Checks that run the formulas (runtime/src/rule_lint.cpp) and unused declarations
+    Message{"method-cannot-score",
+            "method '{1}' cannot score indicator '{0}' with the target '{2}': {3}",
+            "方法“{1}”无法为目标值为“{2}”的指标“{0}”计分：{4}"},
+    Message{"divides-by-zero-target",
+            "method '{0}' divides by zero when a target is 0 (such as 错案率 =0); guard it, e.g. "
+            "if target = 0 then (if actual <= 0 then 100% else 0%) else actual / target",
+            "目标值为0时（如 错案率 =0）方法“{0}”会除以零；请在公式中处理，例如 如果 目标 = 0 则 "
+            "(如果 实际 <= 0 则 100% 否则 0%) 否则 实际 / 目标"},
+    Message{"unused-policy", "policy '{0}' is not used by any project", "政策“{0}”未被任何项目使用"},
+    Message{"unused-method", "method '{0}' is not used by any indicator",
+            "方法“{0}”未被任何指标使用"},
 };
 
 }  // namespace

@@ -15,12 +15,13 @@ Diagnostic data_error(const ProjectData& data, std::string code, std::vector<std
 // file (where the formula is) and names the data file and the indicator.
 Diagnostic formula_error(const ProjectData& data, const std::string& what, const EvalError& e) {
   Diagnostic inner{Severity::error, e.code, e.range, {}, e.args, {}};
-  Diagnostic d{Severity::error,
-               "scoring-failed",
-               e.range,
-               data.file,
-               {data.project, what, message_text(inner, Lang::en), message_text(inner, Lang::zh)},
-               {}};
+  Diagnostic d{
+      Severity::error,
+      "scoring-failed",
+      e.range,
+      data.file,
+      {data.file, data.project, what, message_text(inner, Lang::en), message_text(inner, Lang::zh)},
+      {}};
   return d;
 }
 
@@ -191,6 +192,25 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
         sink);
 }
 
+// The printed scores added up, if the table printed every one of them.
+std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
+  std::vector<const std::optional<std::string>*> printed{&result.funds.reported.score};
+  for (const auto& i : result.indicators) {
+    printed.push_back(&i.reported.score);
+  }
+  Rational sum;
+  for (const auto* text : printed) {
+    const auto value = *text ? read_reported_number(**text) : std::nullopt;
+    if (!value) {
+      return std::nullopt;
+    }
+    sum += *value;
+  }
+  return sum;
+}
+
+}  // namespace
+
 void score_indicator(const CompiledProject& project, const CompiledIndicator& indicator,
                      const IndicatorData& input, const ProjectData& data, IndicatorResult& result,
                      DiagnosticSink& sink, const ScoreOptions& options) {
@@ -271,25 +291,6 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   audit(result.reported.score, result.score_rounded, "score", false, result.differences, data,
         decl.name.text, sink);
 }
-
-// The printed scores added up, if the table printed every one of them.
-std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
-  std::vector<const std::optional<std::string>*> printed{&result.funds.reported.score};
-  for (const auto& i : result.indicators) {
-    printed.push_back(&i.reported.score);
-  }
-  Rational sum;
-  for (const auto* text : printed) {
-    const auto value = *text ? read_reported_number(**text) : std::nullopt;
-    if (!value) {
-      return std::nullopt;
-    }
-    sum += *value;
-  }
-  return sum;
-}
-
-}  // namespace
 
 std::size_t ProjectResult::explanations_missing() const {
   return static_cast<std::size_t>(

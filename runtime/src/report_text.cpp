@@ -285,4 +285,19 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
   write_summary(out, results, options, paint);
 }
 
+void write_check_summary(std::ostream& out, const RunResults& results, const TextOptions& options) {
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const auto& d : results.diagnostics) {
+    (d.severity == Severity::error ? errors : warnings) += 1;
+  }
+  if (options.lang == Lang::zh) {
+    out << fmt::format("已检查 {} 个规则文件、{} 个数据文件：{} 个错误，{} 个警告\n",
+                       results.rule_files, results.data_files, errors, warnings);
+  } else {
+    out << fmt::format("checked {} rule files and {} data files: {} errors, {} warnings\n",
+                       results.rule_files, results.data_files, errors, warnings);
+  }
+}
+
 }  // namespace perfeval

@@ -65,7 +65,7 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 }
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
-                   const ParseLimits& limits) {
+                   const ParseLimits& limits, const CheckOptions& checks) {
   std::vector<ast::RuleFile> files;
   std::size_t count = 0;
   for (const auto& file : find_files(path, ".perf", sink)) {
@@ -83,7 +83,7 @@ RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, Di
   }
   RuleSet set;
   set.file_count = count;
-  set.rules = check_rules(std::move(files), sink);
+  set.rules = check_rules(std::move(files), sink, checks);
   set.program = Program::compile(set.rules, sink);
   return set;
 }

@@ -129,3 +129,25 @@ TEST_CASE("cli: explain narrows to one indicator") {
   const auto none = perfeval("explain --lang en rules examples -i 不存在的指标");
   CHECK(none.out.find("no project or indicator matches") != std::string::npos);
 }
+
+TEST_CASE("cli: check reports every problem with its place and exits 1") {
+  TempDir dir;
+  dir.write("rules.perf",
+            "policy P { total 100 funds { weight 10 rate = executed / budget score = weight } }\n"
+            "method M { rate = actual / target score = weight * rate }\n"
+            "project X policy P { 产出指标 / 数量指标 {\n"
+            "  indicator 甲 weight 50 target >= 1个 method M\n"
+            "  indicator 乙 weight 30 target >= 1个 method N } }\n");
+  const auto o = perfeval("check --lang en '" + (dir.path / "rules.perf").string() + "'");
+  CHECK(o.status == 1);
+  CHECK(o.err.find("rules.perf:5:45: error: there is no method 'N'") != std::string::npos);
+  CHECK(o.err.find("rules.perf:3:9: error: the weights of project 'X' add up to 90") !=
+        std::string::npos);
+  CHECK(o.out.find("1 rule files and 0 data files: 2 errors") != std::string::npos);
+}
+
+TEST_CASE("cli: check passes the shipped rules and examples") {
+  const auto o = perfeval("check --lang en rules examples");
+  CHECK(o.status == 0);
+  CHECK(o.out.find("0 errors, 0 warnings") != std::string::npos);
+}

@@ -223,4 +223,8 @@ TEST_CASE("a formula that divides by zero for these values fails with its place 
   CHECK(sink.all()[0].code == "scoring-failed");
   REQUIRE(sink.all()[0].range);
   CHECK(c->sources.get(sink.all()[0].range->file).position(sink.all()[0].range->begin).line == 2);
+  CHECK(
+      message_text(sink.all()[0], Lang::en) ==
+      "memory.json: cannot score '甲' of project 'P': division by zero: 0 / 0; guard the formula, "
+      "e.g. if target = 0 then ... else actual / target");
 }

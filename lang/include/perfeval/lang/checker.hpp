@@ -73,7 +73,14 @@ struct CheckedRules {
   CheckedRules& operator=(const CheckedRules&) = delete;
 };
 
-CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink);
+struct CheckOptions {
+  // Warn about policies and methods no project uses: useful when checking
+  // a rules folder, noise when scoring with a library of conventions.
+  bool warn_unused = false;
+};
+
+CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink,
+                         const CheckOptions& options = {});
 
 // The closest of `candidates` to `name` by edit distance over code points, if
 // it is close enough to be a likely misspelling.

@@ -97,6 +97,13 @@ struct ScoreOptions {
   Lang lang = Lang::zh;  // for the working's words (是/否)
 };
 
+// Scores one indicator of `project` as score_project does, reading the
+// actual value and explanation from `input` and writing into `result`
+// (whose declaration fields the caller fills in). Problems go to `sink`.
+void score_indicator(const CompiledProject& project, const CompiledIndicator& indicator,
+                     const IndicatorData& input, const ProjectData& data, IndicatorResult& result,
+                     DiagnosticSink& sink, const ScoreOptions& options);
+
 // Scores `data`. Problems (an unknown project type, a missing indicator, a
 // unit that does not match, a formula that fails on these values) are
 // reported to `sink` with the data file, project and indicator, and leave

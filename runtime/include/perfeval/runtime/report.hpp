@@ -67,6 +67,10 @@ void write_audit_text(std::ostream& out, const RunResults& results, const Source
                       const TextOptions& options);
 nlohmann::json audit_json(const RunResults& results, const SourceManager& sources, Lang lang);
 
+// `perfeval check`: one line saying how many files were checked and how
+// many problems were found (the problems themselves go to stderr).
+void write_check_summary(std::ostream& out, const RunResults& results, const TextOptions& options);
+
 // `perfeval explain`: the working of every figure of the chosen projects
 // and indicators (all when the filters are empty).
 struct ExplainFilter {

@@ -33,6 +33,6 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 // Parses, checks and compiles every *.perf file under `path`. A file with a
 // syntax error is left out and reported; the rest is still checked.
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
-                   const ParseLimits& limits = {});
+                   const ParseLimits& limits = {}, const CheckOptions& checks = {});
 
 }  // namespace perfeval

@@ -17,6 +17,9 @@ struct RunOptions {
   ParseLimits limits;
   std::size_t max_data_bytes = 64 * 1024 * 1024;
   ScoreOptions scoring;
+  // `perfeval check`: warn about unused declarations, try every formula on
+  // its indicators' targets, and keep no results.
+  bool check_only = false;
 };
 
 // Every problem found is in the result's diagnostics; `sources` keeps the

@@ -1,0 +1,89 @@
+#include "perfeval/runtime/rule_lint.hpp"
+
+#include <set>
+
+#include "perfeval/runtime/engine.hpp"
+
+namespace perfeval {
+namespace {
+
+// An actual value that meets `target` exactly: the target itself, or for a
+// qualitative target the first grade worth the full weight.
+std::optional<Value> meeting_value(const CompiledIndicator& indicator) {
+  const Value& target = indicator.decl->target.value;
+  if (!std::holds_alternative<Word>(target)) {
+    return target;
+  }
+  for (const auto& grade : indicator.grades) {
+    if (grade.share == Rational(1)) {
+      return Word{grade.word};
+    }
+  }
+  return std::nullopt;
+}
+
+// Scores `indicator` with `actual` in place of data; returns the first
+// problem's inner message code and range, if any.
+std::optional<Diagnostic> try_score(const CompiledProject& project,
+                                    const CompiledIndicator& indicator, const Value& actual) {
+  ProjectData data;
+  data.file = "(check)";
+  data.project = project.decl->name.text;
+  IndicatorData input;
+  input.name = indicator.decl->name.text;
+  input.actual = ParsedValue{CompareOp::none, actual};
+  input.actual_text = to_display(actual);
+  IndicatorResult result;
+  DiagnosticSink sink;
+  score_indicator(project, indicator, input, data, result, sink, {});
+  if (sink.all().empty()) {
+    return std::nullopt;
+  }
+  return sink.all().front();
+}
+
+}  // namespace
+
+void lint_rules(const Program& program, DiagnosticSink& sink) {
+  std::set<const CompiledMethod*> zero_checked;
+  for (const auto& name : program.project_names()) {
+    const CompiledProject* project = program.find_project(name);
+    if (!project) {
+      continue;
+    }
+    for (const auto& indicator : project->indicators) {
+      const ast::Indicator& decl = *indicator.decl;
+      if (const auto actual = meeting_value(indicator)) {
+        if (auto problem = try_score(*project, indicator, *actual)) {
+          // scoring-failed carries the formula's own message in both
+          // languages (args 3 and 4); other problems are rendered here.
+          const bool formula = problem->code == "scoring-failed" && problem->args.size() > 4;
+          sink.error("method-cannot-score", decl.target.range,
+                     {decl.name.text, decl.method.text, decl.target.text,
+                      formula ? problem->args[3] : message_text(*problem, Lang::en),
+                      formula ? problem->args[4] : message_text(*problem, Lang::zh)});
+          continue;
+        }
+      }
+      // Target 0 (错案率 =0) is a possible input of any method that scores
+      // numbers; try it once per method.
+      const auto* quantity = std::get_if<Quantity>(&decl.target.value);
+      if (!quantity || !zero_checked.insert(indicator.method).second) {
+        continue;
+      }
+      ast::Indicator zero_decl = decl;
+      zero_decl.target.value = Quantity{Rational(0), quantity->unit};
+      CompiledIndicator zero = indicator;
+      zero.decl = &zero_decl;
+      for (const Rational& actual : {Rational(0), Rational(1)}) {
+        const auto problem = try_score(*project, zero, Quantity{actual, quantity->unit});
+        if (problem && problem->range) {
+          sink.warning("divides-by-zero-target", *problem->range, {indicator.method->name});
+          break;
+        }
+      }
+    }
+  }
+}
+
+}  // namespace perfeval
