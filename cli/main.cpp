@@ -2,6 +2,7 @@
 //
 // A thin shell over the library: read the command line, run, print.
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -9,15 +10,12 @@
 #include <iostream>
 #include <string>
 
+#include "commands.hpp"
 #include "perfeval/runtime/run.hpp"
 
 namespace {
 
-// Exit statuses, documented in --help and the README.
-constexpr int kOk = 0;
-constexpr int kFileProblem = 1;
-constexpr int kUsage = 2;
-constexpr int kAuditFindings = 3;
+using namespace perfeval::cli;
 
 // Chinese when the user's locale is Chinese, English otherwise.
 perfeval::Lang lang_from_environment() {
@@ -53,7 +51,7 @@ bool any_error(const perfeval::RunResults& results) {
 
 }  // namespace
 
-enum class Command { score, audit, explain, check };
+enum class Command { score, audit, explain, check, test, fmt };
 
 int main(int argc, char** argv) {
   // The command is the first word that is not an option or an option's
@@ -70,10 +68,12 @@ int main(int argc, char** argv) {
     if (arg.starts_with("-")) {
       continue;
     }
-    if (arg == "audit" || arg == "explain" || arg == "check") {
+    if (arg == "audit" || arg == "explain" || arg == "check" || arg == "test" || arg == "fmt") {
       command = arg == "audit"     ? Command::audit
                 : arg == "explain" ? Command::explain
-                                   : Command::check;
+                : arg == "check"   ? Command::check
+                : arg == "test"    ? Command::test
+                                   : Command::fmt;
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i));
     }
     break;
@@ -88,17 +88,31 @@ int main(int argc, char** argv) {
       : command == Command::check
           ? "perfeval check: load and check rule files (and data files) without scoring;\n"
             "report every problem found, not only the first."
+      : command == Command::test
+          ? "perfeval test: run the tests of rule files (*.test.json, see docs/rule-tests.md)."
+      : command == Command::fmt
+          ? "perfeval fmt: lay out rule files in the one canonical form, in place\n"
+            "(comments are kept; --check only lists the files that are not formatted)."
           : "perfeval scores 项目支出绩效自评表 and 单位整体支出绩效自评表 by rule files.\n"
             "RULES is a .perf file or a folder of them; DATA are .json files or folders of them.",
       command == Command::audit     ? "perfeval audit"
       : command == Command::explain ? "perfeval explain"
       : command == Command::check   ? "perfeval check"
+      : command == Command::test    ? "perfeval test"
+      : command == Command::fmt     ? "perfeval fmt"
                                     : "perfeval"};
   app.set_version_flag("--version", std::string("perfeval ") + PERFEVAL_VERSION);
 
   std::string format = "text";
   std::string lang_name;
-  if (command == Command::score || command == Command::audit) {
+  std::string output;
+  if (command == Command::score) {
+    app.add_option("-f,--format", format, "output format")
+        ->check(CLI::IsMember({"text", "json", "html", "csv", "md", "xlsx"}))
+        ->capture_default_str();
+    app.add_option("-o,--output", output,
+                   "write to this file instead of standard output (needed for xlsx)");
+  } else if (command == Command::audit) {
     app.add_option("-f,--format", format, "output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
@@ -107,7 +121,18 @@ int main(int argc, char** argv) {
                  "language of messages and headings (default: from the locale)")
       ->check(CLI::IsMember({"zh", "en"}));
   Inputs inputs;
-  inputs.add_to(app, command != Command::check);
+  std::string tests;
+  std::vector<std::string> fmt_files;
+  bool fmt_check = false;
+  if (command == Command::test) {
+    app.add_option("RULES", inputs.rules, "rule file or folder of rule files (*.perf)")->required();
+    app.add_option("TESTS", tests, "test file or folder of test files (*.test.json)")->required();
+  } else if (command == Command::fmt) {
+    app.add_option("FILES", fmt_files, "rule files or folders of them (*.perf)")->required();
+    app.add_flag("--check", fmt_check, "change nothing; list the files that are not formatted");
+  } else {
+    inputs.add_to(app, command != Command::check);
+  }
   perfeval::ExplainFilter filter;
   if (command == Command::explain) {
     app.add_option("-p,--project", filter.project, "only this project");
@@ -119,6 +144,8 @@ int main(int argc, char** argv) {
       "  perfeval audit RULES DATA...    list what the printed tables got wrong\n"
       "  perfeval explain RULES DATA...  show the working (-p PROJECT, -i INDICATOR)\n"
       "  perfeval check RULES [DATA...]  check rule and data files without scoring\n"
+      "  perfeval test RULES TESTS       run the tests of the rules\n"
+      "  perfeval fmt [--check] FILES... lay out rule files in the canonical form\n"
       "Exit status: 0 everything was read and scored (and, for audit, nothing was found);\n"
       "1 a rule or data file has a problem (the other files are still scored);\n"
       "2 a wrong command line; 3 audit found differences or explanation problems.");
@@ -133,6 +160,13 @@ int main(int argc, char** argv) {
   const perfeval::Lang lang = lang_name.empty()   ? lang_from_environment()
                               : lang_name == "zh" ? perfeval::Lang::zh
                                                   : perfeval::Lang::en;
+  if (command == Command::test) {
+    return test_rules(inputs.rules, tests, lang);
+  }
+  if (command == Command::fmt) {
+    return format_files(fmt_files, fmt_check, lang);
+  }
+
   perfeval::RunOptions options;
   options.rules = inputs.rules;
   options.data.assign(inputs.data.begin(), inputs.data.end());
@@ -168,13 +202,18 @@ int main(int argc, char** argv) {
     case Command::check:
       perfeval::write_check_summary(std::cout, results, text);
       break;
-    case Command::score:
-      if (format == "json") {
-        std::cout << perfeval::to_json(results, sources, lang).dump(2) << "\n";
-      } else {
-        perfeval::write_text(std::cout, results, text);
+    case Command::test:
+    case Command::fmt:
+      break;  // handled above, before any data is read
+    case Command::score: {
+      std::vector<std::string> all_inputs = inputs.data;
+      all_inputs.push_back(inputs.rules);
+      if (const int status = write_results(results, sources, format, output, all_inputs, text);
+          status != kOk) {
+        return status;
       }
       break;
+    }
   }
   return any_error(results) ? kFileProblem : kOk;
 }

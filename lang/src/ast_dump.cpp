@@ -61,6 +61,8 @@ class Dumper {
 
   void policy(const ast::Policy& p) {
     line(0, fmt::format("policy {} {}", name(p.name), at(p.range)));
+    if (p.base)
+      line(1, "extends " + name(*p.base));
     if (p.total)
       line(1, "total " + p.total->to_string());
     if (p.score_digits)
@@ -79,15 +81,16 @@ class Dumper {
     for (const auto& g : p.grades) grade(1, g);
     for (const auto& b : p.bands)
       line(1, fmt::format("band {} >= {} {}", name(b.label), b.threshold.to_string(), at(b.range)));
+    for (const auto& m : p.methods) method(m, 1);
   }
 
-  void method(const ast::Method& m) {
-    line(0, fmt::format("method {} {}", name(m.name), at(m.range)));
-    for (const auto& g : m.grades) grade(1, g);
-    labelled(1, "met", m.met);
-    labelled(1, "rate", m.rate);
-    labelled(1, "score", m.score);
-    labelled(1, "explain when", m.explain_when);
+  void method(const ast::Method& m, int depth = 0) {
+    line(depth, fmt::format("method {} {}", name(m.name), at(m.range)));
+    for (const auto& g : m.grades) grade(depth + 1, g);
+    labelled(depth + 1, "met", m.met);
+    labelled(depth + 1, "rate", m.rate);
+    labelled(depth + 1, "score", m.score);
+    labelled(depth + 1, "explain when", m.explain_when);
   }
 
   static std::string value(const Value& v) {

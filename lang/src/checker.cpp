@@ -110,7 +110,9 @@ class Checker {
       check_policy(*policy);
     }
     for (const auto& [name, method] : rules_.methods) {
-      check_method(*method);
+      if (!check_method(*method)) {
+        broken_methods_.insert(name);
+      }
     }
     for (const auto& [name, project] : rules_.projects) {
       check_project(*project);
@@ -168,16 +170,51 @@ class Checker {
     if (policy.explain_when) {
       ok &= check_expr(*policy.explain_when, FormulaKind::method_explain);
     }
-    if (!policy.funds) {
+    if (policy.base) {
+      ok &= check_base(policy);
+    }
+    if (policy.funds) {
+      ok &= check_funds(*policy.funds, policy.name.text);
+    } else if (!inherited(&policy, &ast::Policy::funds)) {
       sink_.error("policy-without-funds", policy.name.range, {policy.name.text});
       ok = false;
-    } else {
-      ok &= check_funds(*policy.funds, policy.name.text);
     }
     ok &= check_grades(policy.grades);
+    std::map<std::string, const ast::Method*, std::less<>> own;
+    for (const auto& method : policy.methods) {
+      const auto [it, inserted] = own.emplace(method.name.text, &method);
+      if (!inserted) {
+        clash("duplicate-method", method.name.range, {method.name.text}, it->second->name.range);
+        ok = false;
+      }
+      // A broken method of the policy's own breaks the policy: which projects
+      // use it is not known here.
+      ok &= check_method(method);
+    }
     if (!ok) {
       broken_policies_.insert(policy.name.text);
     }
+  }
+
+  bool check_base(const ast::Policy& policy) {
+    const auto it = rules_.policies.find(policy.base->text);
+    if (it == rules_.policies.end()) {
+      unknown("unknown-base-policy", *policy.base, keys(rules_.policies));
+      return false;
+    }
+    const auto links = chain(&policy);
+    const ast::Policy* last = links.back();
+    if (last->base && rules_.policies.contains(last->base->text)) {
+      // The chain stopped on a policy already in it: a cycle.
+      std::string path;
+      for (const ast::Policy* p : links) {
+        path += (path.empty() ? "" : " → ") + p->name.text;
+      }
+      sink_.error("policy-extends-itself", policy.base->range,
+                  {policy.name.text, path + " → " + last->base->text});
+      return false;
+    }
+    return !broken_policies_.contains(policy.base->text);
   }
 
   bool check_funds(const ast::FundsRule& funds, const std::string& policy) {
@@ -219,7 +256,7 @@ class Checker {
     return ok;
   }
 
-  void check_method(const ast::Method& method) {
+  bool check_method(const ast::Method& method) {
     bool ok = check_grades(method.grades);
     if (method.met) {
       ok &= check_expr(*method.met, FormulaKind::method_met);
@@ -239,9 +276,7 @@ class Checker {
     if (method.explain_when) {
       ok &= check_expr(*method.explain_when, FormulaKind::method_explain);
     }
-    if (!ok) {
-      broken_methods_.insert(method.name.text);
-    }
+    return ok;
   }
 
   template <typename Map>
@@ -281,12 +316,14 @@ class Checker {
       ok &= check_indicator_method(indicator, policy);
     }
 
-    if (policy && policy->total && policy->funds) {
-      const Rational sum = weights + policy->funds->weight;
-      if (sum != *policy->total) {
+    const Rational* total = inherited(policy, &ast::Policy::total);
+    const ast::FundsRule* funds = inherited(policy, &ast::Policy::funds);
+    if (total && funds) {
+      const Rational sum = weights + funds->weight;
+      if (sum != *total) {
         sink_.error("weights-do-not-add-up", project.name.range,
-                    {project.name.text, weights.to_string(), policy->funds->weight.to_string(),
-                     sum.to_string(), policy->total->to_string(), policy->name.text});
+                    {project.name.text, weights.to_string(), funds->weight.to_string(),
+                     sum.to_string(), total->to_string(), policy->name.text});
         ok = false;
       }
     }
@@ -296,14 +333,23 @@ class Checker {
   }
 
   bool check_indicator_method(const ast::Indicator& indicator, const ast::Policy* policy) {
-    auto it = rules_.methods.find(indicator.method.text);
-    if (it == rules_.methods.end()) {
-      unknown("unknown-method", indicator.method, keys(rules_.methods));
+    const ast::Method* found = resolve_method(indicator.method.text, policy);
+    if (!found) {
+      std::vector<std::string> candidates = keys(rules_.methods);
+      if (policy) {
+        for (const auto& m : policy->methods) {
+          candidates.push_back(m.name.text);
+        }
+      }
+      unknown("unknown-method", indicator.method, candidates);
       return false;
     }
-    const ast::Method& method = *it->second;
+    const ast::Method& method = *found;
     if (std::holds_alternative<Word>(indicator.target.value)) {
-      const bool has_grades = !method.grades.empty() || (policy && !policy->grades.empty());
+      const auto links = chain(policy);
+      const bool has_grades =
+          !method.grades.empty() ||
+          std::any_of(links.begin(), links.end(), [](const auto* p) { return !p->grades.empty(); });
       if (!has_grades) {
         sink_.error("qualitative-target-without-grades", indicator.target.range,
                     {indicator.name.text, indicator.target.text, method.name.text});
@@ -415,22 +461,63 @@ class Checker {
     return ok;
   }
 
+  // The policy and the ones it extends, nearest first; stops at an unknown
+  // base or a cycle (both reported by check_policy).
+  std::vector<const ast::Policy*> chain(const ast::Policy* policy) const {
+    std::vector<const ast::Policy*> out;
+    while (policy && std::find(out.begin(), out.end(), policy) == out.end()) {
+      out.push_back(policy);
+      if (!policy->base) {
+        break;
+      }
+      const auto it = rules_.policies.find(policy->base->text);
+      policy = it == rules_.policies.end() ? nullptr : it->second;
+    }
+    return out;
+  }
+
+  // The nearest policy of the chain that says `field`, if any.
+  template <typename Field>
+  const Field* inherited(const ast::Policy* policy,
+                         std::optional<Field> ast::Policy::*field) const {
+    for (const ast::Policy* p : chain(policy)) {
+      if (p->*field) {
+        return &*(p->*field);
+      }
+    }
+    return nullptr;
+  }
+
+  // The policy's own method of that name (or a policy it extends), else the
+  // one declared outside.
+  const ast::Method* resolve_method(std::string_view name, const ast::Policy* policy) const {
+    for (const ast::Policy* p : chain(policy)) {
+      for (const auto& m : p->methods) {
+        if (m.name.text == name) {
+          return &m;
+        }
+      }
+    }
+    const auto it = rules_.methods.find(name);
+    return it == rules_.methods.end() ? nullptr : it->second;
+  }
+
   void warn_unused() {
-    std::set<std::string, std::less<>> used_policies;
-    std::set<std::string, std::less<>> used_methods;
+    std::set<const ast::Method*> used_methods;
     for (const auto& [name, project] : rules_.projects) {
-      used_policies.insert(project->policy.text);
+      const auto policy = rules_.policies.find(project->policy.text);
       for (const auto& indicator : project->indicators) {
-        used_methods.insert(indicator.method.text);
+        const ast::Method* method = resolve_method(
+            indicator.method.text, policy == rules_.policies.end() ? nullptr : policy->second);
+        if (method) {
+          used_methods.insert(method);
+        }
       }
     }
-    for (const auto& [name, policy] : rules_.policies) {
-      if (!used_policies.contains(name)) {
-        sink_.warning("unused-policy", policy->name.range, {name});
-      }
-    }
+    // Unused policies are not reported: a rules folder normally carries a
+    // library of conventions that its projects may switch to.
     for (const auto& [name, method] : rules_.methods) {
-      if (!used_methods.contains(name)) {
+      if (!used_methods.contains(method)) {
         sink_.warning("unused-method", method->name.range, {name});
       }
     }

@@ -83,6 +83,8 @@ struct kw_weight : keyword<TAO_PEGTL_STRING("weight"), TAO_PEGTL_STRING("权重"
 struct kw_target : keyword<TAO_PEGTL_STRING("target"), TAO_PEGTL_STRING("目标")> {};
 struct kw_grade : keyword<TAO_PEGTL_STRING("grade"), TAO_PEGTL_STRING("等级")> {};
 struct kw_band : keyword<TAO_PEGTL_STRING("band"), TAO_PEGTL_STRING("档次")> {};
+// `extends`: a policy that starts from another and changes some of it
+struct kw_extends : keyword<TAO_PEGTL_STRING("extends"), TAO_PEGTL_STRING("继承")> {};
 struct kw_score : keyword<TAO_PEGTL_STRING("score"), TAO_PEGTL_STRING("得分")> {};
 struct kw_met : keyword<TAO_PEGTL_STRING("met"), TAO_PEGTL_STRING("达标")> {};
 struct kw_when : keyword<TAO_PEGTL_STRING("when"), TAO_PEGTL_STRING("当")> {};
@@ -273,16 +275,6 @@ struct funds_stmt : seq<sor<weight_stmt, rate_stmt, score_stmt, explain_stmt>, s
 struct funds_end : one<'}'> {};
 // funds { ... }
 struct funds_block : seq<kw_funds, sp, must<block_open>, sp, star<funds_stmt>, must<funds_end>> {};
-// one policy statement
-struct policy_stmt
-    : seq<sor<total_stmt, round_stmt, explain_stmt, funds_block, grade_stmt, band_stmt>, sp> {};
-// 新疆2024
-struct policy_name : seq<name> {};
-// } of a policy
-struct policy_end : one<'}'> {};
-// policy NAME { ... }
-struct policy_decl : seq<kw_policy, sp, must<policy_name>, sp, must<block_open>, sp,
-                         star<policy_stmt>, must<policy_end>> {};
 // one method statement
 struct method_stmt : seq<sor<grade_stmt, met_stmt, rate_stmt, score_stmt, explain_stmt>, sp> {};
 // 按照完成比例赋分
@@ -292,6 +284,22 @@ struct method_end : one<'}'> {};
 // method NAME { ... }
 struct method_decl : seq<kw_method, sp, must<method_name>, sp, must<block_open>, sp,
                          star<method_stmt>, must<method_end>> {};
+// one policy statement; a method declared inside a policy is that policy's
+// own meaning of the name, so switching a project's policy switches methods
+struct policy_stmt : seq<sor<total_stmt, round_stmt, explain_stmt, funds_block, grade_stmt,
+                             band_stmt, method_decl>,
+                         sp> {};
+// 新疆2024
+struct policy_name : seq<name> {};
+// } of a policy
+struct policy_end : one<'}'> {};
+// the policy another one starts from
+struct base_policy : seq<name> {};
+// extends 全国模板
+struct policy_base : seq<kw_extends, sp, must<base_policy>, sp> {};
+// policy NAME [extends BASE] { ... }
+struct policy_decl : seq<kw_policy, sp, must<policy_name>, sp, opt<policy_base>,
+                         must<block_open>, sp, star<policy_stmt>, must<policy_end>> {};
 
 // ---- targets: the grammar only finds where one ends; parse_value reads it
 // what values are written with

@@ -319,6 +319,18 @@ constexpr std::array kMessages = {
     Message{"unused-policy", "policy '{0}' is not used by any project", "政策“{0}”未被任何项目使用"},
     Message{"unused-method", "method '{0}' is not used by any indicator",
             "方法“{0}”未被任何指标使用"},
+    // Policies that extend others
+    Message{"expected-base-policy",
+            "expected the name of the policy to start from after 'extends' (for example: policy "
+            "甲 extends 全国模板 {)",
+            "“继承”后面应为所继承的政策名称（例如：政策 甲 继承 全国模板 {）"},
+    Message{"unknown-base-policy", "there is no policy '{0}' to extend; known policies: {1}",
+            "没有可继承的政策“{0}”；已有的政策：{1}"},
+    Message{"unknown-base-policy-suggest", "there is no policy '{0}' to extend; did you mean '{1}'?",
+            "没有可继承的政策“{0}”；是否应为“{1}”？"},
+    Message{"policy-extends-itself",
+            "policy '{0}' extends itself through {1}; a policy cannot start from itself",
+            "政策“{0}”经由{1}继承了自身；政策不能继承自己"},
 };
 
 }  // namespace

@@ -68,6 +68,7 @@ template <> inline constexpr const char* error_code<g::band_label> = "expected-b
 template <> inline constexpr const char* error_code<g::band_ge> = "expected-band-operator";
 template <> inline constexpr const char* error_code<g::band_threshold> = "expected-band-threshold";
 template <> inline constexpr const char* error_code<g::block_open> = "expected-open-brace";
+template <> inline constexpr const char* error_code<g::base_policy> = "expected-base-policy";
 template <> inline constexpr const char* error_code<g::funds_end> = "expected-funds-statement";
 template <> inline constexpr const char* error_code<g::policy_name> = "expected-policy-name";
 template <> inline constexpr const char* error_code<g::policy_end> = "expected-policy-statement";
@@ -123,7 +124,8 @@ using selector = pegtl::parse_tree::selector<
         g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args,
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
-        g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt>,
+        g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
+        g::base_policy>,
     pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
                                     g::mul_expr>>;
 // clang-format on
@@ -578,6 +580,10 @@ class Lowering {
       } else if (s.is_type<g::band_stmt>()) {
         ast::Name label = name(*s.children[0]);
         out.bands.push_back(ast::BandDef{std::move(label), number(*s.children[1]), range(s)});
+      } else if (s.is_type<g::method_decl>()) {
+        out.methods.push_back(method(s));
+      } else if (s.is_type<g::base_policy>()) {
+        out.base = name(*s.children.front());
       }
     }
     return out;

@@ -1,6 +1,8 @@
 #include "perfeval/runtime/program.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <set>
 
 namespace perfeval {
 namespace {
@@ -34,47 +36,97 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
   Program program;
   program.broken_ = rules.broken_projects;
 
-  std::map<std::string, const CompiledPolicy*, std::less<>> policies;
-  for (const auto& [name, decl] : rules.policies) {
-    if (!decl->funds || !decl->funds->rate || !decl->funds->score) {
-      continue;  // the checker has reported it
-    }
-    CompiledPolicy policy{
-        .name = name,
-        .total = decl->total,
-        .score_digits = decl->score_digits.value_or(2),
-        .rate_digits = decl->rate_digits.value_or(2),
-        .explain_when = compile_optional(decl->explain_when),
-        .funds = {decl->funds->weight, Formula::compile(*decl->funds->rate),
-                  Formula::compile(*decl->funds->score),
-                  compile_optional(decl->funds->explain_when)},
-        .grades = {},
-        .bands = {},
-        .range = decl->range,
-    };
-    compile_grades(decl->grades, policy.grades, sink);
-    for (const auto& band : decl->bands) {
-      policy.bands.push_back({band.label.text, band.threshold});
-    }
-    policies[name] = &program.policies_.emplace_back(std::move(policy));
-  }
-
-  std::map<std::string, const CompiledMethod*, std::less<>> methods;
-  for (const auto& [name, decl] : rules.methods) {
-    if (!decl->rate || !decl->score) {
-      continue;
+  const auto compile_method = [&](const ast::Method& decl) -> const CompiledMethod* {
+    if (!decl.rate || !decl.score) {
+      return nullptr;  // the checker has reported it
     }
     CompiledMethod method{
-        .name = name,
-        .met = compile_optional(decl->met),
-        .rate = Formula::compile(*decl->rate),
-        .score = Formula::compile(*decl->score),
-        .explain_when = compile_optional(decl->explain_when),
+        .name = decl.name.text,
+        .met = compile_optional(decl.met),
+        .rate = Formula::compile(*decl.rate),
+        .score = Formula::compile(*decl.score),
+        .explain_when = compile_optional(decl.explain_when),
         .grades = {},
-        .range = decl->range,
+        .range = decl.range,
     };
-    compile_grades(decl->grades, method.grades, sink);
-    methods[name] = &program.methods_.emplace_back(std::move(method));
+    compile_grades(decl.grades, method.grades, sink);
+    return &program.methods_.emplace_back(std::move(method));
+  };
+
+  // A policy that extends another starts as a copy of it; compiled on
+  // demand so a base is ready before the policies that extend it.
+  std::map<std::string, const CompiledPolicy*, std::less<>> policies;
+  std::set<std::string, std::less<>> in_progress;
+  std::function<const CompiledPolicy*(const ast::Policy&)> compile_policy =
+      [&](const ast::Policy& decl) -> const CompiledPolicy* {
+    if (const auto done = policies.find(decl.name.text); done != policies.end()) {
+      return done->second;
+    }
+    if (!in_progress.insert(decl.name.text).second) {
+      return nullptr;  // a cycle: the checker has reported it
+    }
+    CompiledPolicy policy;
+    if (decl.base) {
+      const auto base = rules.policies.find(decl.base->text);
+      const CompiledPolicy* compiled =
+          base == rules.policies.end() ? nullptr : compile_policy(*base->second);
+      if (!compiled) {
+        return policies[decl.name.text] = nullptr;
+      }
+      policy = *compiled;
+    } else if (!decl.funds) {
+      return policies[decl.name.text] = nullptr;  // the checker has reported it
+    }
+    policy.name = decl.name.text;
+    policy.range = decl.range;
+    if (decl.total) {
+      policy.total = decl.total;
+    }
+    policy.score_digits = decl.score_digits.value_or(policy.score_digits);
+    policy.rate_digits = decl.rate_digits.value_or(policy.rate_digits);
+    if (decl.explain_when) {
+      policy.explain_when = Formula::compile(*decl.explain_when);
+    }
+    if (decl.funds) {
+      if (!decl.funds->rate || !decl.funds->score) {
+        return policies[decl.name.text] = nullptr;
+      }
+      policy.funds = {decl.funds->weight, Formula::compile(*decl.funds->rate),
+                      Formula::compile(*decl.funds->score),
+                      compile_optional(decl.funds->explain_when)};
+    }
+    std::vector<Grade> own;
+    compile_grades(decl.grades, own, sink);
+    for (auto& grade : own) {
+      const auto same = std::find_if(policy.grades.begin(), policy.grades.end(),
+                                     [&](const Grade& g) { return g.word == grade.word; });
+      if (same != policy.grades.end()) {
+        *same = std::move(grade);
+      } else {
+        policy.grades.push_back(std::move(grade));
+      }
+    }
+    if (!decl.bands.empty()) {
+      policy.bands.clear();
+      for (const auto& band : decl.bands) {
+        policy.bands.push_back({band.label.text, band.threshold});
+      }
+    }
+    for (const auto& method : decl.methods) {
+      if (const CompiledMethod* compiled = compile_method(method)) {
+        policy.methods[method.name.text] = compiled;
+      }
+    }
+    return policies[decl.name.text] = &program.policies_.emplace_back(std::move(policy));
+  };
+  for (const auto& [name, decl] : rules.policies) {
+    compile_policy(*decl);
+  }
+
+  for (const auto& [name, decl] : rules.methods) {
+    if (const CompiledMethod* compiled = compile_method(*decl)) {
+      program.global_methods_.emplace(name, compiled);
+    }
   }
 
   for (const auto& [name, decl] : rules.projects) {
@@ -82,29 +134,19 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       continue;
     }
     const auto policy = policies.find(decl->policy.text);
-    if (policy == policies.end()) {
+    if (policy == policies.end() || !policy->second) {
       program.broken_.insert(name);
       continue;
     }
     CompiledProject project{decl, policy->second, {}, {}};
     bool ok = true;
     for (const auto& indicator : decl->indicators) {
-      const auto method = methods.find(indicator.method.text);
-      if (method == methods.end()) {
+      const CompiledMethod* method = program.find_method(indicator.method.text, policy->second);
+      if (!method) {
         ok = false;
         break;
       }
-      CompiledIndicator compiled{&indicator, method->second, method->second->grades, nullptr};
-      for (const auto& grade : policy->second->grades) {
-        const bool overridden = std::any_of(compiled.grades.begin(), compiled.grades.end(),
-                                            [&](const Grade& g) { return g.word == grade.word; });
-        if (!overridden) {
-          compiled.grades.push_back(grade);
-        }
-      }
-      compiled.explain_when = method->second->explain_when   ? &*method->second->explain_when
-                              : policy->second->explain_when ? &*policy->second->explain_when
-                                                             : nullptr;
+      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second);
       project.index_by_name.emplace(indicator.name.text, project.indicators.size());
       project.indicators.push_back(std::move(compiled));
     }
@@ -115,6 +157,40 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
   }
   return program;
+}
+
+CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy) {
+  CompiledIndicator compiled{&decl, &method, method.grades, nullptr};
+  for (const auto& grade : policy.grades) {
+    const bool overridden = std::any_of(compiled.grades.begin(), compiled.grades.end(),
+                                        [&](const Grade& g) { return g.word == grade.word; });
+    if (!overridden) {
+      compiled.grades.push_back(grade);
+    }
+  }
+  compiled.explain_when = method.explain_when   ? &*method.explain_when
+                          : policy.explain_when ? &*policy.explain_when
+                                                : nullptr;
+  return compiled;
+}
+
+const CompiledPolicy* Program::find_policy(std::string_view name) const {
+  const auto it = std::find_if(policies_.begin(), policies_.end(),
+                               [&](const CompiledPolicy& p) { return p.name == name; });
+  return it == policies_.end() ? nullptr : &*it;
+}
+
+const CompiledMethod* Program::find_method(std::string_view name,
+                                           const CompiledPolicy* policy) const {
+  if (policy) {
+    if (const auto it = policy->methods.find(name); it != policy->methods.end()) {
+      return it->second;
+    }
+  }
+  const auto it = global_methods_.find(name);
+  return it == global_methods_.end() ? nullptr : it->second;
 }
 
 const CompiledProject* Program::find_project(std::string_view name) const {

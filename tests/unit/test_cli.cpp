@@ -151,3 +151,43 @@ TEST_CASE("cli: check passes the shipped rules and examples") {
   CHECK(o.status == 0);
   CHECK(o.out.find("0 errors, 0 warnings") != std::string::npos);
 }
+
+TEST_CASE("cli: test runs rule tests and says how many passed") {
+  TempDir dir;
+  dir.write("a.test.json",
+            R"({"policy": "新疆2024", "cases": [
+                {"name": "right", "method": "按照完成比例赋分", "weight": "10",
+                 "target": ">= 150家", "actual": "=153家", "expect": {"score": "9.8"}},
+                {"name": "wrong", "method": "按照完成比例赋分", "weight": "10",
+                 "target": ">= 150家", "actual": "=153家", "expect": {"score": "10"}}]})");
+  const auto o = perfeval("test --lang en rules '" + dir.path.string() + "'");
+  CHECK(o.status == 1);
+  CHECK(o.out.find("case 2 'wrong': score expected 10, got 9.80") != std::string::npos);
+  CHECK(o.out.find("1 passed, 1 failed") != std::string::npos);
+}
+
+TEST_CASE("cli: fmt lays out a file in place, and --check lists what is not laid out") {
+  TempDir dir;
+  dir.write("r.perf", "method M{rate=actual/target score=weight*rate}\n");
+  const std::string file = "'" + (dir.path / "r.perf").string() + "'";
+  const auto checked = perfeval("fmt --check " + file);
+  CHECK(checked.status == 1);
+  CHECK(checked.out.find("r.perf") != std::string::npos);
+  CHECK(perfeval("fmt --lang en " + file).status == 0);
+  std::ifstream in(dir.path / "r.perf");
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text == "method M {\n  rate  = actual / target\n  score = weight * rate\n}\n");
+  CHECK(perfeval("fmt --check " + file).status == 0);
+}
+
+TEST_CASE("cli: -o writes the report to a file, never over an input") {
+  TempDir dir;
+  const auto html = perfeval("-f html -o '" + (dir.path / "r.html").string() +
+                             "' rules examples/jiuye-buzhu-2024.json");
+  CHECK(html.status == 0);
+  CHECK(fs::file_size(dir.path / "r.html") > 1000);
+  const auto refused = perfeval("-f csv -o examples/jiuye-buzhu-2024.json rules examples");
+  CHECK(refused.status == 2);
+  CHECK(refused.err.find("will not overwrite") != std::string::npos);
+  CHECK(perfeval("-f xlsx rules examples").status == 2);  // a workbook needs -o
+}

@@ -100,19 +100,6 @@ struct FundsRule {
   SourceRange range;
 };
 
-// A scoring convention shared by several project types.
-struct Policy {
-  Name name;
-  std::optional<Rational> total;     // `total 100`: what a project's weights must add up to
-  std::optional<int> score_digits;   // `round score 2`: indicator scores, half-up, before summing
-  std::optional<int> rate_digits;    // `round rate 2`: rates shown as percentages with 2 decimals
-  std::optional<Expr> explain_when;  // `explain when rate != 100%`
-  std::optional<FundsRule> funds;
-  std::vector<GradeDef> grades;
-  std::vector<BandDef> bands;
-  SourceRange range;
-};
-
 // A scoring method: how an indicator's met, rate and score follow from its
 // weight, target and actual value.
 struct Method {
@@ -122,6 +109,25 @@ struct Method {
   std::optional<Expr> rate;
   std::optional<Expr> score;
   std::optional<Expr> explain_when;  // overrides the policy's
+  SourceRange range;
+};
+
+// A scoring convention shared by several project types.
+struct Policy {
+  Name name;
+  // `extends BASE`: everything this policy does not say is taken from BASE;
+  // grades and methods of the same name replace BASE's, bands replace all.
+  std::optional<Name> base;
+  std::optional<Rational> total;     // `total 100`: what a project's weights must add up to
+  std::optional<int> score_digits;   // `round score 2`: indicator scores, half-up, before summing
+  std::optional<int> rate_digits;    // `round rate 2`: rates shown as percentages with 2 decimals
+  std::optional<Expr> explain_when;  // `explain when rate != 100%`
+  std::optional<FundsRule> funds;
+  std::vector<GradeDef> grades;
+  std::vector<BandDef> bands;
+  // Methods declared inside the policy: for projects of this policy they
+  // take the place of methods of the same name declared outside.
+  std::vector<Method> methods;
   SourceRange range;
 };
 

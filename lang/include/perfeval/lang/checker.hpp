@@ -74,8 +74,8 @@ struct CheckedRules {
 };
 
 struct CheckOptions {
-  // Warn about policies and methods no project uses: useful when checking
-  // a rules folder, noise when scoring with a library of conventions.
+  // Warn about methods no indicator uses: useful when checking a rules
+  // folder, noise when scoring. (Unused policies are a library, not a slip.)
   bool warn_unused = false;
 };
 

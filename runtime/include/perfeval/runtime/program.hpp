@@ -33,6 +33,16 @@ struct CompiledFunds {
   std::optional<Formula> explain_when;
 };
 
+struct CompiledMethod {
+  std::string name;
+  std::optional<Formula> met;
+  Formula rate;
+  Formula score;
+  std::optional<Formula> explain_when;
+  std::vector<Grade> grades;
+  SourceRange range;
+};
+
 struct CompiledPolicy {
   std::string name;
   std::optional<Rational> total;
@@ -42,16 +52,8 @@ struct CompiledPolicy {
   CompiledFunds funds;
   std::vector<Grade> grades;
   std::vector<Band> bands;
-  SourceRange range;
-};
-
-struct CompiledMethod {
-  std::string name;
-  std::optional<Formula> met;
-  Formula rate;
-  Formula score;
-  std::optional<Formula> explain_when;
-  std::vector<Grade> grades;
+  // The policy's own methods, which take the place of outside ones.
+  std::map<std::string, const CompiledMethod*, std::less<>> methods;
   SourceRange range;
 };
 
@@ -77,12 +79,24 @@ class Program {
   static Program compile(const CheckedRules& rules, DiagnosticSink& sink);
 
   const CompiledProject* find_project(std::string_view name) const;
+  const CompiledPolicy* find_policy(std::string_view name) const;
+  // The method an indicator of `policy` means by `name`: the policy's own,
+  // else the one declared outside any policy.
+  const CompiledMethod* find_method(std::string_view name,
+                                    const CompiledPolicy* policy = nullptr) const;
+
+  // An indicator scored by `method` under `policy`: the method's grades and
+  // then the policy's, and the method's explanation rule, else the policy's.
+  static CompiledIndicator compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy);
   bool is_broken(std::string_view name) const { return broken_.contains(std::string(name)); }
   std::vector<std::string> project_names() const;
 
  private:
   std::deque<CompiledPolicy> policies_;
-  std::deque<CompiledMethod> methods_;
+  std::deque<CompiledMethod> methods_;  // every method, the policies' own included
+  std::map<std::string, const CompiledMethod*, std::less<>> global_methods_;
   std::map<std::string, CompiledProject, std::less<>> projects_;
   std::set<std::string, std::less<>> broken_;
 };

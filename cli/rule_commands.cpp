@@ -1,0 +1,71 @@
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "perfeval/lang/formatter.hpp"
+#include "perfeval/runtime/output_file.hpp"
+#include "perfeval/runtime/rule_set.hpp"
+#include "perfeval/runtime/rule_tests.hpp"
+
+namespace perfeval::cli {
+
+int test_rules(const std::string& rules, const std::string& tests, Lang lang) {
+  SourceManager sources;
+  DiagnosticSink sink;
+  const RuleSet set = load_rules(rules, sources, sink);
+  const RuleTestReport report = run_rule_tests(set.program, tests, sources, sink);
+  for (const auto& d : sink.all()) {
+    std::cerr << render(d, sources, lang) << "\n";
+  }
+  const bool zh = lang == Lang::zh;
+  for (const auto& f : report.failures) {
+    if (f.field == "error") {
+      std::cout << fmt::format(fmt::runtime(zh ? "{}: 第{}例“{}”: {}\n" : "{}: case {} '{}': {}\n"),
+                               f.file, f.index, f.name, f.actual);
+    } else {
+      std::cout << fmt::format(fmt::runtime(zh ? "{}: 第{}例“{}”: {} 应为 {}，实际为 {}\n"
+                                               : "{}: case {} '{}': {} expected {}, got {}\n"),
+                               f.file, f.index, f.name, f.field, f.expected, f.actual);
+    }
+  }
+  // The plain closing line that test runners and CI read.
+  std::cout << fmt::format("{} passed, {} failed\n", report.passed, report.failed);
+  return report.failed == 0 && !sink.has_errors() ? kOk : kFileProblem;
+}
+
+int format_files(const std::vector<std::string>& paths, bool check, Lang lang) {
+  SourceManager sources;
+  DiagnosticSink sink;
+  std::size_t unformatted = 0;
+  for (const auto& root : paths) {
+    for (const auto& file : find_files(root, ".perf", sink)) {
+      const auto id = read_source(file, sources, sink, 16 << 20);
+      const auto formatted = id ? format_rules(*id, sources, sink) : std::nullopt;
+      if (!formatted || *formatted == sources.get(*id).text()) {
+        continue;
+      }
+      ++unformatted;
+      if (check) {
+        std::cout << file.string() << "\n";
+        continue;
+      }
+      try {
+        write_text_atomically(file, [&](std::ostream& out) { out << *formatted; });
+        std::cout << (lang == Lang::zh ? "已排版 " : "formatted ") << file.string() << "\n";
+      } catch (const std::exception& e) {
+        std::cerr << e.what() << "\n";
+        return kFileProblem;
+      }
+    }
+  }
+  for (const auto& d : sink.all()) {
+    std::cerr << render(d, sources, lang) << "\n";
+  }
+  if (sink.has_errors()) {
+    return kFileProblem;
+  }
+  return check && unformatted > 0 ? kFileProblem : kOk;
+}
+
+}  // namespace perfeval::cli

@@ -1,0 +1,436 @@
+// The HTML report: one self-contained page to open in a browser and print.
+// Each table is laid out like the printed 项目支出绩效自评表 (or
+// 单位整体支出绩效自评表) on its own A4-landscape page; rows the audit flags
+// carry a ※ mark that points to a note under the table. A summary page with
+// a bar chart of the totals comes last. No scripts, no external resources:
+// the file can be mailed on its own.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "perfeval/runtime/report_formats.hpp"
+#include "report_common.hpp"
+
+namespace perfeval {
+namespace {
+
+using namespace report_detail;
+
+// Text made safe for element content and for quoted attribute values.
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// One table cell; `attributes` is trusted markup written by this file.
+std::string cell(std::string_view tag, std::string_view text, std::string_view attributes = "") {
+  return fmt::format("<{0}{1}{2}>{3}</{0}>", tag, attributes.empty() ? "" : " ", attributes,
+                     escape(text));
+}
+
+std::string spans(std::size_t colspan, std::size_t rowspan = 1) {
+  std::string out;
+  if (colspan > 1) {
+    out += fmt::format(" colspan=\"{}\"", colspan);
+  }
+  if (rowspan > 1) {
+    out += fmt::format(" rowspan=\"{}\"", rowspan);
+  }
+  return out;
+}
+
+// A4 landscape on paper; on screen each table looks like a sheet of paper.
+constexpr std::string_view kStyle = R"css(
+@page { size: A4 landscape; margin: 10mm; }
+* { box-sizing: border-box; }
+html { background: #d9d9d9; }
+body { margin: 0; color: #000;
+  font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC",
+    "WenQuanYi Micro Hei", serif; font-size: 10pt; }
+.sheet { width: 297mm; min-height: 210mm; margin: 6mm auto; padding: 10mm; background: #fff;
+  box-shadow: 0 1px 4px rgba(0,0,0,.35); }
+h1 { font-family: "SimHei", "Heiti SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 18pt; text-align: center; margin: 0; letter-spacing: .1em; }
+h2 { font-size: 12pt; margin: 6mm 0 2mm; }
+.year { text-align: center; margin: 1mm 0 1mm; }
+.source { text-align: right; font-size: 8pt; color: #555; margin: 0 0 1mm; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+table + table { margin-top: -1px; }
+th, td { border: 1px solid #000; padding: 1.2mm 1mm; vertical-align: middle;
+  overflow-wrap: break-word; }
+th { font-weight: bold; background: #f2f2f2; text-align: center; }
+table.indicators thead th { font-size: 8.5pt; }
+td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.center { text-align: center; }
+td.expl { font-size: 7.5pt; line-height: 1.3; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+thead { display: table-header-group; }
+tr.flagged td, tr.flagged th { background: #ffe3c2; }
+/* A category cell spans rows that are not flagged: it keeps the page colour. */
+td.category, tr.flagged td.category { text-align: center; background: #fff; }
+tr.total td, tr.total th { font-weight: bold; background: #f2f2f2; }
+tr.total.flagged td, tr.total.flagged th { background: #ffe3c2; }
+.mark { color: #c00000; font-weight: bold; margin-right: .3em; }
+.status-missing { color: #c00000; font-weight: bold; }
+.notes { margin: 2mm 0 0; padding: 0; list-style: none; font-size: 9pt; }
+.notes li { margin: .6mm 0; }
+.empty { color: #555; }
+.chart { width: 100%; height: auto; margin-top: 2mm; }
+.counts { width: auto; min-width: 60mm; }
+.summary td.name { text-align: left; }
+html, body, tr, td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print {
+  html { background: none; }
+  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none;
+    break-after: page; page-break-after: always; }
+  .sheet:last-child { break-after: auto; page-break-after: auto; }
+}
+)css";
+
+// The numbered marks of one table: each flagged row gets the next number,
+// and its findings are listed under the table with the same number.
+struct Notes {
+  std::vector<std::pair<std::string, std::string>> items;  // row name (or ""), findings
+  std::string add(std::string row, std::string findings) {
+    items.emplace_back(std::move(row), std::move(findings));
+    return fmt::format("<span class=\"mark\">※{}</span>", items.size());
+  }
+};
+
+void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang) {
+  const Labels& words = labels(lang);
+  out << cell("h1", form.title) << "\n";
+  if (const std::string year = year_line(p, lang); !year.empty()) {
+    out << cell("p", year, "class=\"year\"") << "\n";
+  }
+  out << "<p class=\"source\">" << escape(words.file) << ": " << escape(p.file) << "　"
+      << escape(words.policy) << ": " << escape(p.policy) << "</p>\n";
+  out << "<table class=\"info\"><colgroup><col style=\"width:14%\"><col style=\"width:36%\">"
+         "<col style=\"width:14%\"><col style=\"width:36%\"></colgroup>\n";
+  out << "<tr>" << cell("th", form.name) << cell("td", p.project, "colspan=\"3\" class=\"name\"")
+      << "</tr>\n";
+  if (!p.department.empty() || !p.implementer.empty()) {
+    out << "<tr>" << cell("th", words.department) << cell("td", p.department)
+        << cell("th", words.implementer) << cell("td", p.implementer) << "</tr>\n";
+  }
+  out << "</table>\n";
+}
+
+void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form,
+                 const Labels& words, Lang lang, Notes& notes) {
+  const FundsResult& f = p.funds;
+  const bool reported = f.reported.rate || f.reported.score;
+  out << "<table class=\"funds\"><colgroup><col style=\"width:14%\"><col style=\"width:14%\">"
+         "</colgroup>\n<tr>"
+      << cell("th", form.funds, "rowspan=\"2\"") << cell("th", "") << cell("th", words.planned)
+      << cell("th", words.budget) << cell("th", words.executed) << cell("th", form.funds_weight)
+      << cell("th", words.execution_rate) << cell("th", words.score);
+  if (reported) {
+    out << cell("th", words.reported_rate) << cell("th", words.reported_score);
+  }
+  out << "</tr>\n";
+  std::string mark;
+  if (!f.differences.empty()) {
+    mark = notes.add(std::string(form.funds_row),
+                     join_notes(difference_notes(p, f.differences, lang, true), lang));
+  }
+  out << (f.differences.empty() ? "<tr>" : "<tr class=\"flagged\">") << "<th>" << mark
+      << escape(form.funds_row) << "</th>" << cell("td", amount_text(f.planned), "class=\"num\"")
+      << cell("td", amount_text(f.budget), "class=\"num\"")
+      << cell("td", amount_text(f.executed), "class=\"num\"")
+      << cell("td", f.weight.to_string(), "class=\"num\"")
+      << cell("td", f.scored ? rate_text(p, f.rate) : "—", "class=\"num\"")
+      << cell("td", f.scored ? score_text(p, f.score) : "—", "class=\"num\"");
+  if (reported) {
+    out << cell("td", f.reported.rate.value_or(""), "class=\"num\"")
+        << cell("td", f.reported.score.value_or(""), "class=\"num\"");
+  }
+  out << "</tr>\n</table>\n";
+}
+
+// The columns of the indicator table, so the header, the rows and the total
+// row agree on what is shown.
+struct Columns {
+  bool reported = false;      // 填报完成率 / 填报得分
+  bool explanations = false;  // 偏差原因分析及改进措施
+  std::size_t count() const { return 9 + (reported ? 2 : 0) + (explanations ? 1 : 0); }
+};
+
+void write_indicator_header(std::ostream& out, const FormWords& form, const Labels& words,
+                            const Columns& columns) {
+  // Widths in percent of the page; the explanation text, or else the
+  // indicator's name, takes what is left.
+  const std::string_view values = columns.explanations ? "8.5%" : "11%";
+  out << "<colgroup><col style=\"width:7.5%\"><col style=\"width:7.5%\">"
+      << (columns.explanations ? "<col style=\"width:16.5%\">" : "<col>")
+      << "<col style=\"width:5%\">"
+      << fmt::format("<col style=\"width:{0}\"><col style=\"width:{0}\">", values)
+      << "<col style=\"width:6.5%\"><col style=\"width:5.5%\">";
+  if (columns.reported) {
+    out << "<col style=\"width:6%\"><col style=\"width:6%\">";
+  }
+  out << "<col style=\"width:6.5%\">";
+  if (columns.explanations) {
+    out << "<col>";
+  }
+  out << "</colgroup>\n<thead><tr>" << cell("th", words.category1) << cell("th", words.category2)
+      << cell("th", words.indicator) << cell("th", form.weight) << cell("th", form.target)
+      << cell("th", form.actual) << cell("th", words.rate) << cell("th", words.indicator_score);
+  if (columns.reported) {
+    out << cell("th", words.reported_rate) << cell("th", words.reported_score);
+  }
+  out << cell("th", words.explanation_status);
+  if (columns.explanations) {
+    out << cell("th", words.explanation_text);
+  }
+  out << "</tr></thead>\n";
+}
+
+void write_indicator_row(std::ostream& out, const ProjectResult& p, const IndicatorResult& i,
+                         std::size_t span1, std::size_t span2, const Columns& columns, Lang lang,
+                         Notes& notes) {
+  std::string mark;
+  if (is_flagged(i)) {
+    mark = notes.add(i.name, join_notes(audit_notes(p, i, lang), lang));
+  }
+  out << (mark.empty() ? "<tr>" : "<tr class=\"flagged\">");
+  if (span1 > 0) {
+    out << cell("td", i.category1, "class=\"category\"" + spans(1, span1));
+  }
+  if (span2 > 0) {
+    out << cell("td", i.category2, "class=\"category\"" + spans(1, span2));
+  }
+  out << "<td>" << mark << escape(i.name) << "</td>"
+      << cell("td", i.weight.to_string(), "class=\"num\"") << cell("td", i.target)
+      << cell("td", i.actual) << cell("td", i.scored ? rate_text(p, i.rate) : "—", "class=\"num\"")
+      << cell("td", i.scored ? score_text(p, i.score_rounded) : "—", "class=\"num\"");
+  if (columns.reported) {
+    out << cell("td", i.reported.rate.value_or(""), "class=\"num\"")
+        << cell("td", i.reported.score.value_or(""), "class=\"num\"");
+  }
+  out << cell("td", explanation_status(i, lang),
+              explanation_missing(i) ? "class=\"center status-missing\"" : "class=\"center\"");
+  if (columns.explanations) {
+    out << cell("td", i.explanation, "class=\"expl\"");
+  }
+  out << "</tr>\n";
+}
+
+void write_total_row(std::ostream& out, const ProjectResult& p, const Labels& words,
+                     const Columns& columns, Lang lang, Notes& notes) {
+  std::string mark;
+  if (p.total_difference) {
+    // The finding already says 总分.
+    mark = notes.add("", join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
+  }
+  const std::string band =
+      p.band ? labelled(words.band, *p.band, lang) : std::string(p.total ? "" : words.not_scored);
+  out << (mark.empty() ? "<tr class=\"total\">" : "<tr class=\"total flagged\">")
+      << "<th colspan=\"3\">" << mark << escape(words.total) << "</th>"
+      << cell("td", p.full_marks.to_string(), "class=\"num\"")
+      << cell("td", band, "colspan=\"3\" class=\"center band\"")
+      << cell("td", total_text(p), "class=\"num total-score\"");
+  if (columns.reported) {
+    out << cell("td", "") << cell("td", p.reported_total.value_or(""), "class=\"num\"");
+  }
+  out << cell("td", "") << (columns.explanations ? cell("td", "") : "") << "</tr>\n";
+}
+
+void write_notes(std::ostream& out, const Notes& notes, Lang lang) {
+  if (notes.items.empty()) {
+    return;
+  }
+  out << "<ul class=\"notes\">\n";
+  for (std::size_t n = 0; n < notes.items.size(); ++n) {
+    const auto& [row, findings] = notes.items[n];
+    out << fmt::format("<li><span class=\"mark\">※{}</span>{}</li>\n", n + 1,
+                       escape(row.empty() ? findings : labelled(row, findings, lang)));
+  }
+  out << "</ul>\n";
+}
+
+void write_project(std::ostream& out, const ProjectResult& p, Lang lang) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  out << fmt::format(
+      "<section class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" "
+      "data-total=\"{}\" data-flagged=\"{}\">\n",
+      escape(p.kind), escape(p.file), escape(total_text(p)),
+      p.differences() + p.explanations_missing());
+  write_heading(out, p, form, lang);
+  Notes notes;
+  write_funds(out, p, form, words, lang, notes);
+
+  Columns columns;
+  columns.reported = has_reported_figures(p);
+  for (const auto& i : p.indicators) {
+    columns.explanations |= i.explanation_present || i.explanation_required;
+  }
+  out << "<table class=\"indicators\">\n";
+  write_indicator_header(out, form, words, columns);
+  out << "<tbody>\n";
+  const CategorySpans span = category_spans(p.indicators);
+  for (std::size_t row = 0; row < p.indicators.size(); ++row) {
+    write_indicator_row(out, p, p.indicators[row], span.category1[row], span.category2[row],
+                        columns, lang, notes);
+  }
+  write_total_row(out, p, words, columns, lang, notes);
+  out << "</tbody>\n</table>\n";
+  write_notes(out, notes, lang);
+  out << "</section>\n";
+}
+
+// Horizontal bars, one per table, scaled to the largest full marks; a
+// dashed line marks 90 points. Coordinates are computed exactly and
+// written with one decimal.
+void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
+  const Labels& words = labels(lang);
+  Rational scale(100);
+  for (const auto& p : results.projects) {
+    scale = std::max(scale, p.full_marks);
+  }
+  const std::vector<BandCount> bands = band_counts(results);
+  constexpr std::array<std::string_view, 4> kBandColours = {"#2e7d32", "#1565c0", "#ef6c00",
+                                                            "#c62828"};
+  auto colour = [&](const ProjectResult& p) -> std::string_view {
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+      if (p.band && bands[b].band == *p.band) {
+        return kBandColours[std::min(b, kBandColours.size() - 1)];
+      }
+    }
+    return "#757575";
+  };
+  constexpr std::int64_t kLeft = 330, kWidth = 560, kRow = 22, kTop = 30;
+  const std::int64_t height = kTop + kRow * static_cast<std::int64_t>(results.projects.size()) + 30;
+  auto x = [&](const Rational& value) {
+    return (Rational(kLeft) + value * Rational(kWidth) / scale).to_fixed(1);
+  };
+  out << fmt::format(
+      "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 {}\" "
+      "role=\"img\" aria-label=\"{}\" font-size=\"12\">\n",
+      height, escape(words.chart_title));
+  out << fmt::format("<text x=\"{}\" y=\"16\" font-weight=\"bold\">{}</text>\n", kLeft,
+                     escape(words.chart_title));
+  // Grid lines every tenth of the scale, labelled below the bars.
+  const std::int64_t bottom = kTop + kRow * static_cast<std::int64_t>(results.projects.size());
+  for (std::int64_t step = 0; step <= 10; ++step) {
+    const Rational value = scale * Rational::fraction(step, 10);
+    out << fmt::format(
+        "<line x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#ddd\"/>"
+        "<text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\" fill=\"#555\">{4}</text>\n",
+        x(value), kTop - 4, bottom, bottom + 14, value.to_string());
+  }
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    const ProjectResult& p = results.projects[n];
+    const std::int64_t y = kTop + kRow * static_cast<std::int64_t>(n);
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLeft - 6, y + 15,
+                       escape(truncate(p.project, 44)));
+    if (p.total) {
+      out << fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>"
+          "<text x=\"{}\" y=\"{}\">{} {}</text>\n",
+          kLeft, y + 4, (std::max(*p.total, Rational(0)) * Rational(kWidth) / scale).to_fixed(1),
+          kRow - 8, colour(p), kLeft + kWidth + 6, y + 15, escape(total_text(p)),
+          escape(p.band.value_or("")));
+    } else {
+      out << fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#c00000\">{}</text>\n", kLeft + 4, y + 15,
+                         escape(words.not_scored));
+    }
+  }
+  out << fmt::format(
+      "<line class=\"reference\" x1=\"{0}\" x2=\"{0}\" y1=\"{1}\" y2=\"{2}\" stroke=\"#c00000\" "
+      "stroke-dasharray=\"5 3\"/><text x=\"{0}\" y=\"{3}\" text-anchor=\"middle\" "
+      "fill=\"#c00000\">90</text>\n",
+      x(Rational(90)), kTop - 4, bottom, kTop - 8);
+  out << "</svg>\n";
+}
+
+void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
+  const Labels& words = labels(lang);
+  out << "<section class=\"sheet summary\">\n" << cell("h1", words.summary) << "\n";
+  out << "<table class=\"projects\"><colgroup><col style=\"width:5%\"><col style=\"width:33%\">"
+         "<col style=\"width:8%\"><col style=\"width:22%\"><col style=\"width:7%\">"
+         "<col style=\"width:6%\"><col style=\"width:5%\"><col style=\"width:7%\">"
+         "<col style=\"width:7%\"></colgroup>\n<thead><tr>"
+      << cell("th", words.index) << cell("th", words.name) << cell("th", words.kind)
+      << cell("th", words.file) << cell("th", words.total) << cell("th", words.full_marks)
+      << cell("th", words.band) << cell("th", words.differences)
+      << cell("th", words.explanations_missing) << "</tr></thead>\n<tbody>\n";
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    const ProjectResult& p = results.projects[n];
+    const bool flagged = p.differences() + p.explanations_missing() > 0 || !p.complete;
+    out << (flagged ? "<tr class=\"flagged\"" : "<tr")
+        << fmt::format(" data-file=\"{}\">", escape(p.file))
+        << cell("td", std::to_string(n + 1), "class=\"num\"")
+        << cell("td", p.project, "class=\"name\"")
+        << cell("td", form_words(p, lang).kind, "class=\"center\"") << cell("td", p.file)
+        << cell("td", total_text(p), "class=\"num total\"")
+        << cell("td", p.full_marks.to_string(), "class=\"num\"")
+        << cell("td", p.band.value_or(p.complete ? "" : std::string(words.not_scored)),
+                "class=\"center\"")
+        << cell("td", std::to_string(p.differences()), "class=\"num\"")
+        << cell("td", std::to_string(p.explanations_missing()), "class=\"num\"") << "</tr>\n";
+  }
+  out << "</tbody>\n</table>\n";
+
+  out << cell("h2", run_counts(results, lang)) << "\n<table class=\"counts\"><thead><tr>"
+      << cell("th", words.band) << cell("th", words.count) << "</tr></thead><tbody>\n";
+  for (const auto& b : band_counts(results)) {
+    out << "<tr>" << cell("td", b.band, "class=\"center\"")
+        << cell("td", std::to_string(b.count), "class=\"num\"") << "</tr>\n";
+  }
+  out << "</tbody></table>\n";
+  write_chart(out, results, lang);
+
+  if (!results.diagnostics.empty()) {
+    out << "<ul class=\"notes problems\">\n";
+    for (const auto& d : results.diagnostics) {
+      out << "<li><span class=\"mark\">!</span>" << escape(labelled(d.file, "", lang))
+          << escape(message_text(d, lang)) << "</li>\n";
+    }
+    out << "</ul>\n";
+  }
+  out << "</section>\n";
+}
+
+}  // namespace
+
+void write_html(std::ostream& out, const RunResults& results, const FormatOptions& options) {
+  const Lang lang = options.lang;
+  out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::zh ? "zh-CN" : "en") << "\">\n"
+      << "<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << cell("title", lang == Lang::zh ? "绩效自评表" : "Performance self-evaluation") << "\n"
+      << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
+  for (const auto& p : results.projects) {
+    write_project(out, p, lang);
+  }
+  write_summary(out, results, lang);
+  out << "</body>\n</html>\n";
+}
+
+}  // namespace perfeval

@@ -1,0 +1,213 @@
+// The Markdown report: each table as a GitHub-flavoured Markdown table with
+// its funds line, total and audit notes, then a summary table — for pasting
+// into an issue, a wiki page or a mail that renders Markdown.
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "perfeval/runtime/report_formats.hpp"
+#include "report_common.hpp"
+
+namespace perfeval {
+namespace {
+
+using namespace report_detail;
+
+// Text safe inside a table cell and in running text: `|` would end the
+// cell, `\ * _ [ ] \`` would start formatting, and `<` before a letter,
+// `/`, `!` or `?` could open HTML (so a target like "<=240万元" stays
+// readable). Line breaks become spaces, since a table row is one line.
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
+    const char next = at + 1 < text.size() ? text[at + 1] : '\0';
+    switch (c) {
+      case '|':
+      case '\\':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+        out += '\\';
+        out += c;
+        break;
+      case '<':
+        out += std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!' ||
+                       next == '?'
+                   ? "&lt;"
+                   : "<";
+        break;
+      case '\r':
+        break;
+      case '\n':
+        out += ' ';
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+// One table row; the cells are escaped here.
+void write_row(std::ostream& out, const std::vector<std::string>& cells) {
+  out << "|";
+  for (const auto& c : cells) {
+    out << " " << escape(c) << " |";
+  }
+  out << "\n";
+}
+
+// The header row and the delimiter row; `right` marks columns of figures.
+void write_header(std::ostream& out, const std::vector<std::string>& cells,
+                  const std::vector<bool>& right) {
+  write_row(out, cells);
+  out << "|";
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    out << (c < right.size() && right[c] ? " ---: |" : " --- |");
+  }
+  out << "\n";
+}
+
+void write_funds(std::ostream& out, const ProjectResult& p, Lang lang,
+                 std::vector<std::string>& notes) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  const FundsResult& f = p.funds;
+  std::string label(form.funds_row);
+  if (!f.differences.empty()) {
+    notes.push_back(
+        labelled(label, join_notes(difference_notes(p, f.differences, lang, true), lang), lang));
+    label = fmt::format("※{} {}", notes.size(), label);
+  }
+  write_header(out,
+               {std::string(form.funds), std::string(words.planned), std::string(words.budget),
+                std::string(words.executed), std::string(form.funds_weight),
+                std::string(words.execution_rate), std::string(words.score)},
+               {false, true, true, true, true, true, true});
+  write_row(out, {label, amount_text(f.planned), amount_text(f.budget), amount_text(f.executed),
+                  f.weight.to_string(), f.scored ? rate_text(p, f.rate) : "—",
+                  f.scored ? score_text(p, f.score) : "—"});
+  out << "\n";
+}
+
+void write_indicators(std::ostream& out, const ProjectResult& p, Lang lang,
+                      std::vector<std::string>& notes) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  const bool reported = has_reported_figures(p);
+  std::vector<std::string> header = {
+      std::string(words.category1), std::string(words.category2),      std::string(words.indicator),
+      std::string(form.weight),     std::string(form.target),          std::string(form.actual),
+      std::string(words.rate),      std::string(words.indicator_score)};
+  std::vector<bool> right = {false, false, false, true, false, false, true, true};
+  if (reported) {
+    header.insert(header.end(),
+                  {std::string(words.reported_rate), std::string(words.reported_score)});
+    right.insert(right.end(), {true, true});
+  }
+  header.emplace_back(words.explanation_status);
+  write_header(out, header, right);
+
+  // Markdown cannot merge cells: a category is written on the first row of
+  // its group only, as in the printed table.
+  const CategorySpans spans = category_spans(p.indicators);
+  for (std::size_t r = 0; r < p.indicators.size(); ++r) {
+    const IndicatorResult& i = p.indicators[r];
+    std::string name = i.name;
+    if (is_flagged(i)) {
+      notes.push_back(labelled(i.name, join_notes(audit_notes(p, i, lang), lang), lang));
+      name = fmt::format("※{} {}", notes.size(), name);
+    }
+    std::vector<std::string> row = {spans.category1[r] > 0 ? i.category1 : "",
+                                    spans.category2[r] > 0 ? i.category2 : "",
+                                    name,
+                                    i.weight.to_string(),
+                                    i.target,
+                                    i.actual,
+                                    i.scored ? rate_text(p, i.rate) : "—",
+                                    i.scored ? score_text(p, i.score_rounded) : "—"};
+    if (reported) {
+      row.insert(row.end(), {i.reported.rate.value_or(""), i.reported.score.value_or("")});
+    }
+    row.emplace_back(explanation_status(i, lang));
+    write_row(out, row);
+  }
+  out << "\n";
+}
+
+void write_project(std::ostream& out, const ProjectResult& p, std::size_t index, Lang lang) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  out << fmt::format("## {}. {}\n\n", index, escape(p.project));
+  out << escape(fmt::format("{}{}", form.title, year_line(p, lang)));
+  if (!p.department.empty() || !p.implementer.empty()) {
+    out << escape(fmt::format(" · {} · {}", labelled(words.department, p.department, lang),
+                              labelled(words.implementer, p.implementer, lang)));
+  }
+  out << escape(fmt::format(" · {} · {}", labelled(words.file, p.file, lang),
+                            labelled(words.policy, p.policy, lang)))
+      << "\n\n";
+
+  std::vector<std::string> notes;
+  write_funds(out, p, lang, notes);
+  write_indicators(out, p, lang, notes);
+
+  out << "**"
+      << escape(labelled(words.total, total_text(p) + " / " + p.full_marks.to_string(), lang))
+      << "**";
+  if (p.band) {
+    out << "　" << escape(labelled(words.band, *p.band, lang));
+  }
+  if (p.total_difference) {
+    notes.push_back(join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
+    out << fmt::format("　※{}", notes.size());
+  }
+  out << "\n\n";
+  for (std::size_t n = 0; n < notes.size(); ++n) {
+    out << fmt::format("- ※{} {}\n", n + 1, escape(notes[n]));
+  }
+  if (!notes.empty()) {
+    out << "\n";
+  }
+}
+
+void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
+  const Labels& words = labels(lang);
+  out << "## " << escape(words.summary) << "\n\n";
+  write_header(out,
+               {std::string(words.index), std::string(words.name), std::string(words.kind),
+                std::string(words.total), std::string(words.band), std::string(words.differences),
+                std::string(words.explanations_missing)},
+               {true, false, false, true, false, true, true});
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    const ProjectResult& p = results.projects[n];
+    write_row(out, {std::to_string(n + 1), p.project, std::string(form_words(p, lang).kind),
+                    total_text(p), p.band.value_or(p.complete ? "" : std::string(words.not_scored)),
+                    std::to_string(p.differences()), std::to_string(p.explanations_missing())});
+  }
+  out << "\n";
+  out << escape(run_counts(results, lang));
+  for (const auto& b : band_counts(results)) {
+    out << escape(fmt::format("　{} {}", b.band, b.count));
+  }
+  out << "\n";
+}
+
+}  // namespace
+
+void write_markdown(std::ostream& out, const RunResults& results, const FormatOptions& options) {
+  out << "# "
+      << (options.lang == Lang::zh ? "绩效自评表评分报告" : "Performance self-evaluation report")
+      << "\n\n";
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    write_project(out, results.projects[n], n + 1, options.lang);
+  }
+  write_summary(out, results, options.lang);
+}
+
+}  // namespace perfeval

@@ -1,0 +1,307 @@
+// The Excel report, written with libxlsxwriter: a summary sheet, then one
+// sheet per table laid out like the printed 自评表 — merged 一级/二级
+// category cells, figures as numbers with number formats, flagged rows
+// shaded with the audit's note beside them.
+//
+// Figures are exact decimals everywhere else in perfeval. Excel stores
+// binary doubles only, so the Excel writer — excel_number() in
+// report_xlsx_sheet.hpp, and nothing else in perfeval — converts: each
+// figure is first rounded exactly as the policy says (the text the JSON
+// report shows, e.g. "3.96" or "0.9895" for 98.95%), and that decimal text
+// is read into the nearest double. The number format then shows the same
+// digits the other reports show.
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <array>
+#include <memory>
+#include <stdexcept>
+#include <system_error>
+
+#include "perfeval/runtime/report_formats.hpp"
+#include "report_common.hpp"
+#include "report_xlsx_sheet.hpp"
+
+namespace perfeval {
+namespace {
+
+using namespace report_detail;
+using namespace report_detail::xlsx;
+
+// The columns of a table sheet.
+enum Column : lxw_col_t {
+  kCategory1,
+  kCategory2,
+  kIndicator,
+  kWeight,
+  kTarget,
+  kActual,
+  kRate,
+  kScore,
+  kReportedRate,
+  kReportedScore,
+  kStatus,
+  kExplanation,
+  kNotes,
+  kColumnCount
+};
+
+constexpr lxw_col_t kLast = kColumnCount - 1;
+
+// The funds block sits under the same columns, from 权重 on: 年初预算数,
+// 全年预算数, 全年执行数, 分值, 执行率, 得分, then the printed 执行率 and 得分.
+enum FundsColumn : lxw_col_t {
+  kFundsLabel = kIndicator,
+  kPlanned = kWeight,
+  kBudget,
+  kExecuted,
+  kFundsWeight,
+  kFundsRate,
+  kFundsScore,
+  kFundsReportedRate,
+  kFundsReportedScore,
+};
+
+void write_table_heading(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
+                         lxw_row_t& row) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  sheet.merged(row, 0, row, kLast, std::string(form.title), styles.title);
+  ++row;
+  sheet.merged(row, 0, row, kLast, year_line(p, lang), styles.subtitle);
+  ++row;
+  sheet.merged(row, kCategory1, row, kCategory2, std::string(form.name), styles.heading);
+  sheet.merged(row, kIndicator, row, kLast, p.project, styles.text.plain);
+  ++row;
+  if (!p.department.empty() || !p.implementer.empty()) {
+    sheet.merged(row, kCategory1, row, kCategory2, std::string(words.department), styles.heading);
+    sheet.merged(row, kIndicator, row, kActual, p.department, styles.text.plain);
+    sheet.merged(row, kRate, row, kScore, std::string(words.implementer), styles.heading);
+    sheet.merged(row, kReportedRate, row, kLast, p.implementer, styles.text.plain);
+    ++row;
+  }
+  ++row;
+}
+
+void write_funds(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles, lxw_row_t& row) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  const FundsResult& f = p.funds;
+  const bool flagged = !f.differences.empty();
+  sheet.merged(row, kCategory1, row + 1, kCategory2, std::string(form.funds), styles.heading);
+  sheet.blank(row, kFundsLabel, styles.heading);
+  const std::array<std::string_view, 8> headings = {
+      words.planned,        words.budget, words.executed,      form.funds_weight,
+      words.execution_rate, words.score,  words.reported_rate, words.reported_score};
+  for (lxw_col_t c = 0; c < headings.size(); ++c) {
+    sheet.text(row, static_cast<lxw_col_t>(kPlanned + c), std::string(headings[c]), styles.heading);
+  }
+  ++row;
+  sheet.text(row, kFundsLabel, std::string(form.funds_row), styles.text.pick(flagged));
+  sheet.number(row, kPlanned, amount_text(f.planned), styles.amount.pick(flagged));
+  sheet.number(row, kBudget, amount_text(f.budget), styles.amount.pick(flagged));
+  sheet.number(row, kExecuted, amount_text(f.executed), styles.amount.pick(flagged));
+  sheet.number(row, kFundsWeight, f.weight.to_string(), styles.weight.pick(flagged));
+  if (f.scored) {
+    sheet.number(row, kFundsRate, f.rate.to_fixed(p.rate_digits + 2),
+                 styles.rate(p.rate_digits).pick(flagged));
+    sheet.number(row, kFundsScore, f.score.to_fixed(p.score_digits),
+                 styles.score(p.score_digits).pick(flagged));
+  } else {
+    sheet.text(row, kFundsRate, "—", styles.centred.pick(true));
+    sheet.text(row, kFundsScore, "—", styles.centred.pick(true));
+  }
+  sheet.text(row, kFundsReportedRate, f.reported.rate.value_or(""), styles.centred.pick(flagged));
+  sheet.text(row, kFundsReportedScore, f.reported.score.value_or(""), styles.centred.pick(flagged));
+  if (flagged) {
+    sheet.text(row, kNotes, join_notes(difference_notes(p, f.differences, lang, true), lang),
+               styles.long_text.flagged);
+  }
+  row += 2;
+}
+
+void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
+                      lxw_row_t& row) {
+  const Labels& words = labels(lang);
+  const FormWords form = form_words(p, lang);
+  const std::array<std::string_view, kColumnCount> headings = {words.category1,
+                                                               words.category2,
+                                                               words.indicator,
+                                                               form.weight,
+                                                               form.target,
+                                                               form.actual,
+                                                               words.rate,
+                                                               words.indicator_score,
+                                                               words.reported_rate,
+                                                               words.reported_score,
+                                                               words.explanation_status,
+                                                               words.explanation_text,
+                                                               words.notes};
+  for (lxw_col_t c = 0; c < kColumnCount; ++c) {
+    sheet.text(row, c, std::string(headings[c]), styles.heading);
+  }
+  ++row;
+
+  const CategorySpans spans = category_spans(p.indicators);
+  for (std::size_t r = 0; r < p.indicators.size(); ++r, ++row) {
+    const IndicatorResult& i = p.indicators[r];
+    const bool flagged = is_flagged(i);
+    // The category cells stay unshaded: they span rows that are not flagged.
+    if (const auto n = static_cast<lxw_row_t>(spans.category1[r]); n > 0) {
+      sheet.merged(row, kCategory1, row + n - 1, kCategory1, i.category1, styles.centred.plain);
+    }
+    if (const auto n = static_cast<lxw_row_t>(spans.category2[r]); n > 0) {
+      sheet.merged(row, kCategory2, row + n - 1, kCategory2, i.category2, styles.centred.plain);
+    }
+    sheet.text(row, kIndicator, (flagged ? "※ " : "") + i.name, styles.text.pick(flagged));
+    sheet.number(row, kWeight, i.weight.to_string(), styles.weight.pick(flagged));
+    sheet.text(row, kTarget, i.target, styles.text.pick(flagged));
+    sheet.text(row, kActual, i.actual, styles.text.pick(flagged));
+    if (i.scored) {
+      sheet.number(row, kRate, i.rate.to_fixed(p.rate_digits + 2),
+                   styles.rate(p.rate_digits).pick(flagged));
+      sheet.number(row, kScore, i.score_rounded.to_fixed(p.score_digits),
+                   styles.score(p.score_digits).pick(flagged));
+    } else {
+      sheet.text(row, kRate, "—", styles.centred.pick(flagged));
+      sheet.text(row, kScore, "—", styles.centred.pick(flagged));
+    }
+    // As printed by hand: text, not numbers, so "102%" stays "102%".
+    sheet.text(row, kReportedRate, i.reported.rate.value_or(""), styles.centred.pick(flagged));
+    sheet.text(row, kReportedScore, i.reported.score.value_or(""), styles.centred.pick(flagged));
+    sheet.text(row, kStatus, std::string(explanation_status(i, lang)),
+               styles.centred.pick(flagged));
+    sheet.text(row, kExplanation, i.explanation, styles.long_text.pick(flagged));
+    sheet.text(row, kNotes, join_notes(audit_notes(p, i, lang), lang),
+               styles.long_text.pick(flagged));
+  }
+
+  const bool flagged = p.total_difference.has_value();
+  sheet.merged(row, kCategory1, row, kIndicator, std::string(words.total), styles.heading);
+  sheet.number(row, kWeight, p.full_marks.to_string(), styles.weight.pick(flagged));
+  sheet.merged(row, kTarget, row, kRate,
+               p.band ? labelled(words.band, *p.band, lang) : std::string(),
+               styles.centred.pick(flagged));
+  if (p.total) {
+    sheet.number(row, kScore, p.total->to_fixed(p.score_digits),
+                 styles.score(p.score_digits).pick(flagged));
+  } else {
+    sheet.text(row, kScore, std::string(words.not_scored), styles.centred.pick(true));
+  }
+  sheet.blank(row, kReportedRate, styles.text.pick(flagged));
+  sheet.text(row, kReportedScore, p.reported_total.value_or(""), styles.centred.pick(flagged));
+  sheet.blank(row, kStatus, styles.text.pick(flagged));
+  sheet.blank(row, kExplanation, styles.text.pick(flagged));
+  sheet.text(row, kNotes,
+             flagged ? join_notes(difference_notes(p, {*p.total_difference}, lang), lang) : "",
+             styles.long_text.pick(flagged));
+}
+
+void set_up_printing(lxw_worksheet* sheet) {
+  worksheet_set_landscape(sheet);
+  worksheet_set_paper(sheet, 9);        // A4
+  worksheet_fit_to_pages(sheet, 1, 0);  // as wide as one page, as long as it takes
+}
+
+void write_table_sheet(lxw_workbook* workbook, const ProjectResult& p, Lang lang, Styles& styles,
+                       SheetNames& names) {
+  const std::string name = names.make(p.project);
+  Sheet sheet(workbook_add_worksheet(workbook, name.c_str()), name);
+  if (sheet.raw() == nullptr) {
+    throw std::runtime_error("cannot add the sheet '" + name + "'");
+  }
+  set_up_printing(sheet.raw());
+  lxw_row_t row = 0;
+  write_table_heading(sheet, p, lang, styles, row);
+  write_funds(sheet, p, lang, styles, row);
+  write_indicators(sheet, p, lang, styles, row);
+  sheet.fit_columns(6, {14, 14, 40, 8, 16, 18, 10, 10, 12, 10, 10, 60, 40});
+}
+
+void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang lang,
+                         Styles& styles, SheetNames& names) {
+  const Labels& words = labels(lang);
+  const std::string name = names.make(words.summary);
+  Sheet sheet(workbook_add_worksheet(workbook, name.c_str()), name);
+  if (sheet.raw() == nullptr) {
+    throw std::runtime_error("cannot add the sheet '" + name + "'");
+  }
+  set_up_printing(sheet.raw());
+  const std::array<std::string_view, 10> headings = {
+      words.index, words.name,       words.kind, words.file,        words.policy,
+      words.total, words.full_marks, words.band, words.differences, words.explanations_missing};
+  sheet.merged(0, 0, 0, static_cast<lxw_col_t>(headings.size() - 1), std::string(words.summary),
+               styles.title);
+  lxw_row_t row = 2;
+  for (lxw_col_t c = 0; c < headings.size(); ++c) {
+    sheet.text(row, c, std::string(headings[c]), styles.heading);
+  }
+  ++row;
+  for (std::size_t n = 0; n < results.projects.size(); ++n, ++row) {
+    const ProjectResult& p = results.projects[n];
+    const bool flagged = p.differences() + p.explanations_missing() > 0 || !p.complete;
+    sheet.number(row, 0, std::to_string(n + 1), styles.weight.pick(flagged));
+    sheet.text(row, 1, p.project, styles.text.pick(flagged));
+    sheet.text(row, 2, std::string(form_words(p, lang).kind), styles.centred.pick(flagged));
+    sheet.text(row, 3, p.file, styles.text.pick(flagged));
+    sheet.text(row, 4, p.policy, styles.text.pick(flagged));
+    if (p.total) {
+      sheet.number(row, 5, p.total->to_fixed(p.score_digits),
+                   styles.score(p.score_digits).pick(flagged));
+    } else {
+      sheet.text(row, 5, std::string(words.not_scored), styles.centred.pick(true));
+    }
+    sheet.number(row, 6, p.full_marks.to_string(), styles.weight.pick(flagged));
+    sheet.text(row, 7, p.band.value_or(""), styles.centred.pick(flagged));
+    sheet.number(row, 8, std::to_string(p.differences()), styles.weight.pick(flagged));
+    sheet.number(row, 9, std::to_string(p.explanations_missing()), styles.weight.pick(flagged));
+  }
+
+  row += 1;
+  sheet.text(row, 1, std::string(words.band), styles.heading);
+  sheet.text(row, 2, std::string(words.count), styles.heading);
+  ++row;
+  for (const auto& b : band_counts(results)) {
+    sheet.text(row, 1, b.band, styles.centred.plain);
+    sheet.number(row, 2, std::to_string(b.count), styles.weight.plain);
+    ++row;
+  }
+  sheet.fit_columns(6, {6, 50, 10, 40, 20, 10, 8, 8, 8, 10});
+}
+
+// Closes the workbook (which writes the file) exactly once, also when an
+// error leaves the writing half done; a half-written file is removed.
+struct WorkbookCloser {
+  std::filesystem::path file;
+  void operator()(lxw_workbook* workbook) const {
+    workbook_close(workbook);
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+  }
+};
+
+}  // namespace
+
+void write_xlsx(const std::filesystem::path& file, const RunResults& results,
+                const FormatOptions& options) {
+  const std::string path = file.string();
+  std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new(path.c_str()),
+                                                         WorkbookCloser{file});
+  if (!workbook) {
+    throw std::runtime_error("cannot create the Excel workbook '" + path + "'");
+  }
+  Styles styles(workbook.get());
+  SheetNames names(workbook.get());
+  write_summary_sheet(workbook.get(), results, options.lang, styles, names);
+  for (const auto& p : results.projects) {
+    write_table_sheet(workbook.get(), p, options.lang, styles, names);
+  }
+  const lxw_error error = workbook_close(workbook.release());
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(
+        fmt::format("cannot write the Excel workbook '{}': {}", path, lxw_strerror(error)));
+  }
+}
+
+}  // namespace perfeval

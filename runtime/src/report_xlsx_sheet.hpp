@@ -1,0 +1,240 @@
+#pragma once
+
+// A thin layer over libxlsxwriter for the Excel report: the one place where
+// an exact decimal becomes a double, the workbook's cell formats, a sheet
+// that sizes its columns to its text, and legal, unique sheet names. Errors
+// from libxlsxwriter become std::runtime_error with a plain message.
+
+#include <fmt/format.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <charconv>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "perfeval/lang/source.hpp"
+
+namespace perfeval::report_detail::xlsx {
+
+// The output boundary: exact decimal text to the double Excel will store.
+inline double excel_number(const std::string& decimal) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(decimal.data(), decimal.data() + decimal.size(), value);
+  if (error != std::errc() || end != decimal.data() + decimal.size()) {
+    throw std::runtime_error("cannot write the figure '" + decimal + "' as an Excel number");
+  }
+  return value;
+}
+
+// Excel number formats showing `digits` decimals: "0.00", "0.00%".
+inline std::string decimals_format(int digits, std::string_view suffix = "") {
+  return (digits > 0 ? "0." + std::string(static_cast<std::size_t>(digits), '0') : "0") +
+         std::string(suffix);
+}
+
+inline void check(lxw_error error, std::string_view what) {
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(fmt::format("cannot write {}: {}", what, lxw_strerror(error)));
+  }
+}
+
+// The cell formats of a workbook. Each cell style comes in two shades: plain
+// and flagged (a row the audit marks).
+class Styles {
+ public:
+  struct Pair {
+    lxw_format* plain;
+    lxw_format* flagged;
+    lxw_format* pick(bool is_flagged) const { return is_flagged ? flagged : plain; }
+  };
+
+  explicit Styles(lxw_workbook* workbook) : workbook_(workbook) {
+    title = add(false);
+    format_set_bold(title);
+    format_set_font_size(title, 16);
+    format_set_align(title, LXW_ALIGN_CENTER);
+    subtitle = add(false);
+    format_set_align(subtitle, LXW_ALIGN_CENTER);
+    heading = add(true);
+    format_set_bold(heading);
+    format_set_align(heading, LXW_ALIGN_CENTER);
+    format_set_bg_color(heading, 0xF2F2F2);
+    text = pair([](lxw_format*) {});
+    centred = pair([](lxw_format* f) { format_set_align(f, LXW_ALIGN_CENTER); });
+    long_text = pair([](lxw_format* f) { format_set_font_size(f, 9); });
+    weight = pair([](lxw_format*) {});
+    amount = pair([](lxw_format* f) { format_set_num_format(f, "#,##0.00"); });
+  }
+
+  // Score and rate formats depend on the policy's digits; made once each.
+  Pair score(int digits) { return numbers(decimals_format(digits)); }
+  Pair rate(int digits) { return numbers(decimals_format(digits, "%")); }
+
+  lxw_format* title;
+  lxw_format* subtitle;
+  lxw_format* heading;
+  Pair text, centred, long_text, weight, amount;
+
+ private:
+  lxw_format* add(bool boxed) {
+    lxw_format* f = workbook_add_format(workbook_);
+    if (boxed) {
+      format_set_border(f, LXW_BORDER_THIN);
+      format_set_text_wrap(f);
+      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    }
+    return f;
+  }
+  template <typename Setup>
+  Pair pair(Setup setup) {
+    Pair p{add(true), add(true)};
+    setup(p.plain);
+    setup(p.flagged);
+    format_set_bg_color(p.flagged, 0xFFE3C2);
+    return p;
+  }
+  Pair numbers(const std::string& format) {
+    for (const auto& [f, p] : number_formats_) {
+      if (f == format) {
+        return p;
+      }
+    }
+    const Pair p = pair([&](lxw_format* f) { format_set_num_format(f, format.c_str()); });
+    number_formats_.emplace_back(format, p);
+    return p;
+  }
+
+  lxw_workbook* workbook_;
+  std::vector<std::pair<std::string, Pair>> number_formats_;
+};
+
+// One worksheet: writes cells, merges ranges and keeps each column as wide
+// as its widest text (by display width: a CJK character is two columns).
+class Sheet {
+ public:
+  Sheet(lxw_worksheet* sheet, std::string name) : sheet_(sheet), name_(std::move(name)) {}
+
+  void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format) {
+    check(worksheet_write_string(sheet_, row, col, value.c_str(), format), where());
+    measure(col, value);
+  }
+  void number(lxw_row_t row, lxw_col_t col, const std::string& decimal, lxw_format* format) {
+    check(worksheet_write_number(sheet_, row, col, excel_number(decimal), format), where());
+    measure(col, decimal);
+  }
+  // A merged range of text; a single cell is written as it is, since Excel
+  // rejects a merge of one cell. Merged text does not widen the columns.
+  void merged(lxw_row_t row, lxw_col_t col, lxw_row_t last_row, lxw_col_t last_col,
+              const std::string& value, lxw_format* format) {
+    if (row == last_row && col == last_col) {
+      text(row, col, value, format);
+      return;
+    }
+    check(worksheet_merge_range(sheet_, row, col, last_row, last_col, value.c_str(), format),
+          where());
+  }
+  // Fills a row's empty cells with a format, so borders and shading run on.
+  void blank(lxw_row_t row, lxw_col_t col, lxw_format* format) {
+    check(worksheet_write_blank(sheet_, row, col, format), where());
+  }
+  // Sets each column's width, within [minimum, maximum].
+  void fit_columns(double minimum, const std::vector<double>& maximum) {
+    for (lxw_col_t col = 0; col < widths_.size(); ++col) {
+      const double limit = col < maximum.size() ? maximum[col] : 60;
+      const double width = std::clamp(static_cast<double>(widths_[col]) + 2, minimum, limit);
+      check(worksheet_set_column(sheet_, col, col, width, nullptr), where());
+    }
+  }
+  lxw_worksheet* raw() const { return sheet_; }
+
+ private:
+  void measure(lxw_col_t col, const std::string& value) {
+    if (widths_.size() <= col) {
+      widths_.resize(col + 1U, 0);
+    }
+    widths_[col] = std::max(widths_[col], display_width(value));
+  }
+  std::string where() const { return "the sheet '" + name_ + "'"; }
+
+  lxw_worksheet* sheet_;
+  std::string name_;
+  std::vector<std::size_t> widths_;
+};
+
+// Sheet names: at most 31 characters, none of []:*?/\, not starting or
+// ending with an apostrophe, unique regardless of ASCII case.
+class SheetNames {
+ public:
+  explicit SheetNames(lxw_workbook* workbook) : workbook_(workbook) {}
+
+  std::string make(std::string_view wanted) {
+    std::string base = clean(wanted);
+    if (base.empty()) {
+      base = "Sheet";
+    }
+    std::string name = cut(base, 31);
+    for (int n = 2;
+         taken(name) || workbook_validate_sheet_name(workbook_, name.c_str()) != LXW_NO_ERROR;
+         ++n) {
+      const std::string suffix = fmt::format("({})", n);
+      name = cut(base, 31 - suffix.size()) + suffix;
+      if (n > 9999) {
+        throw std::runtime_error("cannot name a sheet for '" + std::string(wanted) + "'");
+      }
+    }
+    used_.push_back(lower(name));
+    return name;
+  }
+
+ private:
+  static std::string clean(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+      if (std::string_view("[]:*?/\\").find(c) == std::string_view::npos && c != '\n' &&
+          c != '\r' && c != '\t') {
+        out += c;
+      }
+    }
+    while (!out.empty() && (out.front() == '\'' || out.front() == ' ')) {
+      out.erase(out.begin());
+    }
+    while (!out.empty() && (out.back() == '\'' || out.back() == ' ')) {
+      out.pop_back();
+    }
+    return out;
+  }
+  // The first `count` code points of UTF-8 text (Excel counts characters).
+  static std::string cut(const std::string& text, std::size_t count) {
+    std::size_t i = 0;
+    for (std::size_t n = 0; i < text.size() && n < count; ++n) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    std::string out = text.substr(0, std::min(i, text.size()));
+    while (!out.empty() && out.back() == '\'') {
+      out.pop_back();
+    }
+    return out;
+  }
+  static std::string lower(std::string text) {
+    for (char& c : text) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      }
+    }
+    return text;
+  }
+  bool taken(const std::string& name) const {
+    return std::find(used_.begin(), used_.end(), lower(name)) != used_.end();
+  }
+
+  lxw_workbook* workbook_;
+  std::vector<std::string> used_;
+};
+
+}  // namespace perfeval::report_detail::xlsx

@@ -1,0 +1,207 @@
+#include "perfeval/runtime/rule_tests.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "perfeval/runtime/engine.hpp"
+#include "perfeval/runtime/report.hpp"
+#include "perfeval/runtime/rule_set.hpp"
+
+namespace perfeval {
+namespace {
+
+using nlohmann::json;
+
+std::string text_of(const json& j) {
+  if (j.is_string()) {
+    return j.get<std::string>();
+  }
+  if (j.is_boolean()) {
+    return j.get<bool>() ? "true" : "false";
+  }
+  return j.dump();
+}
+
+// A percentage or a plain number, compared as exact values: "102%" equals
+// "102.00%", "9.8" equals "9.80".
+bool same_number(const std::string& expected, const Rational& actual, bool is_rate) {
+  if (is_rate) {
+    const auto parsed = parse_value(expected);
+    const auto* v = std::get_if<ParsedValue>(&parsed);
+    const auto* q = v ? std::get_if<Quantity>(&v->value) : nullptr;
+    return q && q->unit == "%" && q->amount == actual;
+  }
+  try {
+    const auto value = Rational::parse(expected);
+    return value && *value == actual;
+  } catch (const ArithmeticError&) {
+    return false;
+  }
+}
+
+class CaseRunner {
+ public:
+  CaseRunner(const Program& program, const std::filesystem::path& file, SourceManager& sources,
+             RuleTestReport& report)
+      : program_(program), file_(file), sources_(sources), report_(report) {}
+
+  void run(const json& c, std::size_t index, const std::string& default_policy) {
+    index_ = index;
+    name_ = c.value("name", "");
+    failures_before_ = report_.failures.size();
+    if (c.contains("project")) {
+      run_project(c);
+    } else {
+      run_indicator(c, c.value("policy", default_policy));
+    }
+    (report_.failures.size() == failures_before_ ? report_.passed : report_.failed) += 1;
+  }
+
+ private:
+  void fail(std::string field, std::string expected, std::string actual) {
+    report_.failures.push_back(
+        {file_.string(), index_, name_, std::move(field), std::move(expected), std::move(actual)});
+  }
+
+  void fail_with(const DiagnosticSink& sink) {
+    for (const auto& d : sink.all()) {
+      fail("error", "", message_text(d, Lang::en));
+    }
+  }
+
+  void run_indicator(const json& c, const std::string& policy_name) {
+    const CompiledPolicy* policy = program_.find_policy(policy_name);
+    const CompiledMethod* method = program_.find_method(c.value("method", ""), policy);
+    if (!policy || !method) {
+      fail("error", "",
+           !policy ? "no policy '" + policy_name + "' in the rules"
+                   : "no method '" + c.value("method", "") + "' in the rules");
+      return;
+    }
+    const auto target = parse_value(text_of(c.value("target", json(""))));
+    const auto actual = parse_value(text_of(c.value("actual", json(""))));
+    const auto weight = Rational::parse(text_of(c.value("weight", json("10"))));
+    if (std::holds_alternative<ValueError>(target) || std::holds_alternative<ValueError>(actual) ||
+        !weight) {
+      fail("error", "", "the case's weight, target or actual value cannot be read");
+      return;
+    }
+    // A one-indicator project type made up for this case.
+    ast::Indicator decl;
+    decl.name.text = name_.empty() ? "case" : name_;
+    decl.method.text = method->name;
+    decl.weight = *weight;
+    decl.target.op = std::get<ParsedValue>(target).op;
+    decl.target.value = std::get<ParsedValue>(target).value;
+    decl.target.text = text_of(c.value("target", json("")));
+    ast::Project project_decl;
+    project_decl.name.text = "test";
+    CompiledProject project{&project_decl, policy, {}, {}};
+    const CompiledIndicator indicator = Program::compile_indicator(decl, *method, *policy);
+
+    ProjectData data;
+    data.file = file_.string();
+    data.project = "test";
+    IndicatorData input;
+    input.name = decl.name.text;
+    input.actual_text = text_of(c.value("actual", json("")));
+    input.actual = std::get<ParsedValue>(actual);
+    input.explanation = c.value("explanation", "");
+    IndicatorResult result;
+    result.explanation_present = !input.explanation.empty();
+    DiagnosticSink sink;
+    score_indicator(project, indicator, input, data, result, sink, {});
+    if (!result.scored) {
+      fail_with(sink);
+      return;
+    }
+    const json expect = c.value("expect", json::object());
+    if (expect.contains("rate") &&
+        !same_number(text_of(expect["rate"]), result.rate.round_half_up(policy->rate_digits + 2),
+                     true)) {
+      fail("rate", text_of(expect["rate"]), percent(result.rate, policy->rate_digits));
+    }
+    if (expect.contains("score") &&
+        !same_number(text_of(expect["score"]), result.score_rounded, false)) {
+      fail("score", text_of(expect["score"]), result.score_rounded.to_fixed(policy->score_digits));
+    }
+    check_bool(expect, "met", result.met);
+    check_bool(expect, "explain", result.explanation_required);
+  }
+
+  void check_bool(const json& expect, const char* field, bool actual) {
+    if (expect.contains(field) && expect[field] != json(actual)) {
+      fail(field, text_of(expect[field]), actual ? "true" : "false");
+    }
+  }
+
+  void run_project(const json& c) {
+    const std::filesystem::path data_path = file_.parent_path() / c.value("data", "");
+    DiagnosticSink sink;
+    const auto id = read_source(data_path, sources_, sink, 64 << 20);
+    const auto data = id ? load_project_data(*id, sources_, sink) : std::nullopt;
+    const auto result = data ? score_project(program_, *data, sink) : std::nullopt;
+    if (!result || !result->total) {
+      fail_with(sink);
+      if (sink.all().empty()) {
+        fail("error", "", "the project was not scored");
+      }
+      return;
+    }
+    const json expect = c.value("expect", json::object());
+    if (expect.contains("total") && !same_number(text_of(expect["total"]), *result->total, false)) {
+      fail("total", text_of(expect["total"]), result->total->to_fixed(result->score_digits));
+    }
+    if (expect.contains("band") && text_of(expect["band"]) != result->band.value_or("")) {
+      fail("band", text_of(expect["band"]), result->band.value_or(""));
+    }
+  }
+
+  const Program& program_;
+  const std::filesystem::path& file_;
+  SourceManager& sources_;
+  RuleTestReport& report_;
+  std::size_t index_ = 0;
+  std::string name_;
+  std::size_t failures_before_ = 0;
+};
+
+}  // namespace
+
+RuleTestReport run_rule_tests(const Program& program, const std::filesystem::path& path,
+                              SourceManager& sources, DiagnosticSink& sink) {
+  RuleTestReport report;
+  for (const auto& file : find_files(path, ".json", sink)) {
+    const auto id = read_source(file, sources, sink, 16 << 20);
+    if (!id) {
+      ++report.failed;
+      continue;
+    }
+    json doc;
+    try {
+      doc = json::parse(sources.get(*id).text());
+    } catch (const json::exception& e) {
+      sink.report({Severity::error, "data-bad-json", std::nullopt, file.string(), {e.what()}, {}});
+      ++report.failed;
+      continue;
+    }
+    if (!doc.is_object() || !doc.contains("cases") || !doc["cases"].is_array()) {
+      sink.report({Severity::error,
+                   "data-missing-field",
+                   std::nullopt,
+                   file.string(),
+                   {"(test file)", "cases"},
+                   {}});
+      ++report.failed;
+      continue;
+    }
+    CaseRunner runner(program, file, sources, report);
+    const std::string policy = doc.value("policy", "");
+    std::size_t index = 0;
+    for (const auto& c : doc["cases"]) {
+      runner.run(c, ++index, policy);
+    }
+  }
+  return report;
+}
+
+}  // namespace perfeval
