@@ -174,6 +174,16 @@ int main(int argc, char** argv) {
   options.check_only = command == Command::check;
   options.scoring.lang = lang;
 
+  // Long batches show how far they are, on a terminal only.
+  constexpr std::size_t kProgressFrom = 50;
+  if (isatty(STDERR_FILENO) != 0) {
+    options.progress = [lang](std::size_t done, std::size_t total) {
+      if (total >= kProgressFrom && (done % 10 == 0 || done == total)) {
+        std::cerr << (lang == perfeval::Lang::zh ? "\r评分中 " : "\rscoring ") << done << "/"
+                  << total << (done == total ? "\r\x1b[K" : "") << std::flush;
+      }
+    };
+  }
   perfeval::SourceManager sources;
   const perfeval::RunResults results = perfeval::run(options, sources);
   for (const auto& d : results.diagnostics) {
@@ -186,7 +196,9 @@ int main(int argc, char** argv) {
   switch (command) {
     case Command::audit: {
       if (format == "json") {
-        std::cout << perfeval::audit_json(results, sources, lang).dump(2) << "\n";
+        std::cout << perfeval::audit_json(results, sources, lang)
+                         .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
       } else {
         perfeval::write_audit_text(std::cout, results, sources, text);
       }

@@ -13,7 +13,12 @@ namespace perfeval::cli {
 int test_rules(const std::string& rules, const std::string& tests, Lang lang) {
   SourceManager sources;
   DiagnosticSink sink;
-  const RuleSet set = load_rules(rules, sources, sink);
+  // Test folders may declare project types of their own, for project cases.
+  std::vector<std::filesystem::path> rule_paths{rules};
+  if (std::filesystem::is_directory(tests)) {
+    rule_paths.emplace_back(tests);
+  }
+  const RuleSet set = load_rules(rule_paths, sources, sink);
   const RuleTestReport report = run_rule_tests(set.program, tests, sources, sink);
   for (const auto& d : sink.all()) {
     std::cerr << render(d, sources, lang) << "\n";

@@ -11,7 +11,10 @@ void write_stream(std::ostream& out, const RunResults& results, const SourceMana
                   const std::string& format, const TextOptions& text) {
   const FormatOptions options{text.lang};
   if (format == "json") {
-    out << to_json(results, sources, text.lang).dump(2) << "\n";
+    // File names and quoted input may hold bytes that are not UTF-8: shown as U+FFFD.
+    out << to_json(results, sources, text.lang)
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
   } else if (format == "html") {
     write_html(out, results, options);
   } else if (format == "csv") {

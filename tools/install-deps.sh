@@ -5,10 +5,12 @@ set -eu
 
 # The last line serves the report formats: libxlsxwriter for Excel, chromium
 # for the browser test of the HTML report, unzip to read .xlsx in tests, and
-# a CJK font so the browser draws Chinese text.
+# a CJK font so the browser draws Chinese text. clang and its runtime
+# libraries build the fuzzers (tools/fuzz.sh, docs/hardening.md).
 packages="g++ cmake ninja-build pkg-config ccache tao-pegtl-dev libfmt-dev nlohmann-json3-dev
 catch2 libcli11-dev libutf8proc-dev
-libxlsxwriter-dev chromium unzip fonts-wqy-microhei"
+libxlsxwriter-dev chromium unzip fonts-wqy-microhei
+clang-14 libclang-rt-14-dev"
 
 missing=""
 for p in $packages; do

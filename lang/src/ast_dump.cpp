@@ -65,6 +65,8 @@ class Dumper {
       line(1, "extends " + name(*p.base));
     if (p.total)
       line(1, "total " + p.total->to_string());
+    labelled(1, "total =", p.total_formula);
+    for (const auto& w : p.skip_words) line(1, "skip " + name(w));
     if (p.score_digits)
       line(1, fmt::format("round score {}", *p.score_digits));
     if (p.rate_digits)

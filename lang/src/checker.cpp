@@ -25,6 +25,11 @@ constexpr std::array kVariables = {
     VariableName{Variable::planned, "planned", "年初预算数"},
     VariableName{Variable::budget, "budget", "全年预算数"},
     VariableName{Variable::executed, "executed", "全年执行数"},
+    VariableName{Variable::indicators, "indicators", "指标得分合计"},
+    VariableName{Variable::funds_score, "funds_score", "预算执行率得分"},
+    VariableName{Variable::funds_rate, "funds_rate", "预算执行率"},
+    VariableName{Variable::full_marks, "full_marks", "满分"},
+    VariableName{Variable::applicable, "applicable", "适用权重"},
 };
 
 std::string_view formula_label(FormulaKind kind) {
@@ -40,6 +45,8 @@ std::string_view formula_label(FormulaKind kind) {
     case FormulaKind::method_explain:
     case FormulaKind::funds_explain:
       return "explain when";
+    case FormulaKind::policy_total:
+      return "total";
   }
   return "";
 }
@@ -169,6 +176,9 @@ class Checker {
     }
     if (policy.explain_when) {
       ok &= check_expr(*policy.explain_when, FormulaKind::method_explain);
+    }
+    if (policy.total_formula) {
+      ok &= check_expr(*policy.total_formula, FormulaKind::policy_total);
     }
     if (policy.base) {
       ok &= check_base(policy);
@@ -570,6 +580,9 @@ bool variable_defined_in(Variable v, FormulaKind kind) {
       return funds_inputs || v == V::rate;
     case FormulaKind::funds_explain:
       return funds_inputs || v == V::rate || v == V::score;
+    case FormulaKind::policy_total:
+      return v == V::indicators || v == V::funds_score || v == V::funds_rate ||
+             v == V::full_marks || v == V::applicable;
   }
   return false;
 }

@@ -86,6 +86,21 @@ std::string printable(std::string_view line) {
   return out;
 }
 
+// A line longer than kLongLineBytes is shown as a window of kShownLineBytes
+// around the caret, so a 30,000-character line does not flood the terminal.
+constexpr std::size_t kLongLineBytes = 1024;
+constexpr std::size_t kShownLineBytes = 240;
+
+// `offset` moved back (at most 3 bytes) to the start of the code point it is in.
+std::size_t code_point_start(std::string_view text, std::size_t offset) {
+  for (int k = 0; k < 3 && offset > 0 && offset < text.size() &&
+                  (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
+       ++k) {
+    --offset;
+  }
+  return offset;
+}
+
 }  // namespace
 
 std::string message_text(const Diagnostic& d, Lang lang) {
@@ -117,10 +132,29 @@ std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang)
   const std::size_t column_bytes = std::min<std::size_t>(d.range->begin - line_begin, line.size());
   const std::size_t range_end = std::min<std::size_t>(d.range->end, line_begin + line.size());
   const std::size_t range_bytes = range_end > d.range->begin ? range_end - d.range->begin : 0;
+  std::string_view shown = line;
+  std::size_t shown_column = column_bytes;
+  std::size_t shown_range = range_bytes;
+  std::string_view before;
+  std::string_view after;
+  if (line.size() > kLongLineBytes) {
+    const std::size_t start = code_point_start(
+        line, column_bytes > kShownLineBytes / 3 ? column_bytes - kShownLineBytes / 3 : 0);
+    const std::size_t end = std::max(
+        code_point_start(line, std::min(line.size(), start + kShownLineBytes)), column_bytes);
+    shown = line.substr(start, end - start);
+    shown_column = column_bytes - start;
+    shown_range = std::min(range_bytes, shown.size() - shown_column);
+    before = start > 0 ? "..." : "";
+    after = end < line.size() ? "..." : "";
+  }
   out += "  ";
-  out += printable(line);
+  out += before;
+  out += printable(shown);
+  out += after;
   out += "\n  ";
-  out += caret_line(line, column_bytes, range_bytes);
+  out.append(before.size(), ' ');
+  out += caret_line(shown, shown_column, shown_range);
   out += '\n';
   if (d.related) {
     out += fmt::format("  {} {}\n", zh ? "首次出现于" : "first given at",

@@ -132,7 +132,7 @@ std::vector<Token> lex(std::string_view text, std::vector<SourceRange> targets) 
 // clang-format off
 enum class Kw {
   none, policy, method, project, indicator, total, round, rate, explain, funds, weight, grade,
-  band, score, met, extends, if_, then_, else_, and_, or_, not_, true_, false_,
+  band, score, met, extends, skip, if_, then_, else_, and_, or_, not_, true_, false_,
 };
 
 struct Spelling {
@@ -157,6 +157,7 @@ constexpr Spelling kSpellings[] = {
     {"score", Kw::score},         {"得分", Kw::score},
     {"met", Kw::met},             {"达标", Kw::met},
     {"extends", Kw::extends},     {"继承", Kw::extends},
+    {"skip", Kw::skip},           {"跳过", Kw::skip},
     {"if", Kw::if_},              {"如果", Kw::if_},
     {"then", Kw::then_},          {"则", Kw::then_},
     {"else", Kw::else_},          {"否则", Kw::else_},
@@ -435,8 +436,12 @@ class Layout {
       case Kw::method:  // a policy's own method NAME {
         open_block(2);
         return body(&Layout::statement);
-      case Kw::total:   // total 100
+      case Kw::total:  // total 100, or total = FORMULA
+        if (is_symbol(peek(1), "="))
+          return formula_statement(2, LineKind::plain);
+        return simple(2);
       case Kw::weight:  // weight 10
+      case Kw::skip:    // skip 不适用
         return simple(2);
       case Kw::round:  // round score 2
         return simple(3);

@@ -87,6 +87,8 @@ struct kw_band : keyword<TAO_PEGTL_STRING("band"), TAO_PEGTL_STRING("档次")> {
 struct kw_extends : keyword<TAO_PEGTL_STRING("extends"), TAO_PEGTL_STRING("继承")> {};
 struct kw_score : keyword<TAO_PEGTL_STRING("score"), TAO_PEGTL_STRING("得分")> {};
 struct kw_met : keyword<TAO_PEGTL_STRING("met"), TAO_PEGTL_STRING("达标")> {};
+// `skip`: a word that marks an indicator not applicable
+struct kw_skip : keyword<TAO_PEGTL_STRING("skip"), TAO_PEGTL_STRING("跳过")> {};
 struct kw_when : keyword<TAO_PEGTL_STRING("when"), TAO_PEGTL_STRING("当")> {};
 struct kw_if : keyword<TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("如果")> {};
 struct kw_then : keyword<TAO_PEGTL_STRING("then"), TAO_PEGTL_STRING("则")> {};
@@ -248,6 +250,12 @@ struct weight_stmt : seq<kw_weight, sp, must<weight_number>> {};
 struct total_number : seq<plain_number> {};
 // total 100
 struct total_stmt : seq<kw_total, sp, must<total_number>> {};
+// total = indicators + funds_score: how the project total is made
+struct total_formula_stmt : seq<kw_total, sp, stmt_equals, sp, must<formula>> {};
+// 不适用
+struct skip_word : seq<name> {};
+// skip 不适用: an actual of this word drops the indicator
+struct skip_stmt : seq<kw_skip, sp, must<skip_word>> {};
 // `round score`
 struct round_score : kw_score {};
 // `round rate`
@@ -286,8 +294,8 @@ struct method_decl : seq<kw_method, sp, must<method_name>, sp, must<block_open>,
                          star<method_stmt>, must<method_end>> {};
 // one policy statement; a method declared inside a policy is that policy's
 // own meaning of the name, so switching a project's policy switches methods
-struct policy_stmt : seq<sor<total_stmt, round_stmt, explain_stmt, funds_block, grade_stmt,
-                             band_stmt, method_decl>,
+struct policy_stmt : seq<sor<total_formula_stmt, total_stmt, round_stmt, explain_stmt, funds_block,
+                             grade_stmt, band_stmt, method_decl, skip_stmt>,
                          sp> {};
 // 新疆2024
 struct policy_name : seq<name> {};
@@ -298,8 +306,8 @@ struct base_policy : seq<name> {};
 // extends 全国模板
 struct policy_base : seq<kw_extends, sp, must<base_policy>, sp> {};
 // policy NAME [extends BASE] { ... }
-struct policy_decl : seq<kw_policy, sp, must<policy_name>, sp, opt<policy_base>,
-                         must<block_open>, sp, star<policy_stmt>, must<policy_end>> {};
+struct policy_decl : seq<kw_policy, sp, must<policy_name>, sp, opt<policy_base>, must<block_open>,
+                         sp, star<policy_stmt>, must<policy_end>> {};
 
 // ---- targets: the grammar only finds where one ends; parse_value reads it
 // what values are written with

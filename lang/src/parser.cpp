@@ -69,6 +69,7 @@ template <> inline constexpr const char* error_code<g::band_ge> = "expected-band
 template <> inline constexpr const char* error_code<g::band_threshold> = "expected-band-threshold";
 template <> inline constexpr const char* error_code<g::block_open> = "expected-open-brace";
 template <> inline constexpr const char* error_code<g::base_policy> = "expected-base-policy";
+template <> inline constexpr const char* error_code<g::skip_word> = "expected-skip-word";
 template <> inline constexpr const char* error_code<g::funds_end> = "expected-funds-statement";
 template <> inline constexpr const char* error_code<g::policy_name> = "expected-policy-name";
 template <> inline constexpr const char* error_code<g::policy_end> = "expected-policy-statement";
@@ -125,7 +126,7 @@ using selector = pegtl::parse_tree::selector<
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
-        g::base_policy>,
+        g::base_policy, g::total_formula_stmt, g::skip_stmt>,
     pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
                                     g::mul_expr>>;
 // clang-format on
@@ -247,6 +248,14 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
   }
   if (code == "invalid-escape") {
     d.range = at(offset - 1, offset + std::max<std::size_t>(1, decode(text, offset).size));
+    return d;
+  }
+  if (code == "expected-weight-number" && text.substr(offset).starts_with("-")) {
+    // -5 is a number to the person who wrote it: say why it is refused.
+    d.code = "negative-weight";
+    const std::size_t digits = text.find_first_not_of("0123456789.", offset + 1);
+    d.range = at(offset, std::min(digits, text.size()));
+    d.args = {std::string(text.substr(offset, d.range->end - offset))};
     return d;
   }
   if (offset == text.size()) {
@@ -559,12 +568,17 @@ class Lowering {
     ast::Policy out;
     out.range = range(n);
     out.name = name(*n.children.front());
-    std::optional<SourceRange> total, round_score, round_rate, explain, funds_seen;
+    std::optional<SourceRange> total, total_formula, round_score, round_rate, explain, funds_seen;
     for (const auto& child : n.children) {
       const Node& s = *child;
       if (s.is_type<g::total_stmt>()) {
         if (first(total, s))
           out.total = number(*s.children.front());
+      } else if (s.is_type<g::total_formula_stmt>()) {
+        if (first(total_formula, s))
+          out.total_formula = formula(*s.children.front());
+      } else if (s.is_type<g::skip_stmt>()) {
+        out.skip_words.push_back(name(*s.children.front()));
       } else if (s.is_type<g::round_stmt>()) {
         const bool score = s.children.front()->is_type<g::round_score>();
         if (first(score ? round_score : round_rate, s))

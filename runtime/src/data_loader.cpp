@@ -242,7 +242,10 @@ void read_indicators(Reader& r, const json& root, ProjectData& data) {
     indicator.name = *name;
     const auto actual = r.text(row, "actual", path, false);
     if (!actual) {
-      r.error("data-missing-actual", {data.project, indicator.name});
+      // A value of the wrong type has been reported already.
+      if (const auto a = row.find("actual"); a == row.end() || a->is_null()) {
+        r.error("data-missing-actual", {data.project, indicator.name});
+      }
       continue;
     }
     indicator.actual_text = *actual;
@@ -263,6 +266,43 @@ void read_indicators(Reader& r, const json& root, ProjectData& data) {
   }
 }
 
+// The offset of the bracket that opens level kMaxDepth + 1, or of the end
+// of the text: where a too deeply nested file goes too deep.
+std::size_t too_deep_offset(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) {
+        return i;
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return text.size();
+}
+
+// nlohmann's explanation without its own prefix ("[json.exception.parse_error.101]
+// parse error at line 3, column 5: "): the place is shown separately.
+// "last read: ..." is left out: it quotes the input, which may not be UTF-8.
+std::string json_reason(const std::string& what) {
+  const auto colon = what.find(": ");
+  std::string reason = what.starts_with("[json.exception.") && colon != std::string::npos
+                           ? what.substr(colon + 2)
+                           : what;
+  return reason.substr(0, reason.find("; last read:"));
+}
+
 }  // namespace
 
 std::optional<ProjectData> load_project_data(FileId file, const SourceManager& sources,
@@ -271,7 +311,13 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
   ExactSax sax;
   const bool parsed = json::sax_parse(source.text(), &sax, json::input_format_t::json, true);
   if (!parsed) {
-    if (sax.duplicate_key_) {
+    const auto at = [&](std::size_t offset) {
+      const auto o = static_cast<std::uint32_t>(std::min(offset, source.text().size()));
+      return SourceRange{file, o, o + 1};
+    };
+    if (source.text().find_first_not_of(" \t\r\n") == std::string::npos) {
+      sink.report({Severity::error, "data-empty", std::nullopt, source.name(), {}, {}});
+    } else if (sax.duplicate_key_) {
       sink.report({Severity::error,
                    "data-duplicate-key",
                    std::nullopt,
@@ -281,19 +327,20 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
     } else if (sax.too_deep_) {
       sink.report({Severity::error,
                    "data-too-deep",
-                   std::nullopt,
+                   at(too_deep_offset(source.text())),
                    source.name(),
                    {std::to_string(kMaxDepth)},
                    {}});
     } else {
       // nlohmann counts the position one past the offending character.
-      const auto offset = static_cast<std::uint32_t>(
-          std::min(sax.error_position_ > 0 ? sax.error_position_ - 1 : 0, source.text().size()));
+      const std::size_t offset = sax.error_position_ > 0 ? sax.error_position_ - 1 : 0;
+      const bool cut_off = offset >= source.text().size() ||
+                           sax.error_message_.find("unexpected end of input") != std::string::npos;
       sink.report({Severity::error,
-                   "data-bad-json",
-                   SourceRange{file, offset, offset + 1},
+                   cut_off ? "data-truncated" : "data-bad-json",
+                   at(offset),
                    source.name(),
-                   {sax.error_message_},
+                   {json_reason(sax.error_message_)},
                    {}});
     }
     return std::nullopt;

@@ -192,6 +192,48 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
         sink);
 }
 
+// The total: the indicator scores (as rounded) and the funds score added
+// up, or what the policy's `total =` makes of them (a cap by execution
+// rate, a rescale for indicators that do not apply).
+bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const ProjectData& data,
+                   DiagnosticSink& sink, const ScoreOptions& options) {
+  Rational indicators;
+  Rational applicable = result.funds.weight;
+  for (const auto& r : result.indicators) {
+    if (r.applicable) {
+      indicators += r.score_rounded;
+      applicable += r.weight;
+    }
+  }
+  if (!policy.total_formula) {
+    result.total = indicators + result.funds.score;
+    return true;
+  }
+  Bindings b;
+  b.set(Variable::indicators, Number{indicators, {}});
+  b.set(Variable::funds_score, Number{result.funds.score, {}});
+  b.set(Variable::funds_rate, Number{result.funds.rate, {}});
+  b.set(Variable::full_marks, Number{result.full_marks, {}});
+  b.set(Variable::applicable, Number{applicable, {}});
+  try {
+    result.total =
+        policy.total_formula->evaluate_number(b).value.round_half_up(policy.score_digits);
+    if (options.explain) {
+      result.total_step = Step{"total",
+                               policy.total_formula->range(),
+                               {},
+                               policy.total_formula->explain(b, false, options.lang)};
+    }
+    return true;
+  } catch (const EvalError& e) {
+    sink.report(formula_error(data, "总分", e));
+  } catch (const ArithmeticError& e) {
+    sink.report(
+        formula_error(data, "总分", EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
+  }
+  return false;
+}
+
 // The printed scores added up, if the table printed every one of them.
 std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
   std::vector<const std::optional<std::string>*> printed{&result.funds.reported.score};
@@ -218,6 +260,13 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   const CompiledPolicy& policy = *project.policy;
   const Value& target = decl.target.value;
   const Value& actual = input.actual.value;
+  if (const auto* word = std::get_if<Word>(&actual);
+      word && std::find(policy.skip_words.begin(), policy.skip_words.end(), word->text) !=
+                  policy.skip_words.end()) {
+    result.applicable = false;
+    result.scored = true;
+    return;
+  }
   const Grade* grade = find_grade(indicator, actual);
 
   if (std::holds_alternative<Word>(actual) && !grade) {
@@ -420,12 +469,12 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
   result.reported_sum = sum_of_reported_scores(result);
 
   result.complete = complete;
+  if (complete && !compute_total(policy, result, data, sink, options)) {
+    complete = false;
+    result.complete = false;
+  }
   if (complete) {
-    Rational total = result.funds.score;
-    for (const auto& r : result.indicators) {
-      total += r.score_rounded;
-    }
-    result.total = total;
+    const Rational total = *result.total;
     for (const auto& band : policy.bands) {
       if (total >= band.threshold) {
         result.band = band.label;

@@ -87,6 +87,12 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     if (decl.explain_when) {
       policy.explain_when = Formula::compile(*decl.explain_when);
     }
+    if (decl.total_formula) {
+      policy.total_formula = Formula::compile(*decl.total_formula);
+    }
+    for (const auto& word : decl.skip_words) {
+      policy.skip_words.push_back(word.text);
+    }
     if (decl.funds) {
       if (!decl.funds->rate || !decl.funds->score) {
         return policies[decl.name.text] = nullptr;

@@ -98,7 +98,11 @@ std::string computed_working(const std::vector<Step>& steps, const Difference& d
   return line;
 }
 
-std::string total_working(const ProjectResult& p, const AuditWords& w) {
+std::string total_working(const ProjectResult& p, const AuditWords& w,
+                          const SourceManager& sources) {
+  if (p.total_step) {
+    return working_line(*p.total_step, sources);
+  }
   Rational indicators;
   for (const auto& i : p.indicators) {
     indicators += i.score_rounded;
@@ -151,7 +155,7 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
     }
   }
   if (p.total_difference && p.total) {
-    write_difference(out, w, "", *p.total_difference, p, total_working(p, w));
+    write_difference(out, w, "", *p.total_difference, p, total_working(p, w, sources));
   }
   if (p.reported_sum_mismatch()) {
     out << fmt::format("  {}  {} {} ≠ {} {}\n", w.unbalanced, w.printed_sum,
@@ -268,7 +272,7 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
       }
     }
     if (p.total_difference && p.total) {
-      json entry = difference_json(*p.total_difference, p, total_working(p, w));
+      json entry = difference_json(*p.total_difference, p, total_working(p, w, sources));
       entry["indicator"] = nullptr;
       differences.push_back(entry);
     }

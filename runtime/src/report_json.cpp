@@ -53,6 +53,7 @@ json project_json(const ProjectResult& p) {
         {"method", i.method},
         {"actual", i.actual},
         {"scored", i.scored},
+        {"applicable", i.applicable},
         {"met", i.scored ? json(i.met) : json(nullptr)},
         {"graded", i.scored ? json(i.graded) : json(nullptr)},
         {"rate", i.scored ? json(percent(i.rate, p.rate_digits)) : json(nullptr)},

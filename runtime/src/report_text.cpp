@@ -12,14 +12,14 @@ struct Words {
   std::string_view category1, category2, indicator, weight, target, actual, rate, score,
       explanation, note, funds, total, of, band, reported, difference, given, missing, unneeded,
       not_scored, summary, projects, scored, failed, differences, missing_count, none, file, policy,
-      computed;
+      computed, not_applicable;
 };
 
-constexpr Words kZh{"一级指标", "二级指标", "三级指标", "权重", "目标值",     "业绩值",
-                    "完成率",   "得分",     "偏差说明", "审核", "预算执行率", "总分",
-                    "满分",     "档次",     "填报",     "差",   "有",         "缺失",
-                    "多余",     "未评分",   "汇总",     "项目", "已评分",     "失败",
-                    "不符",     "缺说明",   "无",       "文件", "政策",       "应为"};
+constexpr Words kZh{"一级指标", "二级指标", "三级指标", "权重",       "目标值", "业绩值", "完成率",
+                    "得分",     "偏差说明", "审核",     "预算执行率", "总分",   "满分",   "档次",
+                    "填报",     "差",       "有",       "缺失",       "多余",   "未评分", "汇总",
+                    "项目",     "已评分",   "失败",     "不符",       "缺说明", "无",     "文件",
+                    "政策",     "应为",     "不适用"};
 constexpr Words kEn{"Category",
                     "Subcategory",
                     "Indicator",
@@ -49,7 +49,8 @@ constexpr Words kEn{"Category",
                     "none",
                     "file",
                     "policy",
-                    "computed"};
+                    "computed",
+                    "n/a"};
 
 const Words& words(Lang lang) {
   return lang == Lang::zh ? kZh : kEn;
@@ -136,7 +137,10 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     row.cells[3] = i.weight.to_string();
     row.cells[4] = i.target;
     row.cells[5] = truncate(i.actual, 24);
-    if (i.scored) {
+    if (i.scored && !i.applicable) {
+      row.cells[6] = "—";
+      row.cells[7] = std::string(w.not_applicable);
+    } else if (i.scored) {
       row.cells[6] = percent(i.rate, p.rate_digits);
       row.cells[7] = score_text(i.score_rounded, p.score_digits);
       if (i.explanation_required) {

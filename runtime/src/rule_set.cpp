@@ -31,7 +31,10 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
   }
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
   for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec) && it->path().extension() == extension) {
+    // Anything with the extension that is not a folder is listed, so that a
+    // dangling link or a pipe named x.json is reported rather than skipped.
+    std::error_code entry_ec;
+    if (it->path().extension() == extension && !it->is_directory(entry_ec)) {
       files.push_back(it->path());
     }
   }
@@ -44,8 +47,24 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
 
 std::optional<FileId> read_source(const std::filesystem::path& path, SourceManager& sources,
                                   DiagnosticSink& sink, std::size_t max_bytes) {
+  namespace fs = std::filesystem;
   std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
+  const auto status = fs::status(path, ec);
+  if (!fs::exists(status)) {
+    // A link whose target is gone is named as such; otherwise the file
+    // vanished after it was listed.
+    const bool link = fs::is_symlink(fs::symlink_status(path, ec));
+    file_error(sink, link ? "file-broken-link" : "path-not-found", path,
+               {link ? fs::read_symlink(path, ec).string() : std::string()});
+    return std::nullopt;
+  }
+  if (!fs::is_regular_file(status)) {
+    // Opening a pipe would wait for a writer for ever; a folder or a device
+    // is no rule or data file either.
+    file_error(sink, "file-not-regular", path, {});
+    return std::nullopt;
+  }
+  const auto size = fs::file_size(path, ec);
   if (!ec && size > max_bytes) {
     file_error(sink, "file-too-large", path, {std::to_string(size), std::to_string(max_bytes)});
     return std::nullopt;
@@ -66,23 +85,35 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
                    const ParseLimits& limits, const CheckOptions& checks) {
+  return load_rules(std::vector<std::filesystem::path>{path}, sources, sink, limits, checks);
+}
+
+RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
+                   DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks) {
   std::vector<ast::RuleFile> files;
   std::size_t count = 0;
-  for (const auto& file : find_files(path, ".perf", sink)) {
+  std::size_t unreadable = 0;
+  std::vector<std::filesystem::path> found;
+  for (const auto& path : paths) {
+    const auto more = find_files(path, ".perf", sink);
+    found.insert(found.end(), more.begin(), more.end());
+  }
+  for (const auto& file : found) {
     ++count;
     const auto id = read_source(file, sources, sink, limits.max_file_bytes);
-    if (!id) {
-      continue;
-    }
-    if (auto parsed = parse_rules(*id, sources, sink, limits)) {
+    auto parsed = id ? parse_rules(*id, sources, sink, limits) : std::nullopt;
+    if (parsed) {
       files.push_back(std::move(*parsed));
+    } else {
+      ++unreadable;
     }
   }
   if (count == 0 && !sink.has_errors()) {
-    file_error(sink, "no-rule-files", path, {});
+    file_error(sink, "no-rule-files", paths.empty() ? std::filesystem::path() : paths.front(), {});
   }
   RuleSet set;
   set.file_count = count;
+  set.unreadable_files = unreadable;
   set.rules = check_rules(std::move(files), sink, checks);
   set.program = Program::compile(set.rules, sink);
   return set;

@@ -171,6 +171,10 @@ RuleTestReport run_rule_tests(const Program& program, const std::filesystem::pat
                               SourceManager& sources, DiagnosticSink& sink) {
   RuleTestReport report;
   for (const auto& file : find_files(path, ".json", sink)) {
+    // In a folder only *.test.json are tests; the rest is their data.
+    if (file != path && !file.filename().string().ends_with(".test.json")) {
+      continue;
+    }
     const auto id = read_source(file, sources, sink, 16 << 20);
     if (!id) {
       ++report.failed;

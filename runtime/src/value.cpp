@@ -290,15 +290,17 @@ Result parse_iso_date(Reader& reader, CompareOp op) {
   DateText date{};
   date.start = reader.pos();
   const std::string_view whole = reader.rest();
-  date.year = small_number(reader.digits());
+  const std::string_view year = reader.digits();
+  date.year = small_number(year);
   reader.consume("-");
   date.month_pos = reader.pos();
   date.month = reader.digits();
   const bool dash = reader.consume("-");
   date.day_pos = reader.pos();
   date.day = reader.digits();
-  if (!dash || date.month.empty() || date.month.size() > 2 || date.day.empty() ||
-      date.day.size() > 2) {
+  // A year of 0242 is a slip, and would be shown as 242.
+  if (year.starts_with('0') || !dash || date.month.empty() || date.month.size() > 2 ||
+      date.day.empty() || date.day.size() > 2) {
     return error(date.start, fmt::format("{} is not a date: write it as 2024-12-31", en(whole)),
                  fmt::format("{}不是有效日期：应写作2024-12-31", zh(whole)));
   }
@@ -313,6 +315,13 @@ Result parse_chinese_date(Reader& reader, CompareOp op) {
   const bool negative = reader.consume("-");
   const std::string_view year = reader.digits();
   reader.consume("年");
+  if (year.size() == 4 && year.starts_with('0')) {
+    return error(
+        date.start,
+        fmt::format("{} is not a date: a year does not start with 0 (as in 2024年12月31日)",
+                    en(whole)),
+        fmt::format("{}不是有效日期：年份不以0开头（如2024年12月31日）", zh(whole)));
+  }
   if (negative || year.size() != 4) {
     return error(date.start,
                  fmt::format("{} is not a date: write the year with four digits, as in "
@@ -447,7 +456,17 @@ Result parse_quantity(Reader& reader, CompareOp op) {
                    fmt::format("unexpected {} after {}", en(reader.rest()), en(written)),
                    fmt::format("{}后面有多余的{}", zh(written), zh(reader.rest())));
     }
-    return ParsedValue{op, normalize(*amount, unit)};
+    Quantity quantity = normalize(*amount, unit);
+    // Values are shown with at most 18 decimals; one with more would be shown
+    // as a different number from the one scored.
+    if (quantity.amount.round_half_up(18) != quantity.amount) {
+      return error(start,
+                   fmt::format("{} has more decimal places than perfeval keeps (18; 16 for a "
+                               "percentage)",
+                               en(written)),
+                   fmt::format("{}的小数位数超过了上限（18位；百分数16位）", zh(written)));
+    }
+    return ParsedValue{op, std::move(quantity)};
   } catch (const ArithmeticError&) {
     return too_large(start, number);
   }

@@ -118,7 +118,12 @@ struct Policy {
   // `extends BASE`: everything this policy does not say is taken from BASE;
   // grades and methods of the same name replace BASE's, bands replace all.
   std::optional<Name> base;
-  std::optional<Rational> total;     // `total 100`: what a project's weights must add up to
+  std::optional<Rational> total;  // `total 100`: what a project's weights must add up to
+  // `total = ...`: the project total from its parts (default: indicators + funds_score)
+  std::optional<Expr> total_formula;
+  // `skip 不适用`: an actual written as this word makes the indicator not
+  // applicable: it is not scored and its weight leaves `applicable`.
+  std::vector<Name> skip_words;
   std::optional<int> score_digits;   // `round score 2`: indicator scores, half-up, before summing
   std::optional<int> rate_digits;    // `round rate 2`: rates shown as percentages with 2 decimals
   std::optional<Expr> explain_when;  // `explain when rate != 100%`

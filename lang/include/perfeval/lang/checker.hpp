@@ -33,7 +33,14 @@ enum class Variable : std::uint8_t {
   planned,
   budget,
   executed,
+  indicators,   // the project's indicator scores added up (as rounded)
+  funds_score,  // the budget execution score
+  funds_rate,   // the budget execution rate
+  full_marks,   // every weight added up, funds included
+  applicable,   // the weights of the applicable indicators and the funds
 };
+
+inline constexpr std::size_t kVariableCount = static_cast<std::size_t>(Variable::applicable) + 1;
 
 // Which formula a name is read in.
 enum class FormulaKind {
@@ -44,6 +51,7 @@ enum class FormulaKind {
   funds_rate,
   funds_score,
   funds_explain,
+  policy_total,
 };
 
 // English name or Chinese alias (权重, 完成率, ...) to the variable.

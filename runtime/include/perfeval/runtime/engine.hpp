@@ -37,6 +37,8 @@ struct IndicatorResult {
   std::string method;
   std::string actual;   // as written in the data file
   bool scored = false;  // false when an error stopped this indicator
+  // false when the actual is a skip word (不适用): no score, no weight
+  bool applicable = true;
   bool met = false;
   bool graded = false;
   Rational rate;           // unrounded
@@ -79,6 +81,7 @@ struct ProjectResult {
   Rational full_marks;    // the weights of the indicators and the funds added up
   bool complete = false;  // every figure was computed; otherwise total is absent
   std::optional<Rational> total;
+  std::optional<Step> total_step;  // when the policy's `total =` made it, with explain
   std::optional<std::string> band;
   std::optional<std::string> reported_total;
   std::optional<Difference> total_difference;

@@ -33,7 +33,7 @@ using Scalar = std::variant<Number, bool, Date, std::string_view>;
 // The values a formula may read, by Variable. An unset slot is a variable
 // that has no value here (grade when the actual is not a grade).
 struct Bindings {
-  std::array<std::optional<Scalar>, 12> slots;
+  std::array<std::optional<Scalar>, kVariableCount> slots;
 
   void set(Variable v, Scalar value) { slots[static_cast<std::size_t>(v)] = std::move(value); }
   const std::optional<Scalar>& get(Variable v) const { return slots[static_cast<std::size_t>(v)]; }

@@ -49,6 +49,8 @@ struct CompiledPolicy {
   int score_digits = 2;
   int rate_digits = 2;
   std::optional<Formula> explain_when;
+  std::optional<Formula> total_formula;  // absent: indicators + funds_score
+  std::vector<std::string> skip_words;   // actual values that mean "not applicable"
   CompiledFunds funds;
   std::vector<Grade> grades;
   std::vector<Band> bands;

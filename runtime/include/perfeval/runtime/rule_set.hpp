@@ -17,6 +17,7 @@ struct RuleSet {
   CheckedRules rules;
   Program program;
   std::size_t file_count = 0;
+  std::size_t unreadable_files = 0;  // left out for a syntax error or a read error
 };
 
 // Every file under `path` whose name ends in `extension` — `path` itself when
@@ -34,5 +35,11 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 // syntax error is left out and reported; the rest is still checked.
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
                    const ParseLimits& limits = {}, const CheckOptions& checks = {});
+
+// The same over several files or folders read as one whole (`perfeval test`
+// reads the rules folder and the test folder's own project types).
+RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
+                   DiagnosticSink& sink, const ParseLimits& limits = {},
+                   const CheckOptions& checks = {});
 
 }  // namespace perfeval

@@ -4,6 +4,7 @@
 // every data file, each on its own, so one bad file never stops the others.
 
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "perfeval/runtime/report.hpp"
@@ -20,6 +21,9 @@ struct RunOptions {
   // `perfeval check`: warn about unused declarations, try every formula on
   // its indicators' targets, and keep no results.
   bool check_only = false;
+  // Called before each data file with how many have been started and how
+  // many there are, for a progress indicator on long batches.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 // Every problem found is in the result's diagnostics; `sources` keeps the
