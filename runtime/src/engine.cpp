@@ -402,6 +402,9 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
   result.year = data.year;
   result.department = data.department;
   result.implementer = data.implementer;
+  result.funds_sources = data.funds.sources;
+  result.goals_planned = data.goals_planned;
+  result.goals_achieved = data.goals_achieved;
   result.score_digits = policy.score_digits;
   result.rate_digits = policy.rate_digits;
   result.reported_total = data.reported_total;

@@ -87,6 +87,8 @@ table.indicators thead th { font-size: 8.5pt; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.center { text-align: center; }
 td.expl { font-size: 7.5pt; line-height: 1.3; }
+table.goals th:first-child { width: 14%; }
+td.text { font-size: 8pt; line-height: 1.35; text-align: left; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 tr.flagged td, tr.flagged th { background: #ffe3c2; }
@@ -146,8 +148,9 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
   const bool reported = f.reported.rate || f.reported.score;
   out << "<table class=\"funds\"><colgroup><col style=\"width:14%\"><col style=\"width:14%\">"
          "</colgroup>\n<tr>"
-      << cell("th", form.funds, "rowspan=\"2\"") << cell("th", "") << cell("th", words.planned)
-      << cell("th", words.budget) << cell("th", words.executed) << cell("th", form.funds_weight)
+      << cell("th", form.funds, fmt::format("rowspan=\"{}\"", 2 + p.funds_sources.size()))
+      << cell("th", "") << cell("th", words.planned) << cell("th", words.budget)
+      << cell("th", words.executed) << cell("th", form.funds_weight)
       << cell("th", words.execution_rate) << cell("th", words.score);
   if (reported) {
     out << cell("th", words.reported_rate) << cell("th", words.reported_score);
@@ -169,7 +172,33 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
     out << cell("td", f.reported.rate.value_or(""), "class=\"num\"")
         << cell("td", f.reported.score.value_or(""), "class=\"num\"");
   }
-  out << "</tr>\n</table>\n";
+  out << "</tr>\n";
+  // The 其中 rows (当年财政拨款, 其他资金; 上级资金, 本级资金 on the unit
+  // table) as printed: they carry no rate or score of their own.
+  for (const auto& source : p.funds_sources) {
+    out << "<tr><th>" << escape(source.name) << "</th>"
+        << cell("td", source.planned, "class=\"num\"") << cell("td", source.budget, "class=\"num\"")
+        << cell("td", source.executed, "class=\"num\"") << cell("td", "—", "class=\"num\"")
+        << cell("td", "—", "class=\"num\"") << cell("td", "—", "class=\"num\"");
+    if (reported) {
+      out << cell("td", "") << cell("td", "");
+    }
+    out << "</tr>\n";
+  }
+  out << "</table>\n";
+}
+
+// 年度总体目标: what the project set out to do and what it did, as written.
+void write_goals(std::ostream& out, const ProjectResult& p, Lang lang) {
+  if (p.goals_planned.empty() && p.goals_achieved.empty()) {
+    return;
+  }
+  const bool zh = lang == Lang::zh;
+  out << "<table class=\"goals\"><tr>"
+      << cell("th", zh ? "年度总体目标" : "Overall annual goals", "rowspan=\"2\"")
+      << cell("th", zh ? "预期目标" : "Expected") << cell("th", zh ? "实际完成情况" : "Achieved")
+      << "</tr>\n<tr>" << cell("td", p.goals_planned, "class=\"text\"")
+      << cell("td", p.goals_achieved, "class=\"text\"") << "</tr>\n</table>\n";
 }
 
 // The columns of the indicator table, so the header, the rows and the total
@@ -284,6 +313,7 @@ void write_project(std::ostream& out, const ProjectResult& p, Lang lang) {
   write_heading(out, p, form, lang);
   Notes notes;
   write_funds(out, p, form, words, lang, notes);
+  write_goals(out, p, lang);
 
   Columns columns;
   columns.reported = has_reported_figures(p);

@@ -95,3 +95,11 @@ TEST_CASE("reports html: English headings for Lang::en") {
   CHECK(html.find("score: reported 3.9, by the rules 3.96") != std::string::npos);
   CHECK(html.find("项目名称") == std::string::npos);
 }
+
+TEST_CASE("reports html: the 年度总体目标 text and the 其中 funds rows of every table") {
+  const std::string html = written(write_html, seed_run().results);
+  CHECK(count(html, "<table class=\"goals\">") == 17);
+  CHECK(html.find("截止2024年12月31日，该项目实际完成了三个项目的尾款支付") != std::string::npos);
+  CHECK(count(html, "<tr><th>其中：当年财政拨款</th>") == 16);
+  CHECK(count(html, "<tr><th>本级资金</th>") == 1);
+}

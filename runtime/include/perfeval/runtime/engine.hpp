@@ -77,6 +77,9 @@ struct ProjectResult {
   int score_digits = 2;
   int rate_digits = 2;
   FundsResult funds;
+  std::vector<FundsSource> funds_sources;  // the 其中 rows under 年度资金总额, as printed
+  std::string goals_planned;               // 年度总体目标: 预期目标
+  std::string goals_achieved;              // 年度总体目标: 实际完成情况
   std::vector<IndicatorResult> indicators;
   Rational full_marks;    // the weights of the indicators and the funds added up
   bool complete = false;  // every figure was computed; otherwise total is absent
