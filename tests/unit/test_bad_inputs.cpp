@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli_support.hpp"
 #include "perfeval/runtime/value.hpp"
 
 namespace fs = std::filesystem;
@@ -42,32 +43,8 @@ void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs perfeval in `dir` with `args`, stdout and stderr captured apart; a
-// hang (a pipe opened for reading) ends after two minutes with status 124.
-Outcome run_perfeval(const fs::path& dir, const std::string& args) {
-  const fs::path err_file = dir / "stderr.txt";
-  const std::string command = "cd '" + dir.string() + "' && NO_COLOR=1 timeout 120 '" +
-                              PERFEVAL_BINARY + "' " + args + " 2>'" + err_file.string() +
-                              "' </dev/null";
-  Outcome o;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) {
-    o.out.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  o.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  o.err = read(err_file);
-  fs::remove(err_file);
-  return o;
-}
+using perfeval::test::Outcome;
+using perfeval::test::run_perfeval;
 
 // A folder of its own for one case; CTest runs cases in parallel processes.
 struct TempDir {

@@ -11,37 +11,17 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "cli_support.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out;  // stdout and stderr, each captured
-  std::string err;
-};
+using perfeval::test::Outcome;
 
 // Runs perfeval from the source folder with `args`.
-Outcome perfeval(const std::string& args) {
-  // CTest runs tests in parallel, each in its own process: names carry the pid.
-  const fs::path err_file =
-      fs::temp_directory_path() / ("perfeval-cli-test-" + std::to_string(getpid()) + ".err");
-  const std::string command = std::string("cd '") + PERFEVAL_SOURCE_DIR + "' && NO_COLOR=1 '" +
-                              PERFEVAL_BINARY + "' " + args + " 2>'" + err_file.string() + "'";
-  Outcome o;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::array<char, 4096> buffer{};
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) {
-    o.out.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  o.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream in(err_file);
-  o.err.assign(std::istreambuf_iterator<char>(in), {});
-  in.close();
-  fs::remove(err_file);
-  return o;
+Outcome run_cli(const std::string& args) {
+  return perfeval::test::run_perfeval(PERFEVAL_SOURCE_DIR, args);
 }
 
 struct TempDir {
@@ -59,22 +39,22 @@ struct TempDir {
 }  // namespace
 
 TEST_CASE("cli: --version and --help") {
-  const auto version = perfeval("--version");
+  const auto version = run_cli("--version");
   CHECK(version.status == 0);
   CHECK(version.out.starts_with("perfeval "));
-  const auto help = perfeval("--help");
+  const auto help = run_cli("--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("RULES") != std::string::npos);
   CHECK(help.out.find("--format") != std::string::npos);
 }
 
 TEST_CASE("cli: a wrong command line exits 2") {
-  CHECK(perfeval("").status == 2);
-  CHECK(perfeval("rules examples --format pdf").status == 2);
+  CHECK(run_cli("").status == 2);
+  CHECK(run_cli("rules examples --format pdf").status == 2);
 }
 
 TEST_CASE("cli: the shipped rules and examples score cleanly") {
-  const auto o = perfeval("--lang zh rules examples");
+  const auto o = run_cli("--lang zh rules examples");
   CHECK(o.status == 0);
   CHECK(o.err.empty());
   CHECK(o.out.find("2024年自治区就业补助资金") != std::string::npos);
@@ -82,7 +62,7 @@ TEST_CASE("cli: the shipped rules and examples score cleanly") {
 }
 
 TEST_CASE("cli: --format json is one JSON document with the same totals") {
-  const auto o = perfeval("--format json rules examples/jiuye-buzhu-2024.json");
+  const auto o = run_cli("--format json rules examples/jiuye-buzhu-2024.json");
   CHECK(o.status == 0);
   const auto doc = nlohmann::json::parse(o.out);
   REQUIRE(doc["projects"].size() == 1);
@@ -95,7 +75,7 @@ TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1
   fs::copy_file(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json",
                 dir.path / "a-good.json");
   dir.write("b-bad.json", "{\"project\": \"2024年自治区就业补助资金\", \"funds\": ");
-  const auto o = perfeval("--lang en rules '" + dir.path.string() + "'");
+  const auto o = run_cli("--lang en rules '" + dir.path.string() + "'");
   CHECK(o.status == 1);
   CHECK(o.err.find("b-bad.json:1:") != std::string::npos);
   CHECK(o.out.find("2024年自治区就业补助资金") != std::string::npos);
@@ -103,30 +83,30 @@ TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1
 }
 
 TEST_CASE("cli: a DATA path that does not exist is an error naming it") {
-  const auto o = perfeval("--lang en rules no/such/folder");
+  const auto o = run_cli("--lang en rules no/such/folder");
   CHECK(o.status == 1);
   CHECK(o.err.find("no/such/folder") != std::string::npos);
 }
 
 TEST_CASE("cli: audit exits 3 when it finds something, 0 when the tables are right") {
-  const auto found = perfeval("--lang zh audit rules examples");
+  const auto found = run_cli("--lang zh audit rules examples");
   CHECK(found.status == 3);
   CHECK(found.out.find("填报 3.9, 应为 3.96") != std::string::npos);
-  const auto clean = perfeval("audit --lang en rules examples/jiuye-buzhu-2024.json");
+  const auto clean = run_cli("audit --lang en rules examples/jiuye-buzhu-2024.json");
   CHECK(clean.status == 0);
   CHECK(clean.out.find("nothing found") != std::string::npos);
-  const auto json = perfeval("audit --format json rules examples");
+  const auto json = run_cli("audit --format json rules examples");
   CHECK(json.status == 3);
   CHECK(nlohmann::json::parse(json.out)["summary"]["differences"] == 6);
 }
 
 TEST_CASE("cli: explain narrows to one indicator") {
-  const auto o = perfeval(
-      "explain --lang zh rules examples -p 2024年自治区就业补助资金 -i 参加招聘的企业数量");
+  const auto o =
+      run_cli("explain --lang zh rules examples -p 2024年自治区就业补助资金 -i 参加招聘的企业数量");
   CHECK(o.status == 0);
   CHECK(o.out.find("153家 / 150家 = 102.00%") != std::string::npos);
   CHECK(o.out.find("招聘工作场租费") == std::string::npos);
-  const auto none = perfeval("explain --lang en rules examples -i 不存在的指标");
+  const auto none = run_cli("explain --lang en rules examples -i 不存在的指标");
   CHECK(none.out.find("no project or indicator matches") != std::string::npos);
 }
 
@@ -138,7 +118,7 @@ TEST_CASE("cli: check reports every problem with its place and exits 1") {
             "project X policy P { 产出指标 / 数量指标 {\n"
             "  indicator 甲 weight 50 target >= 1个 method M\n"
             "  indicator 乙 weight 30 target >= 1个 method N } }\n");
-  const auto o = perfeval("check --lang en '" + (dir.path / "rules.perf").string() + "'");
+  const auto o = run_cli("check --lang en '" + (dir.path / "rules.perf").string() + "'");
   CHECK(o.status == 1);
   CHECK(o.err.find("rules.perf:5:45: error: there is no method 'N'") != std::string::npos);
   CHECK(o.err.find("rules.perf:3:9: error: the weights of project 'X' add up to 90") !=
@@ -147,7 +127,7 @@ TEST_CASE("cli: check reports every problem with its place and exits 1") {
 }
 
 TEST_CASE("cli: check passes the shipped rules and examples") {
-  const auto o = perfeval("check --lang en rules examples");
+  const auto o = run_cli("check --lang en rules examples");
   CHECK(o.status == 0);
   CHECK(o.out.find("0 errors, 0 warnings") != std::string::npos);
 }
@@ -160,7 +140,7 @@ TEST_CASE("cli: test runs rule tests and says how many passed") {
                  "target": ">= 150家", "actual": "=153家", "expect": {"score": "9.8"}},
                 {"name": "wrong", "method": "按照完成比例赋分", "weight": "10",
                  "target": ">= 150家", "actual": "=153家", "expect": {"score": "10"}}]})");
-  const auto o = perfeval("test --lang en rules '" + dir.path.string() + "'");
+  const auto o = run_cli("test --lang en rules '" + dir.path.string() + "'");
   CHECK(o.status == 1);
   CHECK(o.out.find("case 2 'wrong': score expected 10, got 9.80") != std::string::npos);
   CHECK(o.out.find("1 passed, 1 failed") != std::string::npos);
@@ -170,24 +150,24 @@ TEST_CASE("cli: fmt lays out a file in place, and --check lists what is not laid
   TempDir dir;
   dir.write("r.perf", "method M{rate=actual/target score=weight*rate}\n");
   const std::string file = "'" + (dir.path / "r.perf").string() + "'";
-  const auto checked = perfeval("fmt --check " + file);
+  const auto checked = run_cli("fmt --check " + file);
   CHECK(checked.status == 1);
   CHECK(checked.out.find("r.perf") != std::string::npos);
-  CHECK(perfeval("fmt --lang en " + file).status == 0);
+  CHECK(run_cli("fmt --lang en " + file).status == 0);
   std::ifstream in(dir.path / "r.perf");
   const std::string text((std::istreambuf_iterator<char>(in)), {});
   CHECK(text == "method M {\n  rate  = actual / target\n  score = weight * rate\n}\n");
-  CHECK(perfeval("fmt --check " + file).status == 0);
+  CHECK(run_cli("fmt --check " + file).status == 0);
 }
 
 TEST_CASE("cli: -o writes the report to a file, never over an input") {
   TempDir dir;
-  const auto html = perfeval("-f html -o '" + (dir.path / "r.html").string() +
-                             "' rules examples/jiuye-buzhu-2024.json");
+  const auto html = run_cli("-f html -o '" + (dir.path / "r.html").string() +
+                            "' rules examples/jiuye-buzhu-2024.json");
   CHECK(html.status == 0);
   CHECK(fs::file_size(dir.path / "r.html") > 1000);
-  const auto refused = perfeval("-f csv -o examples/jiuye-buzhu-2024.json rules examples");
+  const auto refused = run_cli("-f csv -o examples/jiuye-buzhu-2024.json rules examples");
   CHECK(refused.status == 2);
   CHECK(refused.err.find("will not overwrite") != std::string::npos);
-  CHECK(perfeval("-f xlsx rules examples").status == 2);  // a workbook needs -o
+  CHECK(run_cli("-f xlsx rules examples").status == 2);  // a workbook needs -o
 }

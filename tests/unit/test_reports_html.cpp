@@ -9,18 +9,6 @@
 using namespace perfeval;
 using namespace perfeval::test;
 
-namespace {
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("reports html: one page, a sheet per table, print CSS, nothing external") {
   const std::string html = written(write_html, seed_run().results);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);

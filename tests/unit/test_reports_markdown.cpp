@@ -9,14 +9,6 @@ using namespace perfeval::test;
 
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-    ++n;
-  }
-  return n;
-}
-
 // The cells of one table row, split at bars that are not escaped.
 std::vector<std::string> cells(const std::string& line) {
   std::vector<std::string> out;

@@ -41,6 +41,15 @@ inline const SeedRun& seed_run() {
   return *seed;
 }
 
+// How many times `what` occurs in `text`.
+inline std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
 inline const ProjectResult& seed_project(const std::string& file) {
   for (const auto& p : seed_run().results.projects) {
     if (p.file == file) {
