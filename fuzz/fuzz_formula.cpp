@@ -11,6 +11,7 @@
 #include "perfeval/lang/checker.hpp"
 #include "perfeval/lang/parser.hpp"
 #include "perfeval/runtime/program.hpp"
+#include "perfeval/runtime/rule_set.hpp"
 
 namespace {
 
@@ -104,12 +105,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   DiagnosticSink sink;
   const FileId id =
       sources.add("fuzz.perf", std::string(reinterpret_cast<const char*>(data), size));
-  std::vector<ast::RuleFile> files;
-  if (auto file = parse_rules(id, sources, sink)) {
-    files.push_back(std::move(*file));
-  }
-  const CheckedRules rules = check_rules(std::move(files), sink);
-  const Program program = Program::compile(rules, sink);
+  const RuleSet set = compile_rule_sources({id}, sources, sink);
+  const CheckedRules& rules = set.rules;
+  const Program& program = set.program;
   if (sink.has_errors()) {
     return 0;  // formulas are evaluated only once they have passed the checker
   }

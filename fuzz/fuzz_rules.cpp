@@ -10,6 +10,7 @@
 #include "perfeval/lang/parser.hpp"
 #include "perfeval/runtime/program.hpp"
 #include "perfeval/runtime/rule_lint.hpp"
+#include "perfeval/runtime/rule_set.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace perfeval;
@@ -17,13 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   DiagnosticSink sink;
   const FileId id =
       sources.add("fuzz.perf", std::string(reinterpret_cast<const char*>(data), size));
-  std::vector<ast::RuleFile> files;
-  if (auto file = parse_rules(id, sources, sink)) {
-    files.push_back(std::move(*file));
-  }
-  const CheckedRules rules = check_rules(std::move(files), sink, CheckOptions{.warn_unused = true});
-  const Program program = Program::compile(rules, sink);
-  lint_rules(program, sink);
+  const RuleSet set =
+      compile_rule_sources({id}, sources, sink, {}, CheckOptions{.warn_unused = true});
+  lint_rules(set.program, sink);
   for (const auto& d : sink.all()) {
     (void)render(d, sources, Lang::en);
     (void)render(d, sources, Lang::zh);

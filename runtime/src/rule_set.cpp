@@ -90,7 +90,6 @@ RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, Di
 
 RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
                    DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks) {
-  std::vector<ast::RuleFile> files;
   std::size_t count = 0;
   std::size_t unreadable = 0;
   std::vector<std::filesystem::path> found;
@@ -98,12 +97,11 @@ RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManage
     const auto more = find_files(path, ".perf", sink);
     found.insert(found.end(), more.begin(), more.end());
   }
+  std::vector<FileId> ids;
   for (const auto& file : found) {
     ++count;
-    const auto id = read_source(file, sources, sink, limits.max_file_bytes);
-    auto parsed = id ? parse_rules(*id, sources, sink, limits) : std::nullopt;
-    if (parsed) {
-      files.push_back(std::move(*parsed));
+    if (const auto id = read_source(file, sources, sink, limits.max_file_bytes)) {
+      ids.push_back(*id);
     } else {
       ++unreadable;
     }
@@ -111,9 +109,25 @@ RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManage
   if (count == 0 && !sink.has_errors()) {
     file_error(sink, "no-rule-files", paths.empty() ? std::filesystem::path() : paths.front(), {});
   }
-  RuleSet set;
+  RuleSet set = compile_rule_sources(ids, sources, sink, limits, checks);
   set.file_count = count;
-  set.unreadable_files = unreadable;
+  set.unreadable_files += unreadable;
+  return set;
+}
+
+RuleSet compile_rule_sources(const std::vector<FileId>& ids, const SourceManager& sources,
+                             DiagnosticSink& sink, const ParseLimits& limits,
+                             const CheckOptions& checks) {
+  RuleSet set;
+  std::vector<ast::RuleFile> files;
+  for (const FileId id : ids) {
+    if (auto parsed = parse_rules(id, sources, sink, limits)) {
+      files.push_back(std::move(*parsed));
+    } else {
+      ++set.unreadable_files;
+    }
+  }
+  set.file_count = ids.size();
   set.rules = check_rules(std::move(files), sink, checks);
   set.program = Program::compile(set.rules, sink);
   return set;

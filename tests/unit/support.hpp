@@ -12,6 +12,7 @@
 #include "perfeval/lang/parser.hpp"
 #include "perfeval/runtime/engine.hpp"
 #include "perfeval/runtime/program.hpp"
+#include "perfeval/runtime/rule_set.hpp"
 
 namespace perfeval::test {
 
@@ -34,12 +35,9 @@ struct Compiled {
 inline std::unique_ptr<Compiled> compile(const std::string& text,
                                          const std::string& name = "test.perf") {
   auto c = std::make_unique<Compiled>();
-  std::vector<ast::RuleFile> files;
-  if (auto file = parse_rules(c->sources.add(name, text), c->sources, c->sink)) {
-    files.push_back(std::move(*file));
-  }
-  c->rules = check_rules(std::move(files), c->sink);
-  c->program = Program::compile(c->rules, c->sink);
+  RuleSet set = compile_rule_sources({c->sources.add(name, text)}, c->sources, c->sink);
+  c->rules = std::move(set.rules);
+  c->program = std::move(set.program);
   return c;
 }
 

@@ -36,6 +36,13 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
                    const ParseLimits& limits = {}, const CheckOptions& checks = {});
 
+// Parses, checks and compiles rule text already in `sources`, as a program
+// that keeps its rules in memory would; a file with a syntax error is left
+// out (counted in unreadable_files) and reported.
+RuleSet compile_rule_sources(const std::vector<FileId>& ids, const SourceManager& sources,
+                             DiagnosticSink& sink, const ParseLimits& limits = {},
+                             const CheckOptions& checks = {});
+
 // The same over several files or folders read as one whole (`perfeval test`
 // reads the rules folder and the test folder's own project types).
 RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
