@@ -80,11 +80,11 @@ bool default_met(CompareOp op, const Value& target, const Value& actual, const G
   return false;
 }
 
-std::optional<Rational> read_reported_number(std::string text) {
+std::optional<Rational> read_reported_number(std::string_view text) {
   // Tables print totals as "99.80分".
   constexpr std::string_view kFen = "分";
-  if (text.size() >= kFen.size() && text.ends_with(kFen)) {
-    text.resize(text.size() - kFen.size());
+  if (text.ends_with(kFen)) {
+    text.remove_suffix(kFen.size());
   }
   try {
     return Rational::parse(text);
@@ -93,7 +93,18 @@ std::optional<Rational> read_reported_number(std::string text) {
   }
 }
 
-std::optional<Rational> read_reported_rate(const std::string& text) {
+std::optional<Rational> read_reported_rate(std::string_view text) {
+  // The usual "102.00%" is read directly; anything else goes through the
+  // value reader, which also understands "=102%".
+  if (text.ends_with('%')) {
+    try {
+      if (auto number = Rational::parse(text.substr(0, text.size() - 1))) {
+        return *number / Rational(100);
+      }
+    } catch (const ArithmeticError&) {
+      return std::nullopt;
+    }
+  }
   const auto parsed = parse_value(text);
   if (const auto* v = std::get_if<ParsedValue>(&parsed)) {
     if (const auto* q = std::get_if<Quantity>(&v->value); q && q->unit == "%") {
@@ -236,19 +247,64 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
 
 // The printed scores added up, if the table printed every one of them.
 std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
-  std::vector<const std::optional<std::string>*> printed{&result.funds.reported.score};
+  const auto read = [](const std::optional<std::string>& text) {
+    return text ? read_reported_number(*text) : std::nullopt;
+  };
+  auto sum = read(result.funds.reported.score);
   for (const auto& i : result.indicators) {
-    printed.push_back(&i.reported.score);
-  }
-  Rational sum;
-  for (const auto* text : printed) {
-    const auto value = *text ? read_reported_number(**text) : std::nullopt;
+    if (!sum) {
+      return std::nullopt;
+    }
+    const auto value = read(i.reported.score);
     if (!value) {
       return std::nullopt;
     }
-    sum += *value;
+    *sum += *value;
   }
   return sum;
+}
+
+// Makes a result used for an earlier project ready for the next one,
+// keeping the storage its strings and lists already have.
+void reset_indicator(IndicatorResult& r) {
+  r.actual.clear();
+  r.scored = false;
+  r.applicable = true;
+  r.met = false;
+  r.graded = false;
+  r.rate = Rational();
+  r.score = Rational();
+  r.score_rounded = Rational();
+  r.explanation_required = false;
+  r.explanation_present = false;
+  r.explanation.clear();
+  r.reported = Reported{};
+  r.differences.clear();
+  r.steps.clear();
+}
+
+void assign_optional(std::optional<std::string>& to, const std::optional<std::string>& from) {
+  if (!from) {
+    to.reset();
+  } else if (to) {
+    to->assign(*from);
+  } else {
+    to = *from;
+  }
+}
+
+// Data rows in the order the project type declares its indicators, the
+// usual case, need no lookup by name.
+bool rows_in_declared_order(const CompiledProject& project, const ProjectData& data) {
+  if (data.indicators.size() != project.indicators.size()) {
+    return false;
+  }
+  for (std::size_t k = 0; k < data.indicators.size(); ++k) {
+    if (data.indicators[k].name != project.indicators[k].decl->name.text) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
@@ -376,13 +432,13 @@ bool ProjectResult::reported_sum_mismatch() const {
   return value && *value != *reported_sum;
 }
 
-std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
-                                           DiagnosticSink& sink, const ScoreOptions& options) {
+bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
+                   DiagnosticSink& sink, const ScoreOptions& options) {
   const CompiledProject* project = program.find_project(data.project);
   if (!project) {
     if (program.is_broken(data.project)) {
       sink.report(data_error(data, "data-project-has-rule-errors", {data.project}));
-      return std::nullopt;
+      return false;
     }
     const auto names = program.project_names();
     if (auto suggestion = closest_name(data.project, names)) {
@@ -390,24 +446,35 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
     } else {
       sink.report(data_error(data, "data-unknown-project", {data.project}));
     }
-    return std::nullopt;
+    return false;
   }
   const CompiledPolicy& policy = *project->policy;
 
-  ProjectResult result;
-  result.file = data.file;
-  result.project = data.project;
-  result.kind = data.kind.empty() ? "project" : data.kind;
-  result.policy = policy.name;
+  // Assignments rather than a fresh result: a caller scoring many projects
+  // hands the same result back, and its strings keep their storage.
+  result.file.assign(data.file);
+  result.project.assign(data.project);
+  result.kind.assign(data.kind.empty() ? std::string_view("project") : std::string_view(data.kind));
+  result.policy.assign(policy.name);
   result.year = data.year;
-  result.department = data.department;
-  result.implementer = data.implementer;
-  result.funds_sources = data.funds.sources;
-  result.goals_planned = data.goals_planned;
-  result.goals_achieved = data.goals_achieved;
+  result.department.assign(data.department);
+  result.implementer.assign(data.implementer);
+  result.funds_sources.assign(data.funds.sources.begin(), data.funds.sources.end());
+  result.goals_planned.assign(data.goals_planned);
+  result.goals_achieved.assign(data.goals_achieved);
   result.score_digits = policy.score_digits;
   result.rate_digits = policy.rate_digits;
-  result.reported_total = data.reported_total;
+  assign_optional(result.reported_total, data.reported_total);
+  result.funds.scored = false;
+  result.funds.explanation_required = false;
+  result.funds.rate = Rational();
+  result.funds.score = Rational();
+  result.funds.differences.clear();
+  result.funds.steps.clear();
+  result.total.reset();
+  result.total_step.reset();
+  result.band.reset();
+  result.total_difference.reset();
 
   result.full_marks = policy.funds.weight;
   for (const auto& indicator : project->indicators) {
@@ -418,54 +485,62 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
   score_funds(policy, data, result, sink, options);
   complete &= result.funds.scored;
 
-  // Match data rows to declared indicators by name; report every mismatch.
-  std::vector<const IndicatorData*> rows(project->indicators.size(), nullptr);
-  for (const auto& row : data.indicators) {
-    const auto it = project->index_by_name.find(row.name);
-    if (it == project->index_by_name.end()) {
-      std::vector<std::string> declared;
-      for (const auto& indicator : project->indicators) {
-        declared.push_back(indicator.decl->name.text);
+  // Match data rows to declared indicators: by position when they come in
+  // the declared order, else by name, reporting every mismatch.
+  const std::size_t count = project->indicators.size();
+  std::vector<const IndicatorData*> rows;
+  const bool in_order = rows_in_declared_order(*project, data);
+  if (!in_order) {
+    rows.assign(count, nullptr);
+    for (const auto& row : data.indicators) {
+      const auto it = project->index_by_name.find(row.name);
+      if (it == project->index_by_name.end()) {
+        std::vector<std::string> declared;
+        for (const auto& indicator : project->indicators) {
+          declared.push_back(indicator.decl->name.text);
+        }
+        if (auto suggestion = closest_name(row.name, declared)) {
+          sink.report(data_error(data, "data-unknown-indicator-suggest",
+                                 {data.project, row.name, *suggestion}));
+        } else {
+          sink.report(data_error(data, "data-unknown-indicator", {data.project, row.name}));
+        }
+        complete = false;
+        continue;
       }
-      if (auto suggestion = closest_name(row.name, declared)) {
-        sink.report(data_error(data, "data-unknown-indicator-suggest",
-                               {data.project, row.name, *suggestion}));
-      } else {
-        sink.report(data_error(data, "data-unknown-indicator", {data.project, row.name}));
+      if (rows[it->second]) {
+        sink.report(data_error(data, "data-duplicate-indicator", {data.project, row.name}));
+        complete = false;
+        continue;
       }
-      complete = false;
-      continue;
+      rows[it->second] = &row;
     }
-    if (rows[it->second]) {
-      sink.report(data_error(data, "data-duplicate-indicator", {data.project, row.name}));
-      complete = false;
-      continue;
-    }
-    rows[it->second] = &row;
   }
 
-  result.indicators.reserve(project->indicators.size());
-  for (std::size_t k = 0; k < project->indicators.size(); ++k) {
+  result.indicators.resize(count);
+  for (std::size_t k = 0; k < count; ++k) {
     const CompiledIndicator& indicator = project->indicators[k];
     const ast::Indicator& decl = *indicator.decl;
-    IndicatorResult& r = result.indicators.emplace_back();
-    r.category1 = decl.category1.text;
-    r.category2 = decl.category2.text;
-    r.name = decl.name.text;
+    IndicatorResult& r = result.indicators[k];
+    reset_indicator(r);
+    r.category1.assign(decl.category1.text);
+    r.category2.assign(decl.category2.text);
+    r.name.assign(decl.name.text);
     r.weight = decl.weight;
-    r.target = decl.target.text;
-    r.method = decl.method.text;
-    if (!rows[k]) {
+    r.target.assign(decl.target.text);
+    r.method.assign(decl.method.text);
+    const IndicatorData* row = in_order ? &data.indicators[k] : rows[k];
+    if (!row) {
       sink.report(data_error(data, "data-missing-indicator", {data.project, decl.name.text}));
       complete = false;
       continue;
     }
-    const IndicatorData& row = *rows[k];
-    r.actual = row.actual_text;
-    r.explanation = row.explanation;
-    r.explanation_present = has_text(row.explanation);
-    r.reported = row.reported;
-    score_indicator(*project, indicator, row, data, r, sink, options);
+    r.actual.assign(row->actual_text);
+    r.explanation.assign(row->explanation);
+    r.explanation_present = has_text(row->explanation);
+    assign_optional(r.reported.rate, row->reported.rate);
+    assign_optional(r.reported.score, row->reported.score);
+    score_indicator(*project, indicator, *row, data, r, sink, options);
     complete &= r.scored;
   }
 
@@ -491,6 +566,15 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
         result.total_difference = diffs.front();
       }
     }
+  }
+  return true;
+}
+
+std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
+                                           DiagnosticSink& sink, const ScoreOptions& options) {
+  ProjectResult result;
+  if (!score_project(program, data, result, sink, options)) {
+    return std::nullopt;
   }
   return result;
 }

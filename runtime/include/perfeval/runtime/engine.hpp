@@ -117,4 +117,11 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
 std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
                                            DiagnosticSink& sink, const ScoreOptions& options = {});
 
+// The same into `result`, which may hold an earlier project's result: its
+// strings and lists are reused, so scoring project after project of the
+// same types allocates nothing once they have grown. False when the project
+// type is unknown (and `result` is then left as it was).
+bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
+                   DiagnosticSink& sink, const ScoreOptions& options = {});
+
 }  // namespace perfeval
