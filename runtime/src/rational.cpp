@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace perfeval {
 namespace {
@@ -26,7 +27,19 @@ Int checked_add(Int a, Int b, const char* sentence) {
   return result;
 }
 
+bool fits_64(Int v) {
+  return v == static_cast<std::int64_t>(v);
+}
+
+bool fits_64(UInt v) {
+  return (v >> 64) == 0;
+}
+
 Int checked_mul(Int a, Int b, const char* sentence) {
+  // Scores and rates are small numbers: two 64-bit factors cannot overflow
+  // 128 bits, and the check below is a library call.
+  if (fits_64(a) && fits_64(b))
+    return a * b;
   Int result = 0;
   if (__builtin_mul_overflow(a, b, &result))
     overflow(sentence);
@@ -37,7 +50,39 @@ UInt magnitude(Int v) {
   return v < 0 ? UInt{0} - static_cast<UInt>(v) : static_cast<UInt>(v);
 }
 
+// 128-bit division is a library call; most operands fit in 64 bits.
+UInt quotient(UInt a, UInt b) {
+  if (fits_64(a) && fits_64(b))
+    return static_cast<std::uint64_t>(a) / static_cast<std::uint64_t>(b);
+  return a / b;
+}
+
+Int quotient(Int a, Int b) {
+  if (fits_64(a) && fits_64(b) && b != -1)
+    return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(b);
+  return a / b;
+}
+
+// Stein's binary algorithm: shifts and subtractions, no division.
+std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
+  if (a == 0)
+    return b;
+  if (b == 0)
+    return a;
+  const int shift = __builtin_ctzll(a | b);
+  a >>= __builtin_ctzll(a);
+  do {
+    b >>= __builtin_ctzll(b);
+    if (a > b)
+      std::swap(a, b);
+    b -= a;
+  } while (b != 0);
+  return a << shift;
+}
+
 UInt gcd(UInt a, UInt b) {
+  if (fits_64(a) && fits_64(b))
+    return gcd64(static_cast<std::uint64_t>(a), static_cast<std::uint64_t>(b));
   while (b != 0) {
     const UInt rest = a % b;
     a = b;
@@ -208,8 +253,8 @@ Rational Rational::fraction(Int num, Int den) {
   const bool negative = (num < 0) != (den < 0);
   UInt n = magnitude(num), d = magnitude(den);
   const UInt divisor = gcd(n, d);
-  n /= divisor;
-  d /= divisor;
+  n = quotient(n, divisor);
+  d = quotient(d, divisor);
   // -2^127 is refused too: its negation does not exist, and keeping it out of
   // every Rational lets negation and abs() go unchecked.
   if (n > static_cast<UInt>(kMax) || d > static_cast<UInt>(kMax)) {
@@ -254,12 +299,13 @@ Rational operator+(const Rational& a, const Rational& b) {
   // Knuth 4.5.1: work over lcm(a.den, b.den); the sum's common factor with the
   // lcm divides gcd(a.den, b.den), so removing it keeps every product small.
   const Int common = gcd(a.den_, b.den_);
-  const Int a_scale = b.den_ / common;
-  const Int b_scale = a.den_ / common;
+  const Int a_scale = quotient(b.den_, common);
+  const Int b_scale = quotient(a.den_, common);
   const Int num = checked_add(checked_mul(a.num_, a_scale, kTooLarge),
                               checked_mul(b.num_, b_scale, kTooLarge), kTooLarge);
   const Int reduce = gcd(num, common);
-  return Rational::fraction(num / reduce, checked_mul(a.den_ / reduce, a_scale, kTooLarge));
+  return Rational::fraction(quotient(num, reduce),
+                            checked_mul(quotient(a.den_, reduce), a_scale, kTooLarge));
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
@@ -271,8 +317,8 @@ Rational operator*(const Rational& a, const Rational& b) {
   // Cross-reducing first keeps the products as small as the result allows.
   const Int a_b = gcd(a.num_, b.den_);
   const Int b_a = gcd(b.num_, a.den_);
-  return Rational::fraction(checked_mul(a.num_ / a_b, b.num_ / b_a, kTooLarge),
-                            checked_mul(a.den_ / b_a, b.den_ / a_b, kTooLarge));
+  return Rational::fraction(checked_mul(quotient(a.num_, a_b), quotient(b.num_, b_a), kTooLarge),
+                            checked_mul(quotient(a.den_, b_a), quotient(b.den_, a_b), kTooLarge));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {
@@ -307,6 +353,14 @@ Rational Rational::round_half_up(int digits) const {
   const auto scale = static_cast<Int>(pow10(digits));
   if (scale % den_ == 0)
     return *this;  // already has at most `digits` decimals
+  if (fits_64(num_) && fits_64(den_)) {
+    // Half-up in one division: floor((2|n|·scale + d) / 2d). With |n| below
+    // 2^63 and scale at most 10^18 every term stays below 2^126.
+    const UInt n = magnitude(num_), d = static_cast<UInt>(den_);
+    const UInt rounded = (2 * n * static_cast<UInt>(scale) + d) / (2 * d);
+    const Rational result = fraction(static_cast<Int>(rounded), scale);
+    return num_ < 0 ? -result : result;
+  }
   const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
   const Rational result = fraction(static_cast<Int>(rounded.whole), 1) +
                           fraction(static_cast<Int>(rounded.fraction), scale);

@@ -171,6 +171,24 @@ TEST_CASE("round_half_up rounds halves away from zero", "[rational]") {
   CHECK_THROWS_AS(Rational(1).round_half_up(-1), std::invalid_argument);
 }
 
+// Small fractions take a 64-bit shortcut in round_half_up; to_fixed always
+// goes digit by digit. The two must agree wherever both apply.
+TEST_CASE("round_half_up agrees with digit-by-digit rounding", "[rational]") {
+  for (Int n = -1200; n <= 1200; n += 7) {
+    for (Int d : {Int{1}, Int{3}, Int{7}, Int{8}, Int{88}, Int{400}, Int{997}, Int{100000}}) {
+      for (int digits : {0, 1, 2, 4, 18}) {
+        const Rational value = frac(n, d);
+        INFO(value.to_string() << " to " << digits << " decimals");
+        CHECK(value.round_half_up(digits) == num(value.to_fixed(digits).c_str()));
+      }
+    }
+  }
+  // Just inside and just outside the 64-bit shortcut.
+  const Int big = (Int{1} << 62) + 1;
+  CHECK(frac(big, 3).round_half_up(2) == num(frac(big, 3).to_fixed(2).c_str()));
+  CHECK(frac(big * 5, 3).round_half_up(2) == num(frac(big * 5, 3).to_fixed(2).c_str()));
+}
+
 TEST_CASE("to_fixed writes exactly the requested decimals", "[rational]") {
   CHECK(Rational(10).to_fixed(2) == "10.00");
   CHECK(num("7.875").to_fixed(2) == "7.88");
