@@ -8,7 +8,7 @@ set -eu
 # a CJK font so the browser draws Chinese text. clang and its runtime
 # libraries build the fuzzers (tools/fuzz.sh, docs/hardening.md).
 packages="g++ cmake ninja-build pkg-config ccache tao-pegtl-dev libfmt-dev nlohmann-json3-dev
-catch2 libcli11-dev libutf8proc-dev
+catch2 libcli11-dev libutf8proc-dev libsimdjson-dev
 libxlsxwriter-dev chromium unzip fonts-wqy-microhei
 clang-14 libclang-rt-14-dev"
 

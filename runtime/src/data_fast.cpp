@@ -1,0 +1,402 @@
+#include "perfeval/runtime/data_fast.hpp"
+
+#include <simdjson.h>
+
+#include <cstdint>
+#include <string>
+
+namespace perfeval {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// Thrown (and caught in load()) for anything the fast path does not take;
+// the reference loader then reads the same text and says what is wrong.
+struct Decline {};
+
+template <typename T>
+T take(simdjson::simdjson_result<T> result) {
+  T value{};
+  if (std::move(result).get(value) != simdjson::SUCCESS) {
+    throw Decline{};
+  }
+  return value;
+}
+
+// A JSON number as written, which is how the reference loader keeps it:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+bool is_json_number(std::string_view t) {
+  std::size_t i = 0;
+  const auto digits = [&] {
+    const std::size_t from = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      ++i;
+    }
+    return i > from;
+  };
+  if (i < t.size() && t[i] == '-') {
+    ++i;
+  }
+  if (i < t.size() && t[i] == '0') {
+    ++i;
+  } else if (!digits()) {
+    return false;
+  }
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    if (!digits()) {
+      return false;
+    }
+  }
+  if (i < t.size() && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+      ++i;
+    }
+    if (!digits()) {
+      return false;
+    }
+  }
+  return i == t.size();
+}
+
+std::string_view number_token(od::value& v) {
+  std::string_view token = v.raw_json_token();
+  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
+                            token.back() == '\r')) {
+    token.remove_suffix(1);
+  }
+  // The reference loader writes an integer back from its value, which
+  // turns -0 into 0; leave that rarity to it.
+  if (!is_json_number(token) || token == "-0") {
+    throw Decline{};
+  }
+  return token;
+}
+
+// The type of a value, with `null` checked to be exactly that: simdjson
+// types a value by its first character and reads a literal only when asked.
+od::json_type type_of(od::value& v) {
+  const od::json_type type = take(v.type());
+  if (type == od::json_type::null && !take(v.is_null())) {
+    throw Decline{};
+  }
+  return type;
+}
+
+// A text field: a string, or a number kept as written. Null means absent.
+bool read_text(od::value v, std::string& out) {
+  switch (type_of(v)) {
+    case od::json_type::string:
+      out.assign(take(v.get_string()));
+      return true;
+    case od::json_type::number:
+      out.assign(number_token(v));
+      return true;
+    case od::json_type::null:
+      return false;
+    default:
+      throw Decline{};
+  }
+}
+
+void read_optional_text(od::value v, std::optional<std::string>& out) {
+  std::string text = out ? std::move(*out) : std::string();
+  if (read_text(v, text)) {
+    out = std::move(text);
+  } else {
+    out.reset();
+  }
+}
+
+Rational read_amount(od::value v) {
+  std::string text;
+  if (!read_text(v, text)) {
+    throw Decline{};
+  }
+  try {
+    if (auto value = Rational::parse(text)) {
+      return *value;
+    }
+  } catch (const ArithmeticError&) {
+  }
+  throw Decline{};
+}
+
+// Each key of an object at most once: the reference loader refuses a
+// repeated key, so a repeat is left to it.
+class Seen {
+ public:
+  void mark(unsigned bit) {
+    if (bits_ & (1u << bit)) {
+      throw Decline{};
+    }
+    bits_ |= 1u << bit;
+  }
+  bool has(unsigned bit) const { return (bits_ & (1u << bit)) != 0; }
+
+ private:
+  std::uint32_t bits_ = 0;
+};
+
+void read_reported(od::value v, Reported& out) {
+  out = Reported{};
+  if (type_of(v) == od::json_type::null) {
+    return;
+  }
+  Seen seen;
+  for (auto field : take(v.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    if (key == "rate") {
+      seen.mark(0);
+      read_optional_text(field.value(), out.rate);
+    } else if (key == "score") {
+      seen.mark(1);
+      read_optional_text(field.value(), out.score);
+    } else {
+      throw Decline{};
+    }
+  }
+}
+
+void read_source(od::value v, FundsSource& out) {
+  Seen seen;
+  out = FundsSource{};
+  for (auto field : take(v.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    std::string* target = key == "name"       ? &out.name
+                          : key == "planned"  ? &out.planned
+                          : key == "budget"   ? &out.budget
+                          : key == "executed" ? &out.executed
+                                              : nullptr;
+    if (!target) {
+      throw Decline{};
+    }
+    seen.mark(key == "name" ? 0 : key == "planned" ? 1 : key == "budget" ? 2 : 3);
+    if (!read_text(field.value(), *target)) {
+      target->clear();
+    }
+  }
+}
+
+void read_funds(od::value v, FundsData& out) {
+  Seen seen;
+  out.sources.clear();
+  out.reported = Reported{};
+  out.note.clear();
+  for (auto field : take(v.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    if (key == "planned") {
+      seen.mark(0);
+      out.planned = read_amount(field.value());
+    } else if (key == "budget") {
+      seen.mark(1);
+      out.budget = read_amount(field.value());
+    } else if (key == "executed") {
+      seen.mark(2);
+      out.executed = read_amount(field.value());
+    } else if (key == "reported") {
+      seen.mark(3);
+      read_reported(field.value(), out.reported);
+    } else if (key == "note") {
+      seen.mark(4);
+      if (!read_text(field.value(), out.note)) {
+        out.note.clear();
+      }
+    } else if (key == "sources") {
+      seen.mark(5);
+      for (auto element : take(field.value().get_array())) {
+        read_source(take(std::move(element)), out.sources.emplace_back());
+      }
+    } else {
+      throw Decline{};
+    }
+  }
+  if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
+    throw Decline{};
+  }
+}
+
+void read_indicator(od::value v, IndicatorData& out) {
+  Seen seen;
+  out.explanation.clear();
+  out.basis.clear();
+  out.last_year.clear();
+  out.rule.clear();
+  out.evidence.clear();
+  out.reported = Reported{};
+  for (auto field : take(v.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    if (key == "reported") {
+      seen.mark(0);
+      read_reported(field.value(), out.reported);
+      continue;
+    }
+    std::string* target = nullptr;
+    unsigned bit = 0;
+    if (key == "name") {
+      target = &out.name, bit = 1;
+    } else if (key == "actual") {
+      target = &out.actual_text, bit = 2;
+    } else if (key == "explanation") {
+      target = &out.explanation, bit = 3;
+    } else if (key == "basis") {
+      target = &out.basis, bit = 4;
+    } else if (key == "last_year") {
+      target = &out.last_year, bit = 5;
+    } else if (key == "rule") {
+      target = &out.rule, bit = 6;
+    } else if (key == "evidence") {
+      target = &out.evidence, bit = 7;
+    } else {
+      throw Decline{};
+    }
+    seen.mark(bit);
+    if (!read_text(field.value(), *target)) {
+      if (bit <= 2) {
+        throw Decline{};  // a name or actual value is required
+      }
+      target->clear();
+    }
+  }
+  if (!seen.has(1) || !seen.has(2)) {
+    throw Decline{};
+  }
+  auto parsed = parse_value(out.actual_text);
+  auto* value = std::get_if<ParsedValue>(&parsed);
+  if (!value) {
+    throw Decline{};
+  }
+  out.actual = std::move(*value);
+}
+
+void read_goals(od::value v, ProjectData& out) {
+  Seen seen;
+  for (auto field : take(v.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    std::string* target = key == "planned"    ? &out.goals_planned
+                          : key == "achieved" ? &out.goals_achieved
+                                              : nullptr;
+    if (!target) {
+      throw Decline{};
+    }
+    seen.mark(key == "planned" ? 0 : 1);
+    if (!read_text(field.value(), *target)) {
+      target->clear();
+    }
+  }
+}
+
+void read_year(od::value v, std::optional<int>& out) {
+  const auto type = type_of(v);
+  if (type != od::json_type::number) {
+    // The reference loader ignores a year that is not an integer, except
+    // that anything else than text or null would be no valid file at all.
+    if (type != od::json_type::string && type != od::json_type::null) {
+      throw Decline{};
+    }
+    return;
+  }
+  const std::string_view token = number_token(v);
+  if (token.find_first_of(".eE") != std::string_view::npos) {
+    return;  // a fraction is not a year; the reference loader ignores it too
+  }
+  const std::int64_t year = take(v.get_int64());
+  if (year < INT32_MIN || year > INT32_MAX) {
+    throw Decline{};
+  }
+  out = static_cast<int>(year);
+}
+
+void read_project(od::document& doc, ProjectData& out) {
+  Seen seen;
+  std::size_t count = 0;
+  for (auto field : take(doc.get_object())) {
+    const std::string_view key = take(field.unescaped_key());
+    if (key == "funds") {
+      seen.mark(0);
+      read_funds(field.value(), out.funds);
+    } else if (key == "indicators") {
+      seen.mark(1);
+      for (auto element : take(field.value().get_array())) {
+        if (count == out.indicators.size()) {
+          out.indicators.emplace_back();
+        }
+        read_indicator(take(std::move(element)), out.indicators[count++]);
+      }
+    } else if (key == "project") {
+      seen.mark(2);
+      if (!read_text(field.value(), out.project)) {
+        throw Decline{};
+      }
+    } else if (key == "year") {
+      seen.mark(3);
+      read_year(field.value(), out.year);
+    } else if (key == "reported_total") {
+      seen.mark(4);
+      read_optional_text(field.value(), out.reported_total);
+    } else if (key == "goals") {
+      seen.mark(5);
+      read_goals(field.value(), out);
+    } else {
+      std::string* target = key == "kind"          ? &out.kind
+                            : key == "department"  ? &out.department
+                            : key == "implementer" ? &out.implementer
+                            : key == "source"      ? &out.source
+                                                   : nullptr;
+      if (!target) {
+        throw Decline{};
+      }
+      seen.mark(key == "kind" ? 6 : key == "department" ? 7 : key == "implementer" ? 8 : 9);
+      if (!read_text(field.value(), *target)) {
+        target->clear();
+      }
+    }
+  }
+  if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
+    throw Decline{};
+  }
+  out.indicators.resize(count);
+}
+
+}  // namespace
+
+struct FastDataLoader::Impl {
+  od::parser parser;
+  std::string buffer;  // the text with simdjson's padding after it
+};
+
+FastDataLoader::FastDataLoader() : impl_(std::make_unique<Impl>()) {}
+FastDataLoader::~FastDataLoader() = default;
+
+bool FastDataLoader::load(std::string_view json, std::string_view file, ProjectData& out) {
+  std::string& buffer = impl_->buffer;
+  buffer.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buffer.assign(json);
+  // Fields a file may leave out start empty, whatever an earlier file held.
+  out.kind.clear();
+  out.year.reset();
+  out.department.clear();
+  out.implementer.clear();
+  out.goals_planned.clear();
+  out.goals_achieved.clear();
+  out.source.clear();
+  out.reported_total.reset();
+  try {
+    od::document doc = take(impl_->parser.iterate(
+        simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity())));
+    read_project(doc, out);
+    // Anything after the object is for the reference loader to report.
+    if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+      return false;
+    }
+  } catch (const Decline&) {
+    return false;
+  } catch (const simdjson::simdjson_error&) {
+    return false;
+  }
+  out.file.assign(file);
+  return true;
+}
+
+}  // namespace perfeval

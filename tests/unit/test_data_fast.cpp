@@ -1,0 +1,184 @@
+// The bulk loader against the reference loader: whatever the fast one
+// accepts, the reference one must read the same way; everything doubtful it
+// must decline, so that the reference loader can say what is wrong.
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "perfeval/runtime/data_fast.hpp"
+#include "perfeval/runtime/rule_set.hpp"
+
+namespace {
+
+using namespace perfeval;
+
+std::optional<ProjectData> reference(const std::string& text) {
+  SourceManager sources;
+  DiagnosticSink sink;
+  const FileId id = sources.add("t.json", text);
+  return load_project_data(id, sources, sink);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool same_value(const ParsedValue& a, const ParsedValue& b) {
+  return a.op == b.op && a.value == b.value;
+}
+
+bool same_reported(const Reported& a, const Reported& b) {
+  return a.rate == b.rate && a.score == b.score;
+}
+
+// Every field, so that a field the fast loader forgets shows up here.
+void require_same(const ProjectData& a, const ProjectData& b) {
+  CHECK(a.file == b.file);
+  CHECK(a.project == b.project);
+  CHECK(a.kind == b.kind);
+  CHECK(a.year == b.year);
+  CHECK(a.department == b.department);
+  CHECK(a.implementer == b.implementer);
+  CHECK(a.goals_planned == b.goals_planned);
+  CHECK(a.goals_achieved == b.goals_achieved);
+  CHECK(a.funds.planned == b.funds.planned);
+  CHECK(a.funds.budget == b.funds.budget);
+  CHECK(a.funds.executed == b.funds.executed);
+  CHECK(a.funds.note == b.funds.note);
+  CHECK(same_reported(a.funds.reported, b.funds.reported));
+  REQUIRE(a.funds.sources.size() == b.funds.sources.size());
+  for (std::size_t k = 0; k < a.funds.sources.size(); ++k) {
+    CHECK(a.funds.sources[k].name == b.funds.sources[k].name);
+    CHECK(a.funds.sources[k].planned == b.funds.sources[k].planned);
+    CHECK(a.funds.sources[k].budget == b.funds.sources[k].budget);
+    CHECK(a.funds.sources[k].executed == b.funds.sources[k].executed);
+  }
+  REQUIRE(a.indicators.size() == b.indicators.size());
+  for (std::size_t k = 0; k < a.indicators.size(); ++k) {
+    const auto& x = a.indicators[k];
+    const auto& y = b.indicators[k];
+    CHECK(x.name == y.name);
+    CHECK(x.actual_text == y.actual_text);
+    CHECK(same_value(x.actual, y.actual));
+    CHECK(x.explanation == y.explanation);
+    CHECK(x.basis == y.basis);
+    CHECK(x.last_year == y.last_year);
+    CHECK(x.rule == y.rule);
+    CHECK(x.evidence == y.evidence);
+    CHECK(same_reported(x.reported, y.reported));
+  }
+  CHECK(a.reported_total == b.reported_total);
+  CHECK(a.source == b.source);
+}
+
+// Accepted by the fast loader means read alike by both; declined is always
+// allowed. Returns whether the fast loader accepted.
+bool agrees(FastDataLoader& fast, const std::string& text, ProjectData& reused) {
+  if (!fast.load(text, "t.json", reused)) {
+    return false;
+  }
+  const auto expected = reference(text);
+  INFO("accepted by the bulk loader only: " << text);
+  REQUIRE(expected);
+  require_same(reused, *expected);
+  return true;
+}
+
+const char* kSmall = R"({"project": "p", "year": 2024, "funds": {"planned": "1", "budget": 2,
+  "executed": "1.5", "sources": [{"name": "其中：当年财政拨款", "planned": "1"}],
+  "reported": {"rate": "75%", "score": null}},
+  "indicators": [{"name": "人数", "actual": "=13人", "explanation": "",
+                  "reported": {"rate": "100%", "score": "10"}},
+                 {"name": "满意度", "actual": 96.25}],
+  "goals": {"planned": "目标"}, "reported_total": 99.8})";
+
+}  // namespace
+
+TEST_CASE("the bulk loader reads every shipped table as the reference loader does", "[data]") {
+  FastDataLoader fast;
+  ProjectData reused;  // one object for all files, as a batch uses it
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(PERFEVAL_SOURCE_DIR) / "examples")) {
+    if (entry.path().extension() != ".json") {
+      continue;
+    }
+    INFO(entry.path());
+    CHECK(agrees(fast, read_file(entry.path()), reused));
+    ++files;
+  }
+  CHECK(files == 17);
+}
+
+TEST_CASE("the bulk loader reads numbers and nulls as the reference loader does", "[data]") {
+  FastDataLoader fast;
+  ProjectData reused;
+  CHECK(agrees(fast, kSmall, reused));
+  CHECK(reused.funds.budget == Rational(2));
+  CHECK(reused.indicators[1].actual_text == "96.25");
+  CHECK(reused.reported_total == std::optional<std::string>("99.8"));
+  // A second, shorter file into the same object leaves nothing of the first.
+  const std::string shorter =
+      R"({"project": "q", "funds": {"planned": 1, "budget": 1, "executed": 1},
+          "indicators": [{"name": "次数", "actual": "2次"}]})";
+  CHECK(agrees(fast, shorter, reused));
+  CHECK(reused.indicators.size() == 1);
+  CHECK(!reused.year);
+  CHECK(reused.goals_planned.empty());
+  CHECK(reused.funds.sources.empty());
+}
+
+TEST_CASE("the bulk loader leaves doubtful files to the reference loader", "[data]") {
+  FastDataLoader fast;
+  ProjectData out;
+  const std::string base =
+      R"({"project": "p", "funds": {"planned": 1, "budget": 1, "executed": 1}, "indicators": [)";
+  for (
+      const std::string& text : {
+          std::string(""),
+          std::string("[]"),
+          std::string("{"),
+          base + R"({"name": "a", "actual": "1人"}])",  // cut off
+          base + R"({"name": "a", "actual": "1人"}]} x)",
+          base + R"({"name": "a", "actual": "1人"}], "project": "again"})",
+          base + R"({"name": "a", "actual": "1人", "actual": "2人"}]})",
+          base + R"({"name": "a", "actual": "1人", "colour": "red"}]})",
+          base + R"({"name": "a"}]})",
+          base + R"({"name": "a", "actual": null}]})",
+          base + R"({"name": "a", "actual": "1.2.3人"}]})",
+          base + R"({"name": "a", "actual": true}]})",
+          base + R"({"name": "a", "actual": -0}]})",
+          base + R"("a"]})",
+          std::string(R"({"project": "p", "indicators": []})"),
+          std::string(
+              R"({"project": "p", "funds": {"planned": "x", "budget": 1, "executed": 1}, "indicators": []})"),
+          std::string("\xEF\xBB\xBF") + base + "]}",
+          base + R"({"name": "\xff", "actual": "1人"}]})",
+      }) {
+    INFO(text);
+    CHECK(!fast.load(text, "t.json", out));
+  }
+}
+
+TEST_CASE("the bulk loader agrees with the reference loader on damaged copies", "[data]") {
+  // Every prefix and every one-byte deletion of a small table: whatever the
+  // fast loader takes, the reference loader must read the same way.
+  FastDataLoader fast;
+  ProjectData reused;
+  const std::string text = kSmall;
+  std::size_t accepted = 0;
+  for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+    accepted += agrees(fast, text.substr(0, cut), reused) ? 1 : 0;
+    std::string without = text;
+    without.erase(std::min(cut, without.size() - 1), 1);
+    accepted += agrees(fast, without, reused) ? 1 : 0;
+  }
+  // The whole text, and deletions of layout or of a character inside a
+  // free text field, are still tables.
+  CHECK(accepted > 1);
+}
