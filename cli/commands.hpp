@@ -3,6 +3,8 @@
 // The commands that do not score data, each a function the dispatcher in
 // main.cpp calls with what the command line gave.
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +32,23 @@ int format_files(const std::vector<std::string>& paths, bool check, Lang lang);
 int write_results(const RunResults& results, const SourceManager& sources,
                   const std::string& format, const std::string& output,
                   const std::vector<std::string>& inputs, const TextOptions& text);
+
+// perfeval RULES DATA... as a stream: each table written as it is scored
+// (JSON Lines, or one summary line per table), memory flat however many.
+struct StreamRequest {
+  std::string rules;
+  std::vector<std::string> data;
+  std::string format;  // "jsonl" or "text"
+  std::string output;  // empty: standard output
+  unsigned jobs = 1;
+  std::size_t max_data_bytes = 64 * 1024 * 1024;
+  TextOptions text;
+  std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;
+};
+int stream_scores(const StreamRequest& request);
+
+// How many tables the DATA arguments hold, when that is known without
+// reading them (no JSON Lines, no standard input).
+std::optional<std::size_t> count_tables(const std::vector<std::string>& data);
 
 }  // namespace perfeval::cli

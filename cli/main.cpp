@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "commands.hpp"
 #include "perfeval/runtime/run.hpp"
@@ -39,7 +40,9 @@ struct Inputs {
 
   void add_to(CLI::App& command, bool data_required) {
     command.add_option("RULES", rules, "rule file or folder of rule files (*.perf)")->required();
-    command.add_option("DATA", data, "data files or folders of data files (*.json)")
+    command
+        .add_option("DATA", data,
+                    "data files or folders of them (*.json, *.jsonl), or - for standard input")
         ->required(data_required);
   }
 };
@@ -61,7 +64,8 @@ int main(int argc, char** argv) {
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string_view arg = args[i];
     if (arg == "--lang" || arg == "-f" || arg == "--format" || arg == "-p" || arg == "--project" ||
-        arg == "-i" || arg == "--indicator") {
+        arg == "-i" || arg == "--indicator" || arg == "-o" || arg == "--output" || arg == "-j" ||
+        arg == "--jobs") {
       ++i;  // the option's value
       continue;
     }
@@ -94,7 +98,8 @@ int main(int argc, char** argv) {
           ? "perfeval fmt: lay out rule files in the one canonical form, in place\n"
             "(comments are kept; --check only lists the files that are not formatted)."
           : "perfeval scores 项目支出绩效自评表 and 单位整体支出绩效自评表 by rule files.\n"
-            "RULES is a .perf file or a folder of them; DATA are .json files or folders of them.",
+            "RULES is a .perf file or a folder of them; DATA are .json files, .jsonl files (one\n"
+            "table per line), folders of them, or - for JSON Lines on standard input.",
       command == Command::audit     ? "perfeval audit"
       : command == Command::explain ? "perfeval explain"
       : command == Command::check   ? "perfeval check"
@@ -108,7 +113,7 @@ int main(int argc, char** argv) {
   std::string output;
   if (command == Command::score) {
     app.add_option("-f,--format", format, "output format")
-        ->check(CLI::IsMember({"text", "json", "html", "csv", "md", "xlsx"}))
+        ->check(CLI::IsMember({"text", "json", "jsonl", "html", "csv", "md", "xlsx"}))
         ->capture_default_str();
     app.add_option("-o,--output", output,
                    "write to this file instead of standard output (needed for xlsx)");
@@ -116,6 +121,14 @@ int main(int argc, char** argv) {
     app.add_option("-f,--format", format, "output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
+  }
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (command == Command::score || command == Command::audit || command == Command::explain ||
+      command == Command::check) {
+    app.add_option("-j,--jobs", jobs,
+                   "threads that read and score (default: one per core); the results are the "
+                   "same for any number")
+        ->check(CLI::Range(1u, 1024u));
   }
   app.add_option("--lang", lang_name,
                  "language of messages and headings (default: from the locale)")
@@ -140,7 +153,8 @@ int main(int argc, char** argv) {
   }
   app.footer(
       "Commands:\n"
-      "  perfeval RULES DATA...          score every project and print its table\n"
+      "  perfeval RULES DATA...          score every project and print its table (more than\n"
+      "                                  100 tables, JSON Lines or -: one line per table)\n"
       "  perfeval audit RULES DATA...    list what the printed tables got wrong\n"
       "  perfeval explain RULES DATA...  show the working (-p PROJECT, -i INDICATOR)\n"
       "  perfeval check RULES [DATA...]  check rule and data files without scoring\n"
@@ -167,21 +181,59 @@ int main(int argc, char** argv) {
     return format_files(fmt_files, fmt_check, lang);
   }
 
+  perfeval::TextOptions text;
+  text.lang = lang;
+  text.color = use_color();
+
+  // Long batches show how far they are, on a terminal only.
+  constexpr std::size_t kProgressFrom = 50;
+  std::function<void(std::size_t, std::optional<std::size_t>)> progress;
+  if (isatty(STDERR_FILENO) != 0) {
+    progress = [lang](std::size_t done, std::optional<std::size_t> total) {
+      if (total && *total < kProgressFrom) {
+        return;
+      }
+      std::cerr << (lang == perfeval::Lang::zh ? "\r评分中 " : "\rscoring ") << done;
+      if (total) {
+        std::cerr << "/" << *total;
+      }
+      std::cerr << "\x1b[K" << std::flush;
+    };
+  }
+
+  // Whole tables on the terminal are for a handful of files; a batch is
+  // written as it is scored, one line per table, so memory stays flat.
+  constexpr std::size_t kTablesShownInFull = 100;
+  if (command == Command::score && (format == "jsonl" || (format == "text" && [&] {
+                                      const auto count = count_tables(inputs.data);
+                                      return !count || *count > kTablesShownInFull;
+                                    }()))) {
+    StreamRequest request;
+    request.rules = inputs.rules;
+    request.data = inputs.data;
+    request.format = format;
+    request.output = output;
+    request.jobs = jobs;
+    request.text = text;
+    request.progress = progress;
+    const int status = stream_scores(request);
+    if (progress) {
+      std::cerr << "\r\x1b[K" << std::flush;
+    }
+    return status;
+  }
+
   perfeval::RunOptions options;
   options.rules = inputs.rules;
+  options.jobs = jobs;
   options.data.assign(inputs.data.begin(), inputs.data.end());
   options.scoring.explain = command == Command::audit || command == Command::explain;
   options.check_only = command == Command::check;
   options.scoring.lang = lang;
 
-  // Long batches show how far they are, on a terminal only.
-  constexpr std::size_t kProgressFrom = 50;
-  if (isatty(STDERR_FILENO) != 0) {
-    options.progress = [lang](std::size_t done, std::size_t total) {
-      if (total >= kProgressFrom && (done % 10 == 0 || done == total)) {
-        std::cerr << (lang == perfeval::Lang::zh ? "\r评分中 " : "\rscoring ") << done << "/"
-                  << total << (done == total ? "\r\x1b[K" : "") << std::flush;
-      }
+  if (progress) {
+    options.progress = [&](std::size_t done, std::size_t total) {
+      progress(done, total == 0 ? std::nullopt : std::optional<std::size_t>(total));
     };
   }
   perfeval::SourceManager sources;
@@ -190,9 +242,9 @@ int main(int argc, char** argv) {
     std::cerr << perfeval::render(d, sources, lang) << "\n";
   }
 
-  perfeval::TextOptions text;
-  text.lang = lang;
-  text.color = use_color();
+  if (progress) {
+    std::cerr << "\r\x1b[K" << std::flush;
+  }
   switch (command) {
     case Command::audit: {
       if (format == "json") {

@@ -42,7 +42,8 @@ Position Source::position(std::uint32_t offset) const {
   Position pos;
   // Only '\n' ends a line: in a CRLF file the '\r' is the last character of
   // the line, so CRLF counts once.
-  pos.line = static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + end, '\n'));
+  pos.line =
+      static_cast<std::uint32_t>(first_line_ + std::count(text.begin(), text.begin() + end, '\n'));
   for (std::size_t i = line_start(text, end); i < end;) {
     const std::size_t n = code_point_size(text.substr(i, end - i));
     i += n == 0 ? 1 : n;
@@ -62,8 +63,8 @@ std::string_view Source::line_text(std::uint32_t offset) const {
   return text.substr(begin, end - begin);
 }
 
-FileId SourceManager::add(std::string name, std::string text) {
-  files_.emplace_back(std::move(name), std::move(text));
+FileId SourceManager::add(std::string name, std::string text, std::uint32_t first_line) {
+  files_.emplace_back(std::move(name), std::move(text), first_line);
   return static_cast<FileId>(files_.size() - 1);
 }
 

@@ -306,8 +306,9 @@ std::string json_reason(const std::string& what) {
 }  // namespace
 
 std::optional<ProjectData> load_project_data(FileId file, const SourceManager& sources,
-                                             DiagnosticSink& sink) {
+                                             DiagnosticSink& sink, std::string_view label) {
   const Source& source = sources.get(file);
+  const std::string name = label.empty() ? source.name() : std::string(label);
   ExactSax sax;
   const bool parsed = json::sax_parse(source.text(), &sax, json::input_format_t::json, true);
   if (!parsed) {
@@ -316,14 +317,10 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
       return SourceRange{file, o, o + 1};
     };
     if (source.text().find_first_not_of(" \t\r\n") == std::string::npos) {
-      sink.report({Severity::error, "data-empty", std::nullopt, source.name(), {}, {}});
+      sink.report({Severity::error, "data-empty", std::nullopt, name, {}, {}});
     } else if (sax.duplicate_key_) {
-      sink.report({Severity::error,
-                   "data-duplicate-key",
-                   std::nullopt,
-                   source.name(),
-                   {*sax.duplicate_key_},
-                   {}});
+      sink.report(
+          {Severity::error, "data-duplicate-key", std::nullopt, name, {*sax.duplicate_key_}, {}});
     } else if (sax.too_deep_) {
       sink.report({Severity::error,
                    "data-too-deep",
@@ -347,7 +344,7 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
   }
 
   ProjectData data;
-  data.file = source.name();
+  data.file = name;
   Reader r(data.file, sink);
   const json& root = sax.root;
   if (!root.is_object()) {

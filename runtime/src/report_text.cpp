@@ -205,6 +205,41 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
   out << total_line << "\n\n";
 }
 
+// One project in the summary: name, total, band and what needs attention.
+std::string summary_line(const ProjectResult& p, std::size_t name_width, const TextOptions& options,
+                         const Painter& paint) {
+  const Words& w = words(options.lang);
+  const std::string total = p.total ? p.total->to_fixed(p.score_digits) : "—";
+  std::string line =
+      fmt::format("  {}  {}  {}", fit(truncate(p.project, options.max_name_width), name_width),
+                  fit(total, 7, true), fit(p.band.value_or(""), 4));
+  if (const std::size_t d = p.differences()) {
+    line += fmt::format("  {} {}", w.differences, d);
+  }
+  if (const std::size_t m = p.explanations_missing()) {
+    line += fmt::format("  {} {}", w.missing_count, m);
+  }
+  if (!p.complete) {
+    line += "  " + paint.red(std::string(w.not_scored));
+  }
+  while (!line.empty() && line.back() == ' ') {
+    line.pop_back();
+  }
+  return line;
+}
+
+std::string totals_line(std::size_t tables, std::size_t complete,
+                        const std::map<std::string, std::size_t>& bands,
+                        const TextOptions& options) {
+  const Words& w = words(options.lang);
+  std::string band_counts;
+  for (const auto& [band, count] : bands) {
+    band_counts += fmt::format(" {} {}", band, count);
+  }
+  return fmt::format("  {} {}, {} {}, {} {}{}", w.projects, tables, w.scored, complete, w.failed,
+                     tables - complete, band_counts.empty() ? "" : " —" + band_counts);
+}
+
 void write_summary(std::ostream& out, const RunResults& results, const TextOptions& options,
                    const Painter& paint) {
   const Words& w = words(options.lang);
@@ -215,40 +250,40 @@ void write_summary(std::ostream& out, const RunResults& results, const TextOptio
   }
   std::map<std::string, std::size_t> bands;
   for (const auto& p : results.projects) {
-    const std::string total = p.total ? p.total->to_fixed(p.score_digits) : "—";
     if (p.band) {
       ++bands[*p.band];
     }
-    std::string line =
-        fmt::format("  {}  {}  {}", fit(truncate(p.project, options.max_name_width), name_width),
-                    fit(total, 7, true), fit(p.band.value_or(""), 4));
-    if (const std::size_t d = p.differences()) {
-      line += fmt::format("  {} {}", w.differences, d);
-    }
-    if (const std::size_t m = p.explanations_missing()) {
-      line += fmt::format("  {} {}", w.missing_count, m);
-    }
-    if (!p.complete) {
-      line += "  " + paint.red(std::string(w.not_scored));
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out << line << "\n";
-  }
-  std::string band_counts;
-  for (const auto& [band, count] : bands) {
-    band_counts += fmt::format(" {} {}", band, count);
+    out << summary_line(p, name_width, options, paint) << "\n";
   }
   const std::size_t complete =
       static_cast<std::size_t>(std::count_if(results.projects.begin(), results.projects.end(),
                                              [](const ProjectResult& p) { return p.complete; }));
-  out << fmt::format("  {} {}, {} {}, {} {}{}\n", w.projects, results.data_files, w.scored,
-                     complete, w.failed, results.data_files - complete,
-                     band_counts.empty() ? "" : " —" + band_counts);
+  out << totals_line(results.data_files, complete, bands, options) << "\n";
 }
 
 }  // namespace
+
+std::string text_summary_heading(const TextOptions& options) {
+  return Painter(options.color).bold(std::string(words(options.lang).summary));
+}
+
+std::string text_summary_line(const ProjectResult& project, const TextOptions& options) {
+  // A stream cannot measure every name first: names take the widest width.
+  return summary_line(project, options.max_name_width, options, Painter(options.color));
+}
+
+std::string text_failed_line(std::string_view label, const TextOptions& options) {
+  const Painter paint(options.color);
+  return fmt::format("  {}  {}  {}",
+                     fit(truncate(label, options.max_name_width), options.max_name_width),
+                     fit("—", 7, true), paint.red(std::string(words(options.lang).not_scored)));
+}
+
+std::string text_totals_line(std::size_t tables, std::size_t complete,
+                             const std::map<std::string, std::size_t>& bands,
+                             const TextOptions& options) {
+  return totals_line(tables, complete, bands, options);
+}
 
 std::string percent(const Rational& rate, int digits) {
   return (rate * Rational(100)).to_fixed(digits) + "%";

@@ -17,6 +17,12 @@ void file_error(DiagnosticSink& sink, std::string code, const std::filesystem::p
 
 std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
                                               std::string_view extension, DiagnosticSink& sink) {
+  return find_files(path, std::vector<std::string_view>{extension}, sink);
+}
+
+std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
+                                              const std::vector<std::string_view>& extensions,
+                                              DiagnosticSink& sink) {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
   std::error_code ec;
@@ -34,7 +40,9 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
     // Anything with the extension that is not a folder is listed, so that a
     // dangling link or a pipe named x.json is reported rather than skipped.
     std::error_code entry_ec;
-    if (it->path().extension() == extension && !it->is_directory(entry_ec)) {
+    const auto extension = it->path().extension();
+    if (std::find(extensions.begin(), extensions.end(), extension.native()) != extensions.end() &&
+        !it->is_directory(entry_ec)) {
       files.push_back(it->path());
     }
   }
@@ -47,6 +55,15 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
 
 std::optional<FileId> read_source(const std::filesystem::path& path, SourceManager& sources,
                                   DiagnosticSink& sink, std::size_t max_bytes) {
+  auto text = read_file_text(path, sink, max_bytes);
+  if (!text) {
+    return std::nullopt;
+  }
+  return sources.add(path.string(), std::move(*text));
+}
+
+std::optional<std::string> read_file_text(const std::filesystem::path& path, DiagnosticSink& sink,
+                                          std::size_t max_bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -80,7 +97,7 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
     file_error(sink, "file-unreadable", path, {});
     return std::nullopt;
   }
-  return sources.add(path.string(), std::move(text).str());
+  return std::move(text).str();
 }
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,

@@ -1,8 +1,62 @@
 #include "perfeval/runtime/run.hpp"
 
+#include "perfeval/runtime/batch.hpp"
 #include "perfeval/runtime/rule_lint.hpp"
 
 namespace perfeval {
+namespace {
+
+// Keeps every result and diagnostic for a report of the whole run. Record
+// texts that diagnostics point into join the run's sources, in input order.
+class KeepResults : public BatchConsumer {
+ public:
+  KeepResults(RunResults& results, SourceManager& sources, DiagnosticSink& sink, bool keep)
+      : results_(results), sources_(sources), sink_(sink), keep_(keep) {}
+
+  void take(RecordOutcome& outcome, BatchChunk& chunk) const override {
+    if (outcome.result && keep_) {
+      chunk.results.push_back(std::move(*outcome.result));
+    }
+    BatchChunk::Text* text = nullptr;
+    for (const Diagnostic& d : outcome.load_diagnostics) {
+      if (d.range && outcome.record_sources) {
+        if (!text) {
+          const Source& source = outcome.record_sources->get(d.range->file);
+          text = &chunk.texts.emplace_back(
+              BatchChunk::Text{source.name(), source.text(), outcome.record.line, {}});
+        }
+        text->diagnostics.push_back(chunk.diagnostics.size());
+      }
+      chunk.diagnostics.push_back(d);
+    }
+    chunk.diagnostics.insert(chunk.diagnostics.end(), outcome.score_diagnostics.begin(),
+                             outcome.score_diagnostics.end());
+  }
+
+  void hand_on(BatchChunk& chunk) override {
+    results_.data_files += chunk.totals.tables;
+    for (auto& result : chunk.results) {
+      results_.projects.push_back(std::move(result));
+    }
+    for (auto& text : chunk.texts) {
+      const FileId id = sources_.add(std::move(text.name), std::move(text.text), text.first_line);
+      for (const std::size_t k : text.diagnostics) {
+        chunk.diagnostics[k].range->file = id;
+      }
+    }
+    for (auto& d : chunk.diagnostics) {
+      sink_.report(std::move(d));
+    }
+  }
+
+ private:
+  RunResults& results_;
+  SourceManager& sources_;
+  DiagnosticSink& sink_;
+  bool keep_;
+};
+
+}  // namespace
 
 RunResults run(const RunOptions& options, SourceManager& sources) {
   RunResults results;
@@ -19,34 +73,17 @@ RunResults run(const RunOptions& options, SourceManager& sources) {
     return results;
   }
 
-  std::vector<std::filesystem::path> files;
-  for (const auto& root : options.data) {
-    const auto found = find_files(root, ".json", sink);
-    files.insert(files.end(), found.begin(), found.end());
+  DataReader reader(options.data, options.max_data_bytes, sink);
+  KeepResults keep(results, sources, sink, !options.check_only);
+  BatchOptions batch;
+  batch.jobs = options.jobs;
+  batch.scoring = options.scoring;
+  if (options.progress) {
+    batch.progress = [&](std::size_t done, std::optional<std::size_t> total) {
+      options.progress(done, total.value_or(0));
+    };
   }
-  for (const auto& path : files) {
-    ++results.data_files;
-    if (options.progress) {
-      options.progress(results.data_files, files.size());
-    }
-    const auto id = read_source(path, sources, sink, options.max_data_bytes);
-    auto data = id ? load_project_data(*id, sources, sink) : std::nullopt;
-    if (data && rules.unreadable_files > 0 && !rules.program.find_project(data->project) &&
-        !rules.program.is_broken(data->project)) {
-      // Not "no such project": it may stand in a rule file that could not be read.
-      sink.report({Severity::error,
-                   "data-unknown-project-rules-broken",
-                   std::nullopt,
-                   data->file,
-                   {data->project, std::to_string(rules.unreadable_files)},
-                   {}});
-      data.reset();
-    }
-    auto result = data ? score_project(rules.program, *data, sink, options.scoring) : std::nullopt;
-    if (result && !options.check_only) {
-      results.projects.push_back(std::move(*result));
-    }
-  }
+  score_batches(rules, reader, keep, batch);
   results.diagnostics = sink.all();
   return results;
 }

@@ -48,6 +48,7 @@ class DiagnosticSink {
   }
   bool has_errors() const;
   const std::vector<Diagnostic>& all() const { return diagnostics_; }
+  void clear() { diagnostics_.clear(); }
 
  private:
   std::vector<Diagnostic> diagnostics_;

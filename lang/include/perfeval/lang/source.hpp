@@ -30,7 +30,10 @@ struct Position {
 
 class Source {
  public:
-  Source(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}
+  // `first_line` is the line of the whole file the text starts on: one line
+  // of a JSON Lines file is read on its own but reported where it stands.
+  Source(std::string name, std::string text, std::uint32_t first_line = 1)
+      : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {}
   const std::string& name() const { return name_; }
   const std::string& text() const { return text_; }
 
@@ -41,12 +44,13 @@ class Source {
  private:
   std::string name_;
   std::string text_;
+  std::uint32_t first_line_ = 1;
 };
 
 // Owns every loaded file for the life of a run, so ranges stay valid.
 class SourceManager {
  public:
-  FileId add(std::string name, std::string text);
+  FileId add(std::string name, std::string text, std::uint32_t first_line = 1);
   const Source& get(FileId id) const { return files_.at(id); }
   std::size_t size() const { return files_.size(); }
 

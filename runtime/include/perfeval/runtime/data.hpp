@@ -65,8 +65,10 @@ struct ProjectData {
 };
 
 // Reads one data file already added to `sources`. Problems are reported to
-// `sink` (JSON syntax errors with line and column) and give nullopt.
+// `sink` (JSON syntax errors with line and column) and give nullopt. The
+// data and messages without a place name the file as `label` when given
+// ("big.jsonl:17" for one line of a JSON Lines file), else by its source name.
 std::optional<ProjectData> load_project_data(FileId file, const SourceManager& sources,
-                                             DiagnosticSink& sink);
+                                             DiagnosticSink& sink, std::string_view label = {});
 
 }  // namespace perfeval

@@ -2,6 +2,7 @@
 
 // Report writers: the same results as a terminal table or as JSON.
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
@@ -29,6 +30,17 @@ struct TextOptions {
 
 // Each project's scored table, then one line per project and the totals.
 void write_text(std::ostream& out, const RunResults& results, const TextOptions& options);
+
+// The summary of write_text line by line, for a stream of results too long
+// to hold: the heading, one line per table (names padded to the widest
+// allowed width, as the stream cannot measure them first), a line for a
+// table that could not be scored, and the totals.
+std::string text_summary_heading(const TextOptions& options);
+std::string text_summary_line(const ProjectResult& project, const TextOptions& options);
+std::string text_failed_line(std::string_view label, const TextOptions& options);
+std::string text_totals_line(std::size_t tables, std::size_t complete,
+                             const std::map<std::string, std::size_t>& bands,
+                             const TextOptions& options);
 
 // The same content as one JSON document. Numbers are exact decimal text
 // ("9.80", "102.00%"), never binary floating point.

@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "perfeval/lang/checker.hpp"
@@ -25,6 +27,16 @@ struct RuleSet {
 // order a folder lists its entries. A path that does not exist is reported.
 std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
                                               std::string_view extension, DiagnosticSink& sink);
+
+// The same for several extensions (".json" and ".jsonl").
+std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
+                                              const std::vector<std::string_view>& extensions,
+                                              DiagnosticSink& sink);
+
+// Reads a whole file; a file that cannot be read, or is larger than
+// `max_bytes`, is reported and gives nullopt.
+std::optional<std::string> read_file_text(const std::filesystem::path& path, DiagnosticSink& sink,
+                                          std::size_t max_bytes);
 
 // Reads a whole file into `sources`; a file that cannot be read, or is larger
 // than `max_bytes`, is reported and gives nullopt.

@@ -18,11 +18,13 @@ struct RunOptions {
   ParseLimits limits;
   std::size_t max_data_bytes = 64 * 1024 * 1024;
   ScoreOptions scoring;
+  // Threads that load and score; results come in input order whatever it is.
+  unsigned jobs = 1;
   // `perfeval check`: warn about unused declarations, try every formula on
   // its indicators' targets, and keep no results.
   bool check_only = false;
-  // Called before each data file with how many have been started and how
-  // many there are, for a progress indicator on long batches.
+  // Called as tables are scored with how many are done and how many there
+  // are (0 when not known: JSON Lines), for a progress indicator.
   std::function<void(std::size_t done, std::size_t total)> progress;
 };
 

@@ -1,0 +1,220 @@
+// DataReader: the DATA arguments as one stream of records.
+
+#include <fmt/format.h>
+
+#include "perfeval/runtime/batch.hpp"
+
+namespace perfeval {
+namespace {
+
+constexpr std::size_t kReadBlock = 1 << 20;
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
+                       std::size_t max_record_bytes, DiagnosticSink& sink)
+    : max_record_bytes_(max_record_bytes) {
+  std::size_t files = 0;
+  bool any_lines = false;
+  for (const auto& path : inputs) {
+    if (path == "-") {
+      inputs_.push_back({path, true, true});
+      any_lines = true;
+      continue;
+    }
+    for (auto& found : find_files(path, std::vector<std::string_view>{".json", ".jsonl"}, sink)) {
+      const bool lines = found.extension() == ".jsonl";
+      any_lines |= lines;
+      files += lines ? 0 : 1;
+      inputs_.push_back({std::move(found), lines, false});
+    }
+  }
+  if (!any_lines) {
+    known_total_ = files;
+  }
+}
+
+DataReader::~DataReader() {
+  if (stream_ && owns_stream_) {
+    std::fclose(stream_);
+  }
+}
+
+void DataReader::add_file_record(const Input& input, DataBatch& batch, std::size_t& bytes) {
+  DataRecord record;
+  record.label = input.path.string();
+  record.file = record.label;
+  DiagnosticSink sink;
+  auto text = read_file_text(input.path, sink, max_record_bytes_);
+  if (!text) {
+    record.read_error = sink.all().front();
+  } else {
+    // Offsets for now: the buffer may still move as it grows.
+    record.text = std::string_view(nullptr, text->size());
+    record.offset = batch.buffer.size();
+    batch.buffer += *text;
+    bytes += text->size();
+  }
+  batch.records.push_back(std::move(record));
+}
+
+bool DataReader::open_next_lines_input() {
+  const Input& input = inputs_[next_input_];
+  stream_done_ = false;
+  stream_line_ = 0;
+  pending_.clear();
+  pending_at_ = 0;
+  if (input.standard_input) {
+    stream_ = stdin;
+    owns_stream_ = false;
+    stream_name_ = "<stdin>";
+    return true;
+  }
+  stream_name_ = input.path.string();
+  // The same checks as for a whole file (a pipe in a folder, a broken
+  // link), without reading it all.
+  DiagnosticSink sink;
+  (void)read_file_text(input.path, sink, 0);
+  const bool too_large_only = sink.all().size() == 1 && sink.all().front().code == "file-too-large";
+  if (!sink.all().empty() && !too_large_only) {
+    stream_error_ = sink.all().front();
+    return false;
+  }
+  stream_ = std::fopen(input.path.c_str(), "rb");
+  owns_stream_ = true;
+  if (!stream_) {
+    stream_error_ =
+        Diagnostic{Severity::error, "file-unreadable", std::nullopt, stream_name_, {}, {}};
+    return false;
+  }
+  return true;
+}
+
+// Takes the next line of the open JSON Lines input into `batch`; false when
+// the input is used up.
+bool DataReader::read_line_record(DataBatch& batch, std::size_t& bytes) {
+  while (true) {
+    if (skipping_long_line_) {
+      const std::size_t end = pending_.find('\n', pending_at_);
+      if (end != std::string::npos || stream_done_) {
+        skipping_long_line_ = false;
+        ++stream_line_;
+        pending_at_ = end == std::string::npos ? pending_.size() : end + 1;
+        continue;
+      }
+      pending_.clear();
+      pending_at_ = 0;
+    }
+    std::size_t end = pending_.find('\n', pending_at_);
+    if (end == std::string::npos) {
+      if (!stream_done_) {
+        if (pending_.size() - pending_at_ > max_record_bytes_) {
+          // A line longer than any table: report it, then skip to its end.
+          batch.records.push_back(line_error(stream_line_ + 1));
+          skipping_long_line_ = true;
+          pending_.clear();
+          pending_at_ = 0;
+          return true;
+        }
+        // Keep what is left of the block and read more after it.
+        pending_.erase(0, pending_at_);
+        pending_at_ = 0;
+        const std::size_t old = pending_.size();
+        pending_.resize(old + kReadBlock);
+        const std::size_t got = std::fread(pending_.data() + old, 1, kReadBlock, stream_);
+        pending_.resize(old + got);
+        stream_done_ = got == 0;
+        continue;
+      }
+      if (pending_at_ >= pending_.size()) {
+        return false;
+      }
+      end = pending_.size();  // the last line has no line end
+    }
+    const std::string_view line(pending_.data() + pending_at_, end - pending_at_);
+    pending_at_ = end == pending_.size() ? end : end + 1;
+    ++stream_line_;
+    if (blank(line)) {
+      continue;
+    }
+    if (line.size() > max_record_bytes_) {
+      batch.records.push_back(line_error(stream_line_));
+      return true;
+    }
+    DataRecord record;
+    record.file = stream_name_;
+    record.line = stream_line_;
+    record.label = fmt::format("{}:{}", stream_name_, stream_line_);
+    record.offset = batch.buffer.size();
+    record.text = std::string_view(nullptr, line.size());
+    batch.buffer += line;
+    bytes += line.size();
+    batch.records.push_back(std::move(record));
+    return true;
+  }
+}
+
+DataRecord DataReader::line_error(std::uint32_t line) const {
+  DataRecord record;
+  record.file = stream_name_;
+  record.line = line;
+  record.label = fmt::format("{}:{}", stream_name_, line);
+  record.read_error = Diagnostic{Severity::error,
+                                 "data-line-too-long",
+                                 std::nullopt,
+                                 record.label,
+                                 {std::to_string(max_record_bytes_)},
+                                 {}};
+  return record;
+}
+
+bool DataReader::next(DataBatch& batch, std::size_t target_bytes, std::size_t max_records) {
+  batch.buffer.clear();
+  batch.records.clear();
+  std::size_t bytes = 0;
+  while (bytes < target_bytes && batch.records.size() < max_records) {
+    if (stream_) {
+      if (read_line_record(batch, bytes)) {
+        continue;
+      }
+      if (owns_stream_) {
+        std::fclose(stream_);
+      }
+      stream_ = nullptr;
+      continue;
+    }
+    if (stream_error_) {
+      DataRecord record;
+      record.label = stream_name_;
+      record.file = stream_name_;
+      record.read_error = std::move(*stream_error_);
+      stream_error_.reset();
+      batch.records.push_back(std::move(record));
+      continue;
+    }
+    if (next_input_ == inputs_.size()) {
+      break;
+    }
+    const Input& input = inputs_[next_input_];
+    if (input.lines) {
+      (void)open_next_lines_input();
+      ++next_input_;
+      continue;
+    }
+    add_file_record(input, batch, bytes);
+    ++next_input_;
+  }
+  // Now that the buffer has stopped growing, point the records into it.
+  for (auto& record : batch.records) {
+    if (!record.read_error) {
+      record.text = std::string_view(batch.buffer.data() + record.offset, record.text.size());
+    }
+  }
+  return !batch.records.empty();
+}
+
+}  // namespace perfeval

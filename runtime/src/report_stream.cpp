@@ -1,0 +1,242 @@
+// StreamWriter: JSON Lines and the terminal summary, written chunk by chunk.
+//
+// Lines are built with fmt into the chunk's buffers on the workers, so the
+// calling thread only writes large blocks.
+
+#include "perfeval/runtime/report_stream.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace perfeval {
+namespace {
+
+// A JSON string: quotes, backslashes and control characters escaped; bytes
+// that are not UTF-8 (a file name, say) become U+FFFD so the line stays
+// valid JSON.
+void append_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += static_cast<char>(c);
+      } else if (c < 0x20) {
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+      } else {
+        out += static_cast<char>(c);
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&s[i]),
+                                                static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, static_cast<std::size_t>(n)));
+    i += static_cast<std::size_t>(n);
+  }
+  out += '"';
+}
+
+void append_bool(std::string& out, bool value) {
+  out += value ? "true" : "false";
+}
+
+void append_errors(std::string& out, const std::vector<std::string>& errors) {
+  out += "\"errors\":[";
+  for (std::size_t k = 0; k < errors.size(); ++k) {
+    if (k > 0) {
+      out += ',';
+    }
+    append_string(out, errors[k]);
+  }
+  out += ']';
+}
+
+// A problem on one line: where it is, then the sentence.
+std::string one_line(const Diagnostic& d, const SourceManager* sources, Lang lang) {
+  std::string place = d.file;
+  if (d.range && sources) {
+    const Source& source = sources->get(d.range->file);
+    const Position pos = source.position(d.range->begin);
+    place = fmt::format("{}:{}:{}", source.name(), pos.line, pos.column);
+  }
+  return fmt::format("{}: {}", place, message_text(d, lang));
+}
+
+}  // namespace
+
+void append_jsonl_project(std::string& out, const ProjectResult& p,
+                          const std::vector<std::string>& errors) {
+  out += "{\"file\":";
+  append_string(out, p.file);
+  out += ",\"project\":";
+  append_string(out, p.project);
+  out += ",\"kind\":";
+  append_string(out, p.kind);
+  out += ",\"policy\":";
+  append_string(out, p.policy);
+  out += ",\"complete\":";
+  append_bool(out, p.complete);
+  out += ",\"total\":";
+  if (p.total) {
+    append_string(out, p.total->to_fixed(p.score_digits));
+  } else {
+    out += "null";
+  }
+  out += ",\"full_marks\":";
+  append_string(out, p.full_marks.to_string());
+  out += ",\"band\":";
+  if (p.band) {
+    append_string(out, *p.band);
+  } else {
+    out += "null";
+  }
+  const FundsResult& f = p.funds;
+  out += ",\"funds\":{\"scored\":";
+  append_bool(out, f.scored);
+  if (f.scored) {
+    out += ",\"rate\":";
+    append_string(out, percent(f.rate, p.rate_digits));
+    out += ",\"score\":";
+    append_string(out, f.score.to_fixed(p.score_digits));
+    out += ",\"explanation_required\":";
+    append_bool(out, f.explanation_required);
+  }
+  out += "},\"indicators\":[";
+  for (std::size_t k = 0; k < p.indicators.size(); ++k) {
+    const IndicatorResult& i = p.indicators[k];
+    out += k == 0 ? "{\"name\":" : ",{\"name\":";
+    append_string(out, i.name);
+    out += ",\"scored\":";
+    append_bool(out, i.scored);
+    out += ",\"applicable\":";
+    append_bool(out, i.applicable);
+    if (i.scored && i.applicable) {
+      out += ",\"met\":";
+      append_bool(out, i.met);
+      out += ",\"rate\":";
+      append_string(out, percent(i.rate, p.rate_digits));
+      out += ",\"score\":";
+      append_string(out, i.score_rounded.to_fixed(p.score_digits));
+      out += ",\"explanation_required\":";
+      append_bool(out, i.explanation_required);
+    }
+    out += ",\"explanation_present\":";
+    append_bool(out, i.explanation_present);
+    out += ",\"differences\":";
+    fmt::format_to(std::back_inserter(out), "{}", i.differences.size());
+    out += '}';
+  }
+  fmt::format_to(std::back_inserter(out),
+                 "],\"differences\":{},\"explanations_missing\":{},\"explanations_unneeded\":{},",
+                 p.differences(), p.explanations_missing(), p.explanations_unneeded());
+  append_errors(out, errors);
+  out += '}';
+}
+
+void append_jsonl_failure(std::string& out, std::string_view label, std::string_view project,
+                          const std::vector<std::string>& errors) {
+  out += "{\"file\":";
+  append_string(out, label);
+  out += ",\"project\":";
+  if (project.empty()) {
+    out += "null";
+  } else {
+    append_string(out, project);
+  }
+  out += ",\"complete\":false,\"total\":null,";
+  append_errors(out, errors);
+  out += '}';
+}
+
+StreamWriter::StreamWriter(StreamFormat format, const SourceManager& rule_sources,
+                           const TextOptions& options, std::FILE* out, std::FILE* err)
+    : format_(format), rule_sources_(rule_sources), options_(options), out_(out), err_(err) {}
+
+void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
+  // Problems: in full (with the line and a caret) on the error stream, and
+  // on one line each in the table's JSON line.
+  std::vector<std::string> errors;
+  const auto note = [&](const Diagnostic& d, const SourceManager* sources) {
+    if (sources) {
+      chunk.err += render(d, *sources, options_.lang);
+    } else {
+      chunk.err += one_line(d, nullptr, options_.lang);
+    }
+    chunk.err += '\n';
+    if (format_ == StreamFormat::jsonl) {
+      errors.push_back(one_line(d, sources, options_.lang));
+    }
+  };
+  for (const Diagnostic& d : outcome.load_diagnostics) {
+    note(d, d.range ? outcome.record_sources : nullptr);
+  }
+  for (const Diagnostic& d : outcome.score_diagnostics) {
+    note(d, d.range ? &rule_sources_ : nullptr);
+  }
+
+  if (format_ == StreamFormat::jsonl) {
+    if (outcome.result) {
+      append_jsonl_project(chunk.out, *outcome.result, errors);
+    } else {
+      append_jsonl_failure(chunk.out, outcome.record.label, {}, errors);
+    }
+    chunk.out += '\n';
+    return;
+  }
+  chunk.out += outcome.result ? text_summary_line(*outcome.result, options_)
+                              : text_failed_line(outcome.record.label, options_);
+  chunk.out += '\n';
+}
+
+void StreamWriter::hand_on(BatchChunk& chunk) {
+  if (format_ == StreamFormat::text && !heading_written_) {
+    const std::string heading = text_summary_heading(options_) + "\n";
+    std::fwrite(heading.data(), 1, heading.size(), out_);
+    heading_written_ = true;
+  }
+  // Problems first, so that a terminal shows them before the line they
+  // belong to; both streams are flushed per chunk to keep them in step.
+  if (!chunk.err.empty()) {
+    std::fflush(out_);
+    std::fwrite(chunk.err.data(), 1, chunk.err.size(), err_);
+    std::fflush(err_);
+  }
+  std::fwrite(chunk.out.data(), 1, chunk.out.size(), out_);
+  totals_ += chunk.totals;
+}
+
+void StreamWriter::finish() {
+  std::string line;
+  if (format_ == StreamFormat::jsonl) {
+    fmt::format_to(std::back_inserter(line),
+                   "{{\"summary\":{{\"tables\":{},\"scored\":{},\"failed\":{},\"indicators\":{},"
+                   "\"differences\":{},\"explanations_missing\":{},\"bands\":{{",
+                   totals_.tables, totals_.scored, totals_.tables - totals_.scored,
+                   totals_.indicators, totals_.differences, totals_.explanations_missing);
+    bool first = true;
+    for (const auto& [band, count] : totals_.bands) {
+      line += first ? "" : ",";
+      first = false;
+      append_string(line, band);
+      fmt::format_to(std::back_inserter(line), ":{}", count);
+    }
+    line += "}}}\n";
+  } else {
+    if (!heading_written_) {
+      line = text_summary_heading(options_) + "\n";
+    }
+    line += text_totals_line(totals_.tables, totals_.scored, totals_.bands, options_) + "\n";
+  }
+  std::fwrite(line.data(), 1, line.size(), out_);
+  std::fflush(out_);
+}
+
+}  // namespace perfeval
