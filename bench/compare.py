@@ -164,7 +164,7 @@ class Tool:
 
 def time_tool(tool, work):
     """Runs the tool under /usr/bin/time: wall seconds and peak RSS."""
-    time_file = work / f"{tool.name.replace(' ', '_')}.time"
+    time_file = work / ("".join(c if c.isalnum() else "-" for c in tool.name) + ".time")
     command = ["/usr/bin/time", "-f", "%e %M", "-o", time_file, "nice", *tool.command]
     log(f"{tool.name}: " + " ".join(shlex.quote(str(c)) for c in tool.command))
     env = dict(os.environ, **(tool.env or {}))
@@ -236,7 +236,7 @@ def setup_zen(args):
         # lacks any of zen-engine's optional platform packages. npm install
         # --no-save installs the locked versions all the same.
         run([args.npm, "install", "--no-save", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=zen)
+            cwd=zen, stdout=sys.stderr)
     jdm = args.work / "perfeval.jdm.json"
     run([args.python, COMPARE / "zen" / "make_jdm.py", "--rules", args.rules, jdm])
     return zen / "node_modules", jdm
@@ -347,6 +347,11 @@ def versions(args, tools):
     return "; ".join(parts)
 
 
+def ratio(a, b):
+    r = a / b
+    return f"{r:.2f}" if r >= 0.1 else f"{r:.2g}"
+
+
 def table(tools, data):
     base = tools[0]
     rows = [("tool", "wall s", "indicators/s", "peak MB", f"wall × {base.name}",
@@ -355,8 +360,8 @@ def table(tools, data):
         per_second = data["indicators"] / t.wall if t.wall else 0
         peak = t.peak_kb / 1024 if t.peak_kb else float("nan")
         rows.append((t.name, f"{t.wall:.2f}", f"{per_second:,.0f}", f"{peak:,.0f}",
-                     f"{t.wall / base.wall:.2f}",
-                     f"{t.peak_kb / base.peak_kb:.2f}" if t.peak_kb and base.peak_kb else "?"))
+                     ratio(t.wall, base.wall),
+                     ratio(t.peak_kb, base.peak_kb) if t.peak_kb and base.peak_kb else "?"))
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
     lines = []
     for i, r in enumerate(rows):
@@ -388,8 +393,10 @@ def main():
         log(f"perfeval input: {args.perfeval_input}")
     data = make_data(args)
     tools = make_tools(args)
+    load_before = os.getloadavg()[0]
     for tool in tools:
         time_tool(tool, args.work)
+    load_after = os.getloadavg()[0]
     failed_to_run = []
     for tool in tools:
         try:
@@ -408,7 +415,8 @@ def main():
         table(tools, data),
         "",
         f"Machine: {machine()}. {versions(args, tools)}. "
-        f"{datetime.date.today().isoformat()}, {platform.system()} {platform.release()}.",
+        f"{datetime.date.today().isoformat()}, {platform.system()} {platform.release()}; "
+        f"load average {load_before:.1f} before the runs, {load_after:.1f} after.",
     ]
     if args.perfeval_input == "folder" and "perfeval" in args.tools:
         lines.append("perfeval read one data file a project (folder mode), the others the "
