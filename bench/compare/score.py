@@ -220,7 +220,8 @@ def score_project(data, types):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rules", default=str(pathlib.Path(__file__).resolve().parents[2] / "rules"))
+    rules = pathlib.Path(__file__).resolve().parents[2] / "rules"
+    parser.add_argument("--rules", default=str(rules))
     parser.add_argument("data", help="JSON Lines file, one project a line ('-' for stdin)")
     parser.add_argument("out", nargs="?", default="-", help="where the totals go (default stdout)")
     args = parser.parse_args()

@@ -204,7 +204,8 @@ def build(rules_dir):
         ("date_ok", "len($.d) == 3 and all($.d, isNumeric(#))"),
         ("readable", "graded or type(actual) == 'number' or $.fast or len($.q) == 4 or $.date_ok"),
         ("actual_unit",
-         "$.fast ? unit : len($.q) == 4 ? ($.q[3] == '％' ? '%' : $.q[3] == '天' ? '日' : $.q[3]) : ''"),
+         "$.fast ? unit : len($.q) == 4"
+         " ? ($.q[3] == '％' ? '%' : $.q[3] == '天' ? '日' : $.q[3]) : ''"),
         ("amount",
          "not $.readable or graded ? null"
          " : type(actual) == 'number' ? actual"
@@ -216,7 +217,8 @@ def build(rules_dir):
         # units must agree (a bare 0 goes with any unit)
         ("scorable",
          "$.readable and known and (graded or kind == 'date'"
-         " or $.actual_unit == unit or ($.amount == 0 and $.actual_unit == '') or (target == 0 and unit == ''))"),
+         " or $.actual_unit == unit or ($.amount == 0 and $.actual_unit == '')"
+         " or (target == 0 and unit == ''))"),
     ], loop_over="rows", output_path="rows"))  # fmt: skip
 
     nodes.append(table_node(
@@ -277,7 +279,9 @@ def build(rules_dir):
                  "value": "len(rows) > 0 and len(rows) == rows[0].count"
                           " and all(rows, #.scorable and #.score != null)"},
                 {"id": "total-1", "key": "total",
-                 "value": "$.complete ? string(round(sum(map(rows, round(#.score, 2))) + funds_score, 2)) : null"},
+                 "value": "$.complete"
+                          " ? string(round(sum(map(rows, round(#.score, 2))) + funds_score, 2))"
+                          " : null"},
             ],
             "passThrough": False, "inputField": None, "outputPath": None, "executionMode": "single",
         },
