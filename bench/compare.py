@@ -120,7 +120,8 @@ def make_data(args):
                            for p in pathlib.Path(args.rules).rglob("*.perf"))}
     if stamp_path.exists():
         stamp = json.loads(stamp_path.read_text())
-        if stamp.get("key") == key and (args.work / "data.jsonl").exists():
+        if (stamp.get("key") == key and (args.work / "data.jsonl").exists()
+                and (not folder or (args.work / "files").is_dir())):
             log(f"reusing {args.work / 'data.jsonl'}")
             return stamp["data"]
     if (args.work / "files").exists():
