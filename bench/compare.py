@@ -411,7 +411,7 @@ def main():
     agree = ("all totals agree" if not problems else "TOTALS DO NOT AGREE")
     lines = [
         f"{data['projects']:,} projects, {data['indicators']:,} indicators, "
-        f"{size:,.0f} MB of JSON Lines (perfeval_bench seed {args.seed}); {agree}.",
+        f"{size:,.{0 if size >= 10 else 1}f} MB of JSON Lines (perfeval_bench seed {args.seed}); {agree}.",
         "",
         table(tools, data),
         "",
