@@ -1,8 +1,9 @@
 // perfeval_bench: how long a rules folder takes to load, and how many project
 // tables one core scores per second. See bench/README.md.
 //
-//   perfeval_bench [--projects N] [--seed S] [--rules DIR] [--repeat R]
-//                  [--rule-loads L] [--write DIR]
+//   perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]
+//                  [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]
+//                  [--no-bench]
 //
 // The synthetic tables are made from the project types of the rules folder:
 // each project picks one at random and gives every indicator an actual value
@@ -66,19 +67,30 @@ struct Options {
   int repeat = 3;
   int rule_loads = 50;
   std::optional<std::filesystem::path> write;
+  std::optional<std::filesystem::path> jsonl;
+  // Make projects until this many indicators are reached (instead of --projects).
+  std::optional<std::size_t> indicators;
+  bool bench = true;  // false: only make the data and write it
 };
 
 constexpr std::string_view kUsage =
-    "usage: perfeval_bench [--projects N] [--seed S] [--rules DIR] [--repeat R]\n"
-    "                      [--rule-loads L] [--write DIR]\n"
+    "usage: perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]\n"
+    "                      [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]\n"
+    "                      [--no-bench]\n"
     "\n"
     "  --projects N    synthetic projects to score (default 100000)\n"
+    "  --indicators N  instead of --projects: as many projects as it takes to reach N\n"
+    "                  indicators (projects 0, 1, 2, ... are the same either way)\n"
     "  --seed S        seed of the synthetic data (default 1)\n"
     "  --rules DIR     rules folder (default: the repository's rules/)\n"
     "  --repeat R      timed passes per scoring mode; the best is reported (default 3)\n"
     "  --rule-loads L  times the rules folder is loaded; the mean is reported (default 50)\n"
     "  --write DIR     also write the generated data files to DIR, to score them with\n"
-    "                  the perfeval command and compare\n";
+    "                  the perfeval command and compare\n"
+    "  --jsonl FILE    also write the generated projects to FILE as JSON Lines: one\n"
+    "                  project a line, the same object as a data file, compact\n"
+    "  --no-bench      only make the data and write it (--write, --jsonl): no timing,\n"
+    "                  and no table is kept in memory once written\n";
 
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "perfeval_bench: " << message << "\n\n" << kUsage;
@@ -103,6 +115,10 @@ Options parse_options(int argc, char** argv) {
       std::cout << kUsage;
       std::exit(0);
     }
+    if (flag == "--no-bench") {
+      options.bench = false;
+      continue;
+    }
     if (k + 1 >= argc) {
       usage_error(fmt::format("unknown option or missing value: {}", flag));
     }
@@ -117,11 +133,18 @@ Options parse_options(int argc, char** argv) {
       options.repeat = parse_number<int>(flag, value, 1);
     } else if (flag == "--rule-loads") {
       options.rule_loads = parse_number<int>(flag, value, 1);
+    } else if (flag == "--indicators") {
+      options.indicators = parse_number<std::size_t>(flag, value, 1);
     } else if (flag == "--write") {
       options.write = std::filesystem::path(value);
+    } else if (flag == "--jsonl") {
+      options.jsonl = std::filesystem::path(value);
     } else {
       usage_error(fmt::format("unknown option: {}", flag));
     }
+  }
+  if (!options.bench && !options.write && !options.jsonl) {
+    usage_error("--no-bench makes data only: give --write DIR or --jsonl FILE");
   }
   return options;
 }
@@ -527,7 +550,7 @@ void fill_reported(Rng& rng, Generated& g, const perfeval::ProjectResult& result
   data.reported_total = printed_total.to_fixed(2);
 }
 
-std::string to_json_text(const Generated& g) {
+nlohmann::ordered_json to_json(const Generated& g) {
   using Json = nlohmann::ordered_json;
   const perfeval::ProjectData& d = g.data;
   const auto reported = [](const perfeval::Reported& r) {
@@ -564,31 +587,59 @@ std::string to_json_text(const Generated& g) {
   j["indicators"] = indicators;
   j["reported_total"] = d.reported_total.value_or("");
   j["source"] = d.source;
-  return j.dump(2) + "\n";
+  return j;
 }
 
 struct Synthetic {
+  std::size_t projects = 0;
   std::vector<std::string> names;           // "synthetic/000042.json"
   std::vector<std::string> texts;           // the JSON data files
   std::vector<perfeval::ProjectData> data;  // the same files, loaded
   std::size_t indicators = 0;
-  std::size_t bytes = 0;
+  std::size_t bytes = 0;        // the data files, as kept for timing or written to --write
+  std::size_t jsonl_bytes = 0;  // the JSON Lines file, line ends included
   std::size_t differences = 0;  // printed figures that disagree with the rules
   std::size_t explanations_missing = 0;
   std::size_t types_used = 0;
   double seconds = 0;
 };
 
+[[noreturn]] void cannot_write(const std::filesystem::path& path) {
+  std::cerr << "perfeval_bench: cannot write to " << path.string() << "\n";
+  std::exit(1);
+}
+
+// Makes the tables and writes them as they are made: data files to --write,
+// lines to --jsonl. They are kept in memory only for the timed passes.
 Synthetic generate(const Options& options, const perfeval::Program& program,
                    const std::vector<std::string>& types,
                    const perfeval::SourceManager& rule_sources) {
   const auto start = Clock::now();
   Synthetic s;
-  s.names.reserve(options.projects);
-  s.texts.reserve(options.projects);
-  s.data.reserve(options.projects);
+  const bool keep = options.bench;
+  const bool pretty = keep || options.write;
+  if (keep && !options.indicators) {
+    s.names.reserve(options.projects);
+    s.texts.reserve(options.projects);
+    s.data.reserve(options.projects);
+  }
+  if (options.write) {
+    std::filesystem::create_directories(*options.write);
+  }
+  std::ofstream jsonl;
+  if (options.jsonl) {
+    if (options.jsonl->has_parent_path()) {
+      std::filesystem::create_directories(options.jsonl->parent_path());
+    }
+    jsonl.open(*options.jsonl, std::ios::binary);
+    if (!jsonl) {
+      cannot_write(*options.jsonl);
+    }
+  }
   std::vector<bool> used(types.size(), false);
-  for (std::size_t index = 0; index < options.projects; ++index) {
+  for (std::size_t index = 0;
+       options.indicators ? s.indicators < *options.indicators : index < options.projects;
+       ++index) {
     Rng rng(options.seed ^ (0xD1B54A32D192ED03ULL * (index + 1)));
     const auto type =
         static_cast<std::size_t>(rng.between(0, static_cast<std::int64_t>(types.size()) - 1));
@@ -603,10 +654,21 @@ Synthetic generate(const Options& options, const perfeval::Program& program,
     }
     fill_reported(rng, g, *result);
 
+    // The data file (two-space indents, as people write them) and the JSON
+    // Lines line (compact) hold the same object; the one that is loaded back
+    // below is the one the timed passes score.
+    const nlohmann::ordered_json json = to_json(g);
+    std::string text = pretty ? json.dump(2) + "\n" : json.dump();
+    if (options.jsonl) {
+      const std::string line = pretty ? json.dump() : text;
+      jsonl << line << '\n';
+      s.jsonl_bytes += line.size() + 1;
+    }
+
     // The score-only mode scores what the loader makes of the text, so both
     // modes score exactly the same tables.
     perfeval::SourceManager sources;
-    const perfeval::FileId id = sources.add(g.data.file, to_json_text(g));
+    const perfeval::FileId id = sources.add(g.data.file, std::move(text));
     auto loaded = perfeval::load_project_data(id, sources, sink);
     if (!loaded || sink.has_errors()) {
       generator_bug(g.data.file, sink, sources);  // a JSON error points into the text
@@ -618,26 +680,31 @@ Synthetic generate(const Options& options, const perfeval::Program& program,
     s.differences += check->differences();
     s.explanations_missing += check->explanations_missing();
     s.indicators += loaded->indicators.size();
-    s.bytes += sources.get(id).text().size();
-    s.names.push_back(g.data.file);
-    s.texts.push_back(sources.get(id).text());
-    s.data.push_back(std::move(*loaded));
+    ++s.projects;
+    const std::string& written = sources.get(id).text();
+    if (options.write) {
+      const auto path = *options.write / std::filesystem::path(g.data.file).filename();
+      std::ofstream out(path, std::ios::binary);
+      out << written;
+      if (!out) {
+        cannot_write(path);
+      }
+    }
+    if (pretty) {
+      s.bytes += written.size();
+    }
+    if (keep) {
+      s.names.push_back(g.data.file);
+      s.texts.push_back(written);
+      s.data.push_back(std::move(*loaded));
+    }
+  }
+  if (options.jsonl && !jsonl.flush()) {
+    cannot_write(*options.jsonl);
   }
   s.types_used = static_cast<std::size_t>(std::count(used.begin(), used.end(), true));
   s.seconds = seconds_since(start, Clock::now());
   return s;
-}
-
-void write_files(const std::filesystem::path& dir, const Synthetic& s) {
-  std::filesystem::create_directories(dir);
-  for (std::size_t k = 0; k < s.texts.size(); ++k) {
-    std::ofstream out(dir / std::filesystem::path(s.names[k]).filename(), std::ios::binary);
-    out << s.texts[k];
-    if (!out) {
-      std::cerr << "perfeval_bench: cannot write to " << dir.string() << "\n";
-      std::exit(1);
-    }
-  }
 }
 
 // ------------------------------------------------------------------ timing
@@ -832,36 +899,51 @@ int main(int argc, char** argv) {
     return 1;
   }
 
-  const RuleTimes rt = time_rules(options);
   fmt::print("rules: {} ({} files, {} policies, {} methods, {} project types{})\n",
              options.rules.string(), rules.file_count, rules.rules.policies.size(),
              rules.rules.methods.size(), types.size(),
              broken.empty() ? "" : fmt::format(", {} not scorable", broken.size()));
-  fmt::print(
-      "  load_rules (read + parse + check + compile), mean of {}: {:.3f} ms (min {:.3f} ms)\n",
-      options.rule_loads, rt.load * 1e3, rt.load_min * 1e3);
-  fmt::print("  text in memory: parse {:.3f} ms + check {:.3f} ms + compile {:.3f} ms\n\n",
-             rt.parse * 1e3, rt.check * 1e3, rt.compile * 1e3);
+  if (options.bench) {
+    const RuleTimes rt = time_rules(options);
+    fmt::print(
+        "  load_rules (read + parse + check + compile), mean of {}: {:.3f} ms (min {:.3f} ms)\n",
+        options.rule_loads, rt.load * 1e3, rt.load_min * 1e3);
+    fmt::print("  text in memory: parse {:.3f} ms + check {:.3f} ms + compile {:.3f} ms\n",
+               rt.parse * 1e3, rt.check * 1e3, rt.compile * 1e3);
+  }
+  fmt::print("\n");
   std::fflush(stdout);
 
   const Synthetic s = generate(options, rules.program, types, rule_sources);
-  if (options.write) {
-    write_files(*options.write, s);
-  }
-  const double n = static_cast<double>(options.projects);
+  const std::size_t projects = s.projects;
+  const double n = static_cast<double>(projects);
   fmt::print(
       "data: {} projects, seed {}, {} of {} project types, {} indicators ({:.2f} per project)\n",
-      grouped(options.projects), options.seed, s.types_used, types.size(), grouped(s.indicators),
+      grouped(projects), options.seed, s.types_used, types.size(), grouped(s.indicators),
       static_cast<double>(s.indicators) / n);
-  fmt::print("  JSON text {:.1f} MB ({} bytes per project), generated in {:.1f} s (not timed)\n",
-             static_cast<double>(s.bytes) / 1e6, grouped(s.bytes / options.projects), s.seconds);
+  if (s.bytes > 0) {
+    fmt::print("  JSON text {:.1f} MB ({} bytes per project), generated in {:.1f} s{}\n",
+               static_cast<double>(s.bytes) / 1e6, grouped(s.bytes / projects), s.seconds,
+               options.bench ? " (not timed)" : "");
+  }
+  if (options.jsonl) {
+    fmt::print("  JSON Lines {:.1f} MB ({} bytes per project){}\n",
+               static_cast<double>(s.jsonl_bytes) / 1e6, grouped(s.jsonl_bytes / projects),
+               s.bytes > 0 ? "" : fmt::format(", generated in {:.1f} s", s.seconds));
+  }
   fmt::print("  printed figures that differ from the rules: {}; explanations missing: {}\n",
              grouped(s.differences), grouped(s.explanations_missing));
   if (options.write) {
     fmt::print("  written to {}\n", options.write->string());
   }
-  fmt::print("\n");
+  if (options.jsonl) {
+    fmt::print("  written to {}\n", options.jsonl->string());
+  }
   std::fflush(stdout);
+  if (!options.bench) {
+    return 0;
+  }
+  fmt::print("\n");
 
   const Pass only = best_of(options.repeat, [&] { return score_only(rules.program, s.data); });
   const Pass loaded = best_of(options.repeat, [&] { return load_and_score(rules.program, s); });
@@ -870,8 +952,8 @@ int main(int argc, char** argv) {
   fmt::print("{}{}{}{}",
              table_line({"mode", "projects", "indicators", "wall s", "us/project", "projects/s",
                          "indicators/s", "checksum"}),
-             table_rule(), table_row("score only", options.projects, only),
-             table_row("load + score", options.projects, loaded));
+             table_rule(), table_row("score only", projects, only),
+             table_row("load + score", projects, loaded));
 
   if (only.failed != 0 || loaded.failed != 0 || only.checksum != loaded.checksum) {
     std::cerr << "\nperfeval_bench: the two modes disagree or failed (" << only.failed << " and "

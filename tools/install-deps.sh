@@ -3,14 +3,17 @@
 # Works as root or through sudo; does nothing when everything is there.
 set -eu
 
-# The last line serves the report formats: libxlsxwriter for Excel, chromium
+# The third line serves the report formats: libxlsxwriter for Excel, chromium
 # for the browser test of the HTML report, unzip to read .xlsx in tests, and
 # a CJK font so the browser draws Chinese text. clang and its runtime
-# libraries build the fuzzers (tools/fuzz.sh, docs/hardening.md).
+# libraries build the fuzzers (tools/fuzz.sh, docs/hardening.md). python3 and
+# time run the benchmark comparison's smoke test (bench/compare.py), with
+# node and npm below.
 packages="g++ cmake ninja-build pkg-config ccache tao-pegtl-dev libfmt-dev nlohmann-json3-dev
 catch2 libcli11-dev libutf8proc-dev libsimdjson-dev
 libxlsxwriter-dev chromium unzip fonts-wqy-microhei
-clang-14 libclang-rt-14-dev"
+clang-14 libclang-rt-14-dev
+python3 time"
 
 missing=""
 for p in $packages; do
@@ -18,7 +21,8 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
-# The editor-grammar test runs on Node.js: any node and npm on the PATH do.
+# The editor-grammar test and the zen-engine comparison run on Node.js: any
+# node and npm on the PATH do.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   missing="$missing nodejs npm"
 fi
