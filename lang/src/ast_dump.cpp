@@ -56,7 +56,16 @@ class Dumper {
   }
 
   void grade(int depth, const ast::GradeDef& g) {
-    labelled(depth, "grade " + name(g.word), g.share);
+    if (!g.low)
+      return labelled(depth, "grade " + name(g.word), g.share);
+    labelled(depth, "grade " + name(g.word) + " from", *g.low);
+    labelled(depth, "to", g.share);
+  }
+
+  void category(int depth, const ast::CategoryWeight& c) {
+    line(depth, fmt::format("category weight {}{} {} {}", name(c.category1),
+                            c.category2 ? " / " + name(*c.category2) : "", c.weight.to_string(),
+                            at(c.range)));
   }
 
   void policy(const ast::Policy& p) {
@@ -84,6 +93,7 @@ class Dumper {
     for (const auto& b : p.bands)
       line(1, fmt::format("band {} >= {} {}", name(b.label), b.threshold.to_string(), at(b.range)));
     for (const auto& m : p.methods) method(m, 1);
+    for (const auto& c : p.categories) category(1, c);
   }
 
   void method(const ast::Method& m, int depth = 0) {
@@ -93,6 +103,7 @@ class Dumper {
     labelled(depth + 1, "rate", m.rate);
     labelled(depth + 1, "score", m.score);
     labelled(depth + 1, "explain when", m.explain_when);
+    for (const auto& r : m.requirements) labelled(depth + 1, "require", r);
   }
 
   static std::string value(const Value& v) {
@@ -106,6 +117,7 @@ class Dumper {
 
   void project(const ast::Project& p) {
     line(0, fmt::format("project {} policy {} {}", name(p.name), name(p.policy), at(p.range)));
+    for (const auto& c : p.categories) category(1, c);
     for (const auto& i : p.indicators) {
       line(1, fmt::format("indicator {} {}", name(i.name), at(i.range)));
       line(2, fmt::format("category {} / {}", name(i.category1), name(i.category2)));

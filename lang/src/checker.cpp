@@ -30,6 +30,9 @@ constexpr std::array kVariables = {
     VariableName{Variable::funds_rate, "funds_rate", "预算执行率"},
     VariableName{Variable::full_marks, "full_marks", "满分"},
     VariableName{Variable::applicable, "applicable", "适用权重"},
+    VariableName{Variable::entered, "entered", "填报得分"},
+    VariableName{Variable::grade_low, "grade_low", "等级下限"},
+    VariableName{Variable::grade_high, "grade_high", "等级上限"},
 };
 
 std::string_view formula_label(FormulaKind kind) {
@@ -47,6 +50,8 @@ std::string_view formula_label(FormulaKind kind) {
       return "explain when";
     case FormulaKind::policy_total:
       return "total";
+    case FormulaKind::method_require:
+      return "require";
   }
   return "";
 }
@@ -190,6 +195,7 @@ class Checker {
       ok = false;
     }
     ok &= check_grades(policy.grades);
+    ok &= no_duplicate_categories(policy.categories);
     std::map<std::string, const ast::Method*, std::less<>> own;
     for (const auto& method : policy.methods) {
       const auto [it, inserted] = own.emplace(method.name.text, &method);
@@ -260,8 +266,12 @@ class Checker {
         clash("duplicate-grade", grade.word.range, {grade.word.text}, it->second->word.range);
         ok = false;
       }
-      // A grade's share is a constant: it may not read any variable.
+      // A grade's share (and a band's lower end) is a constant: it may not
+      // read any variable.
       ok &= check_expr(grade.share, std::nullopt);
+      if (grade.low) {
+        ok &= check_expr(*grade.low, std::nullopt);
+      }
     }
     return ok;
   }
@@ -285,6 +295,9 @@ class Checker {
     }
     if (method.explain_when) {
       ok &= check_expr(*method.explain_when, FormulaKind::method_explain);
+    }
+    for (const auto& requirement : method.requirements) {
+      ok &= check_expr(requirement, FormulaKind::method_require);
     }
     return ok;
   }
@@ -337,9 +350,116 @@ class Checker {
         ok = false;
       }
     }
+    ok &= no_duplicate_categories(project.categories);
+    ok &= check_categories(project, category_weights(project, policy));
     if (!ok) {
       rules_.broken_projects.insert(project.name.text);
     }
+  }
+
+  // ---- category weights
+
+  static std::string category_path(const ast::CategoryWeight& c) {
+    return c.category2 ? c.category1.text + " / " + c.category2->text : c.category1.text;
+  }
+
+  static bool same_path(const ast::CategoryWeight& a, const ast::CategoryWeight& b) {
+    return a.category1.text == b.category1.text &&
+           a.category2.has_value() == b.category2.has_value() &&
+           (!a.category2 || a.category2->text == b.category2->text);
+  }
+
+  // Whether `indicator` stands under the category `c`.
+  static bool under(const ast::Indicator& indicator, const ast::CategoryWeight& c) {
+    return indicator.category1.text == c.category1.text &&
+           (!c.category2 || indicator.category2.text == c.category2->text);
+  }
+
+  bool no_duplicate_categories(const std::vector<ast::CategoryWeight>& categories) {
+    bool ok = true;
+    for (std::size_t i = 0; i < categories.size(); ++i) {
+      for (std::size_t k = 0; k < i; ++k) {
+        if (same_path(categories[i], categories[k])) {
+          clash("duplicate-category", categories[i].range, {category_path(categories[i])},
+                categories[k].range);
+          ok = false;
+          break;
+        }
+      }
+    }
+    return ok;
+  }
+
+  // The category weights that apply to `project`: those of its policy and
+  // the policies it extends, then its own; a nearer one replaces one of the
+  // same path.
+  std::vector<const ast::CategoryWeight*> category_weights(const ast::Project& project,
+                                                           const ast::Policy* policy) const {
+    std::vector<const ast::CategoryWeight*> out;
+    const auto add = [&](const std::vector<ast::CategoryWeight>& categories) {
+      for (const auto& c : categories) {
+        const auto same = std::find_if(out.begin(), out.end(),
+                                       [&](const auto* seen) { return same_path(*seen, c); });
+        if (same != out.end()) {
+          *same = &c;
+        } else {
+          out.push_back(&c);
+        }
+      }
+    };
+    const auto links = chain(policy);
+    for (auto it = links.rbegin(); it != links.rend(); ++it) {
+      add((*it)->categories);
+    }
+    add(project.categories);
+    return out;
+  }
+
+  // Each declared category's indicators add up to its weight, and the 二级
+  // categories declared under a declared 一级 one add up to the 一级's.
+  // Problems are reported at the declaration, naming the project.
+  bool check_categories(const ast::Project& project,
+                        const std::vector<const ast::CategoryWeight*>& declared) {
+    bool ok = true;
+    for (const ast::CategoryWeight* c : declared) {
+      Rational sum;
+      bool any = false;
+      for (const auto& indicator : project.indicators) {
+        if (under(indicator, *c)) {
+          sum += indicator.weight;
+          any = true;
+        }
+      }
+      if (!any) {
+        sink_.error("category-without-indicators", c->range,
+                    {project.name.text, category_path(*c), c->weight.to_string()});
+        ok = false;
+      } else if (sum != c->weight) {
+        sink_.error("category-weights-do-not-add-up", c->range,
+                    {project.name.text, category_path(*c), c->weight.to_string(), sum.to_string()});
+        ok = false;
+      }
+    }
+    for (const ast::CategoryWeight* top : declared) {
+      if (top->category2) {
+        continue;
+      }
+      Rational sum;
+      std::vector<std::string> parts;
+      for (const ast::CategoryWeight* part : declared) {
+        if (part->category2 && part->category1.text == top->category1.text) {
+          sum += part->weight;
+          parts.push_back(part->category2->text + " " + part->weight.to_string());
+        }
+      }
+      if (!parts.empty() && sum != top->weight) {
+        sink_.error("category-parts-do-not-add-up", top->range,
+                    {project.name.text, top->category1.text, top->weight.to_string(),
+                     sum.to_string(), join(parts, ", "), join(parts, "、")});
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   bool check_indicator_method(const ast::Indicator& indicator, const ast::Policy* policy) {
@@ -563,10 +683,12 @@ std::string_view variable_name(Variable variable) {
 bool variable_defined_in(Variable v, FormulaKind kind) {
   using V = Variable;
   const bool indicator_inputs = v == V::weight || v == V::target || v == V::actual ||
-                                v == V::graded || v == V::grade || v == V::lower_is_better;
+                                v == V::graded || v == V::grade || v == V::lower_is_better ||
+                                v == V::grade_low || v == V::grade_high || v == V::entered;
   const bool funds_inputs = v == V::weight || v == V::planned || v == V::budget || v == V::executed;
   switch (kind) {
     case FormulaKind::method_met:
+    case FormulaKind::method_require:  // checked before met, rate and score are made
       return indicator_inputs;
     case FormulaKind::method_rate:
       return indicator_inputs || v == V::met;

@@ -79,6 +79,8 @@ std::pair<Tok, std::size_t> scan(std::string_view rest) {
     return {Tok::word, count_while(rest, 0, is_name_byte)};
   if (rest.size() >= 2 && rest[1] == '=' && (c == '!' || c == '<' || c == '>'))
     return {Tok::symbol, 2};
+  if (rest.starts_with(".."))  // between the ends of a grade's band
+    return {Tok::symbol, 2};
   return {Tok::symbol, 1};
 }
 
@@ -132,7 +134,8 @@ std::vector<Token> lex(std::string_view text, std::vector<SourceRange> targets) 
 // clang-format off
 enum class Kw {
   none, policy, method, project, indicator, total, round, rate, explain, funds, weight, grade,
-  band, score, met, extends, skip, if_, then_, else_, and_, or_, not_, true_, false_,
+  band, score, met, extends, skip, category, require, if_, then_, else_, and_, or_, not_, true_,
+  false_, to_,
 };
 
 struct Spelling {
@@ -158,6 +161,9 @@ constexpr Spelling kSpellings[] = {
     {"met", Kw::met},             {"达标", Kw::met},
     {"extends", Kw::extends},     {"继承", Kw::extends},
     {"skip", Kw::skip},           {"跳过", Kw::skip},
+    {"category", Kw::category},   {"类别", Kw::category},
+    {"require", Kw::require},     {"要求", Kw::require},
+    {"至", Kw::to_},
     {"if", Kw::if_},              {"如果", Kw::if_},
     {"then", Kw::then_},          {"则", Kw::then_},
     {"else", Kw::else_},          {"否则", Kw::else_},
@@ -181,7 +187,7 @@ Kw keyword(const Token& t) {
 // Words a formula reserves for its own syntax (never a variable or function).
 bool is_formula_keyword(Kw kw) {
   return kw == Kw::if_ || kw == Kw::then_ || kw == Kw::else_ || kw == Kw::and_ || kw == Kw::or_ ||
-         kw == Kw::not_;
+         kw == Kw::not_ || kw == Kw::to_;
 }
 
 // Whether `t` can be the last token of an operand: after one, only an
@@ -222,8 +228,10 @@ bool continues(const Token& prev, const Token& next) {
     return true;
   if (is_symbol(next, "("))
     return is_callable(prev);
+  if (is_symbol(next, ".."))  // grade W = LOW .. HIGH is one formula line
+    return true;
   const Kw kw = keyword(next);
-  return kw == Kw::and_ || kw == Kw::or_ || kw == Kw::then_ || kw == Kw::else_;
+  return kw == Kw::and_ || kw == Kw::or_ || kw == Kw::then_ || kw == Kw::else_ || kw == Kw::to_;
 }
 
 // Joins tokens with the canonical spacing: one space between tokens, except
@@ -271,6 +279,7 @@ enum class LineKind {
   comment,       // a comment on its own line
   indicator,     // cells: indicator NAME | weight N | target T | method M
   assignment,    // cells: rate | = FORMULA (also score, met)
+  category,      // cells: category PATH | weight N
   continuation,  // a further line of a formula (or a comment among its lines)
 };
 
@@ -385,16 +394,35 @@ class Layout {
         return body(&Layout::statement);
       case Kw::project:  // project NAME policy NAME {
         open_block(4);
-        return body(&Layout::group);
+        return body(&Layout::project_item);
       default:
         fail(peek());
     }
+  }
+
+  // A category weight or a group of indicators.
+  void project_item() {
+    if (keyword(peek()) == Kw::category)
+      return category();
+    group();
   }
 
   // 一级 / 二级 { indicators }
   void group() {
     open_block(3);
     body(&Layout::indicator);
+  }
+
+  // category 一级 [/ 二级] weight N
+  void category() {
+    const auto t = collect(is_symbol(peek(2), "/") ? 6 : 4);
+    const std::size_t path = t.size() - 2;
+    Line line;
+    line.kind = LineKind::category;
+    line.cells = {join({t.begin(), t.begin() + static_cast<std::ptrdiff_t>(path)}),
+                  join({t.begin() + static_cast<std::ptrdiff_t>(path), t.end()})};
+    add(std::move(line));
+    trailing_comment();
   }
 
   // A header of `words` tokens and its `{`, on one line.
@@ -443,6 +471,10 @@ class Layout {
       case Kw::weight:  // weight 10
       case Kw::skip:    // skip 不适用
         return simple(2);
+      case Kw::category:  // category 一级 [/ 二级] weight N
+        return category();
+      case Kw::require:  // require FORMULA
+        return formula_statement(1, LineKind::plain);
       case Kw::round:  // round score 2
         return simple(3);
       case Kw::band:  // band 优 >= 90
@@ -550,7 +582,7 @@ class Layout {
 // ---- alignment and output
 
 std::string_view separator(LineKind kind) {
-  return kind == LineKind::indicator ? "  " : " ";
+  return kind == LineKind::indicator || kind == LineKind::category ? "  " : " ";
 }
 
 // Pads every cell but the last of the lines in `run` to the widest in its
@@ -665,6 +697,7 @@ std::optional<std::string> format_rules(FileId file, const SourceManager& source
     std::vector<Line> lines = Layout(lex(sources.get(file).text(), target_ranges(*parsed))).run();
     align(lines, LineKind::indicator);
     align(lines, LineKind::assignment);
+    align(lines, LineKind::category);
     out = render(lines);
   } catch (const LayoutError& e) {
     sink.error("format-failed", {file, e.offset, e.offset});

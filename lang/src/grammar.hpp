@@ -90,6 +90,12 @@ struct kw_met : keyword<TAO_PEGTL_STRING("met"), TAO_PEGTL_STRING("达标")> {};
 // `skip`: a word that marks an indicator not applicable
 struct kw_skip : keyword<TAO_PEGTL_STRING("skip"), TAO_PEGTL_STRING("跳过")> {};
 struct kw_when : keyword<TAO_PEGTL_STRING("when"), TAO_PEGTL_STRING("当")> {};
+// `category`: the weight a 一级 or 一级 / 二级 category must add up to
+struct kw_category : keyword<TAO_PEGTL_STRING("category"), TAO_PEGTL_STRING("类别")> {};
+// `require`: a condition an indicator must meet before it is scored
+struct kw_require : keyword<TAO_PEGTL_STRING("require"), TAO_PEGTL_STRING("要求")> {};
+// `至`: the Chinese spelling of `..` between the two ends of a grade's band
+struct kw_to : keyword<TAO_PEGTL_STRING("至")> {};
 struct kw_if : keyword<TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("如果")> {};
 struct kw_then : keyword<TAO_PEGTL_STRING("then"), TAO_PEGTL_STRING("则")> {};
 struct kw_else : keyword<TAO_PEGTL_STRING("else"), TAO_PEGTL_STRING("否则")> {};
@@ -212,7 +218,7 @@ struct call_args
     : seq<one<'('>, sp, opt<nested<call_arg>, star<one<','>, sp, must<nested<call_arg>>>>,
           must<call_close>> {};
 // never a variable
-struct reserved : sor<kw_if, kw_then, kw_else, kw_and, kw_or, kw_not, kw_true, kw_false> {};
+struct reserved : sor<kw_if, kw_then, kw_else, kw_and, kw_or, kw_not, kw_true, kw_false, kw_to> {};
 // rate, min(a, b)
 struct var_or_call : seq<not_at<reserved>, name, opt<sp, call_args>> {};
 // `1 + if ...` needs brackets
@@ -239,9 +245,17 @@ struct met_stmt : seq<kw_met, sp, must<stmt_equals>, sp, must<formula>> {};
 struct grade_word : seq<name> {};
 // `=` after the grade word
 struct grade_equals : one<'='> {};
-// grade 达到预期指标 = 100%
-struct grade_stmt : seq<kw_grade, sp, must<grade_word>, sp, must<grade_equals>, sp, must<formula>> {
-};
+// `..` or `至` between the ends of a band
+struct grade_to : sor<two<'.'>, kw_to> {};
+// the upper end of a band, after `..`
+struct grade_high : seq<expr> {};
+// `.. 100%`: the grade is a band from the formula before to this one
+struct grade_range : seq<grade_to, sp, must<grade_high>> {};
+// grade 达到预期指标 = 100%, grade 达成年度指标 = 80% .. 100%
+struct grade_stmt : seq<kw_grade, sp, must<grade_word>, sp, must<grade_equals>, sp, must<formula>,
+                        opt<grade_range>> {};
+// require entered >= weight * grade_low
+struct require_stmt : seq<kw_require, sp, must<formula>> {};
 // 10
 struct weight_number : seq<plain_number> {};
 // weight 10
@@ -277,6 +291,19 @@ struct band_stmt : seq<kw_band, sp, must<band_label>, sp, must<band_ge>, sp, mus
 };
 // { after a header
 struct block_open : one<'{'> {};
+// 产出指标, the 一级 category of a `category` line
+struct category_first : seq<not_at<kw_weight>, name> {};
+// `/` between the two levels of a `category` line
+struct category_path_slash : one<'/'> {};
+// 数量指标, the 二级 category of a `category` line
+struct category_second : seq<not_at<kw_weight>, name> {};
+// `/ 数量指标`
+struct category_sub : seq<category_path_slash, sp, must<category_second>, sp> {};
+// `weight` of a category
+struct category_weight_kw : kw_weight {};
+// category 产出指标 weight 50, category 产出指标 / 数量指标 weight 30
+struct category_stmt : seq<kw_category, sp, must<category_first>, sp, opt<category_sub>,
+                           must<category_weight_kw>, sp, must<weight_number>> {};
 // one funds statement
 struct funds_stmt : seq<sor<weight_stmt, rate_stmt, score_stmt, explain_stmt>, sp> {};
 // } of funds
@@ -284,7 +311,8 @@ struct funds_end : one<'}'> {};
 // funds { ... }
 struct funds_block : seq<kw_funds, sp, must<block_open>, sp, star<funds_stmt>, must<funds_end>> {};
 // one method statement
-struct method_stmt : seq<sor<grade_stmt, met_stmt, rate_stmt, score_stmt, explain_stmt>, sp> {};
+struct method_stmt
+    : seq<sor<grade_stmt, met_stmt, rate_stmt, score_stmt, explain_stmt, require_stmt>, sp> {};
 // 按照完成比例赋分
 struct method_name : seq<name> {};
 // } of a method
@@ -295,7 +323,7 @@ struct method_decl : seq<kw_method, sp, must<method_name>, sp, must<block_open>,
 // one policy statement; a method declared inside a policy is that policy's
 // own meaning of the name, so switching a project's policy switches methods
 struct policy_stmt : seq<sor<total_formula_stmt, total_stmt, round_stmt, explain_stmt, funds_block,
-                             grade_stmt, band_stmt, method_decl, skip_stmt>,
+                             grade_stmt, band_stmt, method_decl, skip_stmt, category_stmt>,
                          sp> {};
 // 新疆2024
 struct policy_name : seq<name> {};
@@ -366,7 +394,8 @@ struct project_end : one<'}'> {};
 // project NAME policy P { ... }
 struct project_decl
     : seq<kw_project, sp, must<project_name>, sp, must<project_policy>, sp, must<policy_ref>, sp,
-          must<block_open>, sp, star<sor<misplaced_indicator, group>, sp>, must<project_end>> {};
+          must<block_open>, sp, star<sor<misplaced_indicator, category_stmt, group>, sp>,
+          must<project_end>> {};
 
 // ---- the file
 // one top-level block

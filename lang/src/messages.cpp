@@ -73,8 +73,9 @@ constexpr std::array kMessages = {
 
     // ---- policies
     Message{"expected-policy-statement",
-            "expected a policy statement (total, round, explain, funds, grade, band) or '}'",
-            "此处应为政策语句（总分、舍入、说明、资金、等级、档次）或“}”"},
+            "expected a policy statement (total, round, explain, funds, grade, band, category) or "
+            "'}'",
+            "此处应为政策语句（总分、舍入、说明、资金、等级、档次、类别）或“}”"},
     Message{"expected-total-number", "expected a number after 'total' (for example: total 100)",
             "“总分”后面应为数字（例如：总分 100）"},
     Message{"expected-round-target",
@@ -102,8 +103,8 @@ constexpr std::array kMessages = {
 
     // ---- methods and statements with formulas
     Message{"expected-method-statement",
-            "expected a method statement (grade, met, rate, score, explain) or '}'",
-            "此处应为方法语句（等级、达标、完成率、得分、说明）或“}”"},
+            "expected a method statement (grade, met, rate, score, explain, require) or '}'",
+            "此处应为方法语句（等级、达标、完成率、得分、说明、要求）或“}”"},
     Message{"expected-when",
             "expected 'when' after 'explain' (for example: explain when rate != 100%)",
             "“说明”后面应为“当”（例如：说明 当 完成率 != 100%）"},
@@ -118,6 +119,23 @@ constexpr std::array kMessages = {
             "expected '=' and the grade's share after the grade word (for example: grade "
             "达到预期指标 = 100%)",
             "等级名称后面应为“=”和该等级的得分比例（例如：等级 达到预期指标 = 100%）"},
+    Message{"expected-grade-high",
+            "expected the upper end of the grade's band after '..' or '至' (for example: grade "
+            "达成年度指标 = 80% .. 100%)",
+            "“..”或“至”后面应为该等级区间的上限（例如：等级 达成年度指标 = 80% 至 100%）"},
+    Message{"grade-range-needs-spaces",
+            "put a space before and after '至' (for example: grade 达成年度指标 = 80% 至 100%)",
+            "“至”的前后须各有一个空格（例如：等级 达成年度指标 = 80% 至 100%）"},
+    Message{"expected-category-path",
+            "expected the category after 'category' (for example: category 产出指标 weight 50 or "
+            "category 产出指标 / 数量指标 weight 30)",
+            "“类别”后面应为指标类别（例如：类别 产出指标 权重 50 或 类别 产出指标 / 数量指标 权重 "
+            "30）"},
+    Message{"expected-category-weight",
+            "expected 'weight' and a number after the category (for example: category 产出指标 "
+            "weight 50); a name with spaces or punctuation must be in double quotes",
+            "类别后面应为“权重”和数字（例如：类别 产出指标 权重 "
+            "50）；含空格或标点的名称须用英文双引号括起来"},
     Message{"expected-weight-number", "expected a number after 'weight' (for example: weight 10)",
             "“权重”后面应为数字（例如：权重 10）"},
     Message{"duplicate-statement", "'{0}' is given twice; give it only once",
@@ -155,9 +173,11 @@ constexpr std::array kMessages = {
             "项目名称后面应为“政策”和政策名称（例如：政策 新疆2024）"},
     Message{"expected-policy-reference", "expected the name of a policy after 'policy'",
             "“政策”后面应为政策名称"},
-    Message{"expected-group",
-            "expected an indicator group (for example: 产出指标 / 数量指标 {) or '}'",
-            "此处应为指标分组（例如：产出指标 / 数量指标 {）或“}”"},
+    Message{
+        "expected-group",
+        "expected an indicator group (for example: 产出指标 / 数量指标 {), a category weight "
+        "(category 产出指标 weight 50) or '}'",
+        "此处应为指标分组（例如：产出指标 / 数量指标 {）、类别权重（类别 产出指标 权重 50）或“}”"},
     Message{
         "indicator-outside-group",
         "an indicator must be inside a group (for example: 产出指标 / 数量指标 { indicator ... })",
@@ -203,6 +223,24 @@ constexpr std::array kMessages = {
     Message{"duplicate-indicator",
             "indicator '{0}' appears twice in this project; each indicator needs its own name",
             "指标“{0}”在本项目中出现两次；每个指标须有不同的名称"},
+    Message{"duplicate-category", "category '{0}' is given a weight twice here; keep one",
+            "类别“{0}”的权重在此重复规定；请只保留一个"},
+    Message{"category-weights-do-not-add-up",
+            "in project '{0}' the indicators under '{1}' add up to {3}, but the category's weight "
+            "is {2}",
+            "项目“{0}”中“{1}”下各指标权重合计为{3}，而该类别的权重为{2}"},
+    Message{"category-parts-do-not-add-up",
+            "in project '{0}' the second-level categories given weights under '{1}' add up to "
+            "{3} ({4}), but '{1}' has weight {2}",
+            "项目“{0}”中“{1}”下已规定权重的二级指标合计为{3}（{5}），而“{1}”的权重为{2}"},
+    Message{"category-without-indicators",
+            "project '{0}' has no indicator under '{1}', which is given weight {2} here; add its "
+            "indicators or remove the category",
+            "项目“{0}”在“{1}”下没有任何指标，而此处规定其权重为{2}；请补充指标或删去该类别"},
+    Message{"grade-range-reversed",
+            "the band of grade '{0}' starts at {1}, above its end {2}; write the lower end first "
+            "(for example: 60% .. 80%)",
+            "等级“{0}”的区间下限{1}高于上限{2}；请先写下限（例如：60% 至 80%）"},
     Message{"digits-out-of-range", "rounding to {0} digits is not possible; use 0 to 18",
             "无法保留{0}位小数；请使用0到18之间的位数"},
     Message{"policy-without-funds",
@@ -279,13 +317,25 @@ constexpr std::array kMessages = {
             "actual / target",
             "除数为零：{0} / {1}；请在公式中处理，例如 如果 目标 = 0 则 ... 否则 实际 / 目标"},
     Message{"cannot-compare", "cannot compare {0} with {1}", "无法比较 {0} 与 {1}"},
-    Message{"variable-has-no-value",
-            "'{0}' has no value here (grade is only set when the actual value is a grade word; "
-            "test graded first)",
-            "“{0}”此处没有值（仅当业绩值为等级词时才有等级值；请先判断 已评级）"},
+    Message{
+        "variable-has-no-value",
+        "'{0}' has no value here (grade, grade_low and grade_high are only set when the "
+        "actual value is a grade word; test graded first)",
+        "“{0}”此处没有值（仅当业绩值为等级词时才有等级值、等级下限和等级上限；请先判断 已评级）"},
     Message{"arithmetic-overflow", "the numbers are too large to compute exactly: {0}",
             "数值过大，无法精确计算：{0}"},
     Message{"internal", "internal error in formula evaluation", "公式求值内部错误"},
+    Message{"requirement-not-met",
+            "{0}: indicator '{2}' of project '{1}' is not scored: the requirement written here "
+            "does not hold: {3}",
+            "{0}：项目“{1}”的指标“{2}”未计分：不满足此处规定的要求：{4}"},
+    Message{"requirement-does-not-hold", "a requirement of the method does not hold ({0})",
+            "不满足方法的要求（{1}）"},
+    Message{"data-missing-entered-score",
+            "indicator '{1}' of project '{0}' is scored from the score entered by hand, but the "
+            "data gives none; add it as \"reported\": {\"score\": \"...\"}",
+            "项目“{0}”的指标“{1}”按填报得分计分，但数据中没有填报得分；请添加 \"reported\": "
+            "{\"score\": \"...\"}"},
     Message{"scoring-failed", "{0}: cannot score '{2}' of project '{1}': {3}",
             "{0}：无法为项目“{1}”的“{2}”计分：{4}"},
     // Data files (runtime/src/data_loader.cpp, engine.cpp)

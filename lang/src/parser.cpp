@@ -60,6 +60,10 @@ template <> inline constexpr const char* error_code<g::when_kw> = "expected-when
 template <> inline constexpr const char* error_code<g::stmt_equals> = "expected-equals";
 template <> inline constexpr const char* error_code<g::grade_word> = "expected-grade-word";
 template <> inline constexpr const char* error_code<g::grade_equals> = "expected-grade-equals";
+template <> inline constexpr const char* error_code<g::grade_high> = "expected-grade-high";
+template <> inline constexpr const char* error_code<g::category_first> = "expected-category-path";
+template <> inline constexpr const char* error_code<g::category_second> = "expected-category-name";
+template <> inline constexpr const char* error_code<g::category_weight_kw> = "expected-category-weight";
 template <> inline constexpr const char* error_code<g::weight_number> = "expected-weight-number";
 template <> inline constexpr const char* error_code<g::total_number> = "expected-total-number";
 template <> inline constexpr const char* error_code<g::round_what> = "expected-round-target";
@@ -126,7 +130,7 @@ using selector = pegtl::parse_tree::selector<
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
-        g::base_policy, g::total_formula_stmt, g::skip_stmt>,
+        g::base_policy, g::total_formula_stmt, g::skip_stmt, g::require_stmt, g::category_stmt>,
     pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
                                     g::mul_expr>>;
 // clang-format on
@@ -194,10 +198,18 @@ constexpr std::u32string_view kNamePunctuation = U"（）【】〔〕「」《�
 
 // Errors that come right after a name in a declaration, where a name cut
 // short by punctuation shows up.
-constexpr std::array<std::string_view, 8> kAfterNameCodes = {
+constexpr std::array<std::string_view, 9> kAfterNameCodes = {
     "expected-open-brace",   "expected-weight",        "expected-project-policy",
     "expected-grade-equals", "expected-band-operator", "expected-category-slash",
-    "expected-method",       "expected-indicator",
+    "expected-method",       "expected-indicator",     "expected-category-weight",
+};
+
+// Errors where `至` written against a number (`80%至100%`) shows up: the
+// keyword needs a space on each side, like every Chinese keyword.
+constexpr std::array<std::string_view, 3> kBeforeRangeCodes = {
+    "text-after-number",
+    "expected-method-statement",
+    "expected-policy-statement",
 };
 
 // Errors that mean "the block is not finished", which at the end of the
@@ -275,6 +287,11 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
   if (name_punctuation && contains(kAfterNameCodes, code) && name_char_before(text, offset)) {
     d.code = "full-width-in-name";
     d.args = {utf8(cp.value)};
+    d.range = at(offset, offset + cp.size);
+    return d;
+  }
+  if (contains(kBeforeRangeCodes, code) && text.substr(offset).starts_with("至")) {
+    d.code = "grade-range-needs-spaces";
     d.range = at(offset, offset + cp.size);
     return d;
   }
@@ -522,9 +539,25 @@ class Lowering {
     return true;
   }
 
+  // grade WORD = SHARE, or grade WORD = LOW .. HIGH (a band; HIGH is the share)
   ast::GradeDef grade(const Node& n) {
-    ast::Name word = name(*n.children[0]);
-    return ast::GradeDef{std::move(word), formula(*n.children[1])};
+    ast::GradeDef out{name(*n.children[0]), formula(*n.children[1]), std::nullopt};
+    if (n.children.size() > 2) {
+      out.low = std::move(out.share);
+      out.share = formula(*n.children[2]);
+    }
+    return out;
+  }
+
+  // category 一级 [/ 二级] weight N
+  ast::CategoryWeight category(const Node& n) {
+    ast::CategoryWeight out;
+    out.range = range(n);
+    out.category1 = name(*n.children.front());
+    if (n.children.size() > 2)
+      out.category2 = name(*n.children[1]);
+    out.weight = number(*n.children.back());
+    return out;
   }
 
   int round_digits(const Node& n) {
@@ -598,6 +631,8 @@ class Lowering {
         out.methods.push_back(method(s));
       } else if (s.is_type<g::base_policy>()) {
         out.base = name(*s.children.front());
+      } else if (s.is_type<g::category_stmt>()) {
+        out.categories.push_back(category(s));
       }
     }
     return out;
@@ -624,6 +659,8 @@ class Lowering {
       } else if (s.is_type<g::explain_stmt>()) {
         if (first(explain, s))
           out.explain_when = formula(*s.children.front());
+      } else if (s.is_type<g::require_stmt>()) {
+        out.requirements.push_back(formula(*s.children.front()));
       }
     }
     return out;
@@ -684,6 +721,8 @@ class Lowering {
     out.policy = name(*n.children[1]);
     for (const auto& child : n.children) {
       const Node& group = *child;
+      if (group.is_type<g::category_stmt>())
+        out.categories.push_back(category(group));
       if (!group.is_type<g::group>())
         continue;
       const ast::Name category1 = name(*group.children[0]);

@@ -353,10 +353,38 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   b.set(Variable::graded, grade != nullptr);
   if (grade) {
     b.set(Variable::grade, Number{grade->share, {}});
+    b.set(Variable::grade_low, Number{grade->low, {}});
+    b.set(Variable::grade_high, Number{grade->share, {}});
   }
   b.set(Variable::lower_is_better,
         decl.target.op == CompareOp::le || decl.target.op == CompareOp::lt);
+  // The score entered by hand: unset when the data gives none, so a method
+  // that reads it fails below with a data error, and one that does not is
+  // not bothered.
+  const auto entered =
+      input.reported.score ? read_reported_number(*input.reported.score) : std::nullopt;
+  if (entered) {
+    b.set(Variable::entered, Number{*entered, {}});
+  }
   try {
+    // Requirements first, in order: the first that does not hold stops the
+    // indicator, with the rule and its values in the message.
+    for (const Formula& requirement : indicator.method->requirements) {
+      if (options.explain) {
+        result.steps.push_back(formula_step("require", requirement, b, false, options.lang));
+      }
+      if (!requirement.evaluate_bool(b)) {
+        sink.report({Severity::error,
+                     "requirement-not-met",
+                     requirement.range(),
+                     data.file,
+                     {data.file, data.project, decl.name.text,
+                      requirement.explain(b, false, Lang::en).filled,
+                      requirement.explain(b, false, Lang::zh).filled},
+                     {}});
+        return;
+      }
+    }
     result.met = indicator.method->met ? indicator.method->met->evaluate_bool(b)
                                        : default_met(decl.target.op, target, actual, grade);
     b.set(Variable::met, result.met);
@@ -381,7 +409,16 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
       }
     }
   } catch (const EvalError& e) {
-    sink.report(formula_error(data, decl.name.text, e));
+    if (e.code == "variable-has-no-value" && !entered && !e.args.empty() &&
+        e.args.front() == variable_name(Variable::entered)) {
+      sink.report(
+          input.reported.score
+              ? data_error(data, "data-bad-reported",
+                           {data.project, decl.name.text, *input.reported.score})
+              : data_error(data, "data-missing-entered-score", {data.project, decl.name.text}));
+    } else {
+      sink.report(formula_error(data, decl.name.text, e));
+    }
     return;
   } catch (const ArithmeticError& e) {
     sink.report(

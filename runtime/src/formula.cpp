@@ -368,7 +368,9 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
       if (!slot) {
         return std::string(variable_name(node.variable));
       }
-      const bool rate_like = node.variable == Variable::rate || node.variable == Variable::grade;
+      const bool rate_like = node.variable == Variable::rate || node.variable == Variable::grade ||
+                             node.variable == Variable::grade_low ||
+                             node.variable == Variable::grade_high;
       return show(*slot, rate_like, lang);
     }
     // fmt rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on

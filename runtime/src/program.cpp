@@ -14,14 +14,22 @@ std::optional<Formula> compile_optional(const std::optional<ast::Expr>& expr) {
   return Formula::compile(*expr);
 }
 
-// Grade shares are constants; evaluate them once here.
+// Grade shares (and the ends of bands) are constants; evaluate them once here.
 bool compile_grades(const std::vector<ast::GradeDef>& defs, std::vector<Grade>& out,
                     DiagnosticSink& sink) {
   bool ok = true;
   for (const auto& def : defs) {
     try {
       const Number share = Formula::compile(def.share).evaluate_number(Bindings{});
-      out.push_back({def.word.text, share.value});
+      const Number low = def.low ? Formula::compile(*def.low).evaluate_number(Bindings{}) : share;
+      if (low.value > share.value) {
+        sink.error("grade-range-reversed",
+                   {def.share.range.file, def.low->range.begin, def.share.range.end},
+                   {def.word.text, show(low, true, Lang::en), show(share, true, Lang::en)});
+        ok = false;
+        continue;
+      }
+      out.push_back({def.word.text, share.value, low.value});
     } catch (const EvalError& e) {
       sink.error(e.code, e.range, e.args);
       ok = false;
@@ -46,9 +54,13 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
         .rate = Formula::compile(*decl.rate),
         .score = Formula::compile(*decl.score),
         .explain_when = compile_optional(decl.explain_when),
+        .requirements = {},
         .grades = {},
         .range = decl.range,
     };
+    for (const auto& requirement : decl.requirements) {
+      method.requirements.push_back(Formula::compile(requirement));
+    }
     compile_grades(decl.grades, method.grades, sink);
     return &program.methods_.emplace_back(std::move(method));
   };

@@ -33,6 +33,8 @@ std::optional<Diagnostic> try_score(const CompiledProject& project,
   input.name = indicator.decl->name.text;
   input.actual = ParsedValue{CompareOp::none, actual};
   input.actual_text = to_display(actual);
+  // A method that scores the score entered by hand gets the full weight.
+  input.reported.score = indicator.decl->weight.to_string();
   IndicatorResult result;
   DiagnosticSink sink;
   score_indicator(project, indicator, input, data, result, sink, {});
@@ -56,7 +58,16 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
       if (const auto actual = meeting_value(indicator)) {
         if (auto problem = try_score(*project, indicator, *actual)) {
           // scoring-failed carries the formula's own message in both
-          // languages (args 3 and 4); other problems are rendered here.
+          // languages (args 3 and 4), requirement-not-met the requirement
+          // with its values; other problems are rendered here.
+          if (problem->code == "requirement-not-met" && problem->args.size() > 4) {
+            problem = Diagnostic{Severity::error,
+                                 "requirement-does-not-hold",
+                                 {},
+                                 {},
+                                 {problem->args[3], problem->args[4]},
+                                 {}};
+          }
           const bool formula = problem->code == "scoring-failed" && problem->args.size() > 4;
           sink.error("method-cannot-score", decl.target.range,
                      {decl.name.text, decl.method.text, decl.target.text,

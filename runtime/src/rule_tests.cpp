@@ -106,15 +106,25 @@ class CaseRunner {
     input.actual_text = text_of(c.value("actual", json("")));
     input.actual = std::get<ParsedValue>(actual);
     input.explanation = c.value("explanation", "");
+    if (c.contains("entered")) {
+      input.reported.score = text_of(c["entered"]);
+    }
     IndicatorResult result;
     result.explanation_present = !input.explanation.empty();
     DiagnosticSink sink;
     score_indicator(project, indicator, input, data, result, sink, {});
+    const json expect = c.value("expect", json::object());
+    if (expect.contains("error")) {
+      expect_error(text_of(expect["error"]), sink,
+                   result.scored ? "no error; the indicator scored " +
+                                       result.score_rounded.to_fixed(policy->score_digits)
+                                 : "");
+      return;
+    }
     if (!result.scored) {
       fail_with(sink);
       return;
     }
-    const json expect = c.value("expect", json::object());
     if (expect.contains("rate") &&
         !same_number(text_of(expect["rate"]), result.rate.round_half_up(policy->rate_digits + 2),
                      true)) {
@@ -126,6 +136,27 @@ class CaseRunner {
     }
     check_bool(expect, "met", result.met);
     check_bool(expect, "explain", result.explanation_required);
+  }
+
+  // The case expects an error that contains `text` in English or Chinese
+  // (the message, or the rule it points at, as `perfeval` prints it).
+  // `scored` says what happened instead when nothing failed ("" if something did).
+  void expect_error(const std::string& text, const DiagnosticSink& sink,
+                    const std::string& scored) {
+    if (!scored.empty()) {
+      fail("error", text, scored);
+      return;
+    }
+    for (const auto& d : sink.all()) {
+      for (const Lang lang : {Lang::en, Lang::zh}) {
+        const std::string shown = d.range ? render(d, sources_, lang) : message_text(d, lang);
+        if (shown.find(text) != std::string::npos) {
+          return;
+        }
+      }
+    }
+    fail("error", text,
+         sink.all().empty() ? "no error" : message_text(sink.all().front(), Lang::en));
   }
 
   void check_bool(const json& expect, const char* field, bool actual) {
@@ -140,6 +171,14 @@ class CaseRunner {
     const auto id = read_source(data_path, sources_, sink, 64 << 20);
     const auto data = id ? load_project_data(*id, sources_, sink) : std::nullopt;
     const auto result = data ? score_project(program_, *data, sink) : std::nullopt;
+    const json expect = c.value("expect", json::object());
+    if (expect.contains("error")) {
+      expect_error(text_of(expect["error"]), sink,
+                   result && result->total ? "no error; the project totals " +
+                                                 result->total->to_fixed(result->score_digits)
+                                           : "");
+      return;
+    }
     if (!result || !result->total) {
       fail_with(sink);
       if (sink.all().empty()) {
@@ -147,7 +186,6 @@ class CaseRunner {
       }
       return;
     }
-    const json expect = c.value("expect", json::object());
     if (expect.contains("total") && !same_number(text_of(expect["total"]), *result->total, false)) {
       fail("total", text_of(expect["total"]), result->total->to_fixed(result->score_digits));
     }

@@ -213,6 +213,16 @@ const CHINESE_SNIPPET = String.raw`// 中文关键字
   }
   等级 达到预期指标 = 100%
   档次 优 >= 90
+  类别 产出指标 权重 20
+  类别 产出指标 / 数量指标 权重 20
+}
+方法 区间 {
+  等级 达成年度指标 = 80% 至 100%
+  等级 部分达成 = 60% .. 80%
+  要求 填报得分 >= 权重 * 等级下限
+  要求 填报得分 <= 权重 * 等级上限
+  完成率 = 填报得分 / 权重
+  得分 = 填报得分
 }
 赋分规则 按比例 {
   完成率 = 如果 已评级 则 等级值 否则 实际 / 目标
@@ -310,6 +320,15 @@ async function main() {
   expect(zh, '项目 "测试', '\\"', 'constant.character.escape');
   expect(zh, '项目 "测试', '\\\\', 'constant.character.escape');
   expect(zh, '项目 "测试', '测试政策', 'entity.name.type');
+  expectSequence(zh, '类别 产出指标 / 数量指标', ['类别=keyword.other.category', '产出指标=entity.name.section.category',
+    '/=punctuation.separator.category', '数量指标=entity.name.section.category', '权重=keyword.other', '20=constant.numeric']);
+  expectSequence(zh, '类别 产出指标 权重', ['类别=keyword.other.category', '产出指标=entity.name.section.category', '权重=keyword.other']);
+  expectSequence(zh, '= 80% 至 100%', ['80%=constant.numeric', '至=keyword.operator.range', '100%=constant.numeric']);
+  expectSequence(zh, '= 60% .. 80%', ['60%=constant.numeric', '..=keyword.operator.range', '80%=constant.numeric']);
+  expect(zh, '要求 填报得分 >=', '要求', 'keyword.other');
+  expect(zh, '要求 填报得分 >=', '填报得分', 'variable.language');
+  expect(zh, '要求 填报得分 >=', '等级下限', 'variable.language');
+  expect(zh, '要求 填报得分 <=', '等级上限', 'variable.language');
 
   // no keyword inside a longer name, on either side
   const words = [...KEYWORDS.keys()];

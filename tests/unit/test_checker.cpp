@@ -116,3 +116,177 @@ TEST_CASE("closest_name only suggests plausible slips") {
   CHECK_FALSE(closest_name("完全不同", {"按照完成比例赋分"}));
   CHECK_FALSE(closest_name("x", {"x"}));
 }
+
+// ---- category weights (`category 一级 [/ 二级] weight N`)
+
+namespace {
+
+// A policy with category weights, and projects of it.
+const std::string kWeighted =
+    "policy W {\n"   // 1
+    "  total 100\n"  // 2
+    "  funds { weight 10 rate = executed / budget score = weight * min(rate, 100%) }\n"
+    "  category 产出指标 weight 50\n"  // 4
+    "  category 效益指标 weight 40\n"  // 5
+    "}\n"                              // 6
+    "method 按照完成比例赋分 { rate = actual / target score = weight * rate }\n";
+
+std::string weighted_project(const std::string& name, const std::string& body) {
+  return "project " + name + " policy W {\n" + body + "}\n";
+}
+
+std::string group(const std::string& path, const std::string& name, int weight) {
+  return "  " + path + " {\n    indicator " + name + " weight " + std::to_string(weight) +
+         " target >= 1个 method 按照完成比例赋分\n  }\n";
+}
+
+std::string rendered(const test::Compiled& c, Lang lang) {
+  std::string out;
+  for (const auto& d : c.sink.all()) {
+    out += render(d, c.sources, lang);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("category weights that are met check clean, and the project is scored") {
+  const auto c = test::compile(
+      kWeighted + weighted_project("P", group("产出指标 / 数量指标", "甲", 30) +
+                                            group("产出指标 / 质量指标", "乙", 20) +
+                                            group("效益指标 / 社会效益指标", "丙", 40)));
+  CHECK(c->messages().empty());
+  CHECK(c->program.find_project("P") != nullptr);
+}
+
+TEST_CASE("indicators that do not add up to their category: the exact message in both languages") {
+  const auto c = test::compile(
+      kWeighted + weighted_project("P", group("产出指标 / 数量指标", "甲", 55) +
+                                            group("效益指标 / 社会效益指标", "丙", 35)));
+  CHECK(
+      rendered(*c, Lang::en) ==
+      "test.perf:4:3: error: in project 'P' the indicators under '产出指标' add up to 55, but the "
+      "category's weight is 50\n"
+      "    category 产出指标 weight 50\n"
+      "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "test.perf:5:3: error: in project 'P' the indicators under '效益指标' add up to 35, but the "
+      "category's weight is 40\n"
+      "    category 效益指标 weight 40\n"
+      "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+  CHECK(rendered(*c, Lang::zh) ==
+        "test.perf:4:3: 错误: 项目“P”中“产出指标”下各指标权重合计为55，而该类别的权重为50\n"
+        "    category 产出指标 weight 50\n"
+        "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "test.perf:5:3: 错误: 项目“P”中“效益指标”下各指标权重合计为35，而该类别的权重为40\n"
+        "    category 效益指标 weight 40\n"
+        "    ^~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+  CHECK(c->program.find_project("P") == nullptr);
+  CHECK(c->program.is_broken("P"));
+}
+
+TEST_CASE("a declared category with no indicators, and every project reported in one run") {
+  const auto c =
+      test::compile(kWeighted + weighted_project("P", group("产出指标 / 数量指标", "甲", 90)) +
+                    weighted_project("Q", group("产出指标 / 数量指标", "甲", 50) +
+                                              group("效益指标 / 经济效益指标", "乙", 40)));
+  REQUIRE(codes(*c) == std::vector<std::string>{"category-weights-do-not-add-up",
+                                                "category-without-indicators"});
+  CHECK(
+      rendered(*c, Lang::en)
+          .find(
+              "test.perf:5:3: error: project 'P' has no indicator under '效益指标', which is given "
+              "weight 40 here; add its indicators or remove the category") != std::string::npos);
+  CHECK(c->program.find_project("Q") != nullptr);
+}
+
+TEST_CASE("declared second-level weights must add up to their first-level one") {
+  const auto c =
+      test::compile(kWeighted + weighted_project("P",
+                                                 "  category 产出指标 / 数量指标 weight 30\n"
+                                                 "  category 产出指标 / 质量指标 weight 10\n" +
+                                                     group("产出指标 / 数量指标", "甲", 30) +
+                                                     group("产出指标 / 质量指标", "乙", 10) +
+                                                     group("产出指标 / 时效指标", "丁", 10) +
+                                                     group("效益指标 / 社会效益指标", "丙", 40)));
+  REQUIRE(codes(*c) == std::vector<std::string>{"category-parts-do-not-add-up"});
+  const auto& d = c->sink.all()[0];
+  CHECK(message_text(d, Lang::en) ==
+        "in project 'P' the second-level categories given weights under '产出指标' add up to 40 "
+        "(数量指标 30, 质量指标 10), but '产出指标' has weight 50");
+  CHECK(message_text(d, Lang::zh) ==
+        "项目“P”中“产出指标”下已规定权重的二级指标合计为40（数量指标 30、质量指标 "
+        "10），而“产出指标”的权重为50");
+  CHECK(c->sources.get(d.range->file).position(d.range->begin).line == 4);
+}
+
+TEST_CASE("a project's category weight replaces its policy's; extends replaces the base's") {
+  const auto c = test::compile(
+      kWeighted +
+      "policy V extends W {\n  category 效益指标 weight 20\n  category 满意度指标 weight 20\n}\n" +
+      "project P policy V {\n" + group("产出指标 / 数量指标", "甲", 50) +
+      group("效益指标 / 社会效益指标", "丙", 20) + group("满意度指标 / 满意度指标", "戊", 20) +
+      "}\n" +
+      "project Q policy W {\n  category 产出指标 weight 60\n  category 效益指标 weight 30\n" +
+      group("产出指标 / 数量指标", "甲", 60) + group("效益指标 / 社会效益指标", "丙", 30) + "}\n");
+  CHECK(c->messages().empty());
+}
+
+TEST_CASE("the same category given twice in one place points at both") {
+  const auto c =
+      test::compile(kWeighted + weighted_project("P",
+                                                 "  category 产出指标 / 数量指标 weight 50\n"
+                                                 "  category 产出指标 / 数量指标 weight 50\n" +
+                                                     group("产出指标 / 数量指标", "甲", 50) +
+                                                     group("效益指标 / 社会效益指标", "丙", 40)));
+  REQUIRE(codes(*c) == std::vector<std::string>{"duplicate-category"});
+  const auto& d = c->sink.all()[0];
+  REQUIRE(d.related);
+  CHECK(c->sources.get(d.range->file).position(d.range->begin).line == 10);
+  CHECK(c->sources.get(d.related->file).position(d.related->begin).line == 9);
+  CHECK(message_text(d, Lang::en) ==
+        "category '产出指标 / 数量指标' is given a weight twice here; keep one");
+}
+
+// ---- grade bands, entered scores and requirements
+
+TEST_CASE("entered, grade_low and grade_high are method inputs, not funds or total values") {
+  const auto c = test::compile(
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = entered } }\n"
+      "method M { grade A = 80% .. 100% require entered >= weight * grade_low\n"
+      "  require 填报得分 <= 权重 * 等级上限 rate = entered / weight score = entered }\n");
+  REQUIRE(codes(*c) == std::vector<std::string>{"unknown-variable"});
+  CHECK(message_text(c->sink.all()[0], Lang::en)
+            .starts_with("'entered' has no value in a score formula"));
+}
+
+TEST_CASE("a requirement is checked before met, rate and score exist") {
+  const auto c = test::compile(
+      kPolicy + "method M { require score > 0 rate = actual / target score = weight }\n");
+  REQUIRE(codes(*c) == std::vector<std::string>{"unknown-variable"});
+  CHECK(message_text(c->sink.all()[0], Lang::en) ==
+        "'score' has no value in a require formula; available here: weight, target, actual, "
+        "graded, grade, lower_is_better, entered, grade_low, grade_high");
+}
+
+TEST_CASE("both ends of a grade's band are constants") {
+  const auto c = test::compile("method M { grade A = weight .. 100% rate = 1 score = weight }\n");
+  REQUIRE_FALSE(c->sink.all().empty());
+  CHECK(c->sink.all()[0].code == "grade-share-not-constant");
+  CHECK(
+      c->sources.get(c->sink.all()[0].range->file).position(c->sink.all()[0].range->begin).column ==
+      22);
+}
+
+TEST_CASE("a grade's band is written lower end first") {
+  const auto c = test::compile("method M { grade B = 80% 至 60% rate = 1 score = weight }\n");
+  REQUIRE(codes(*c) == std::vector<std::string>{"grade-range-reversed"});
+  const auto& reversed = c->sink.all()[0];
+  CHECK(c->messages() ==
+        "test.perf:1:22: error: the band of grade 'B' starts at 80.00%, above its end 60.00%; "
+        "write the lower end first (for example: 60% .. 80%)\n"
+        "  method M { grade B = 80% 至 60% rate = 1 score = weight }\n"
+        "                       ^~~~~~~~~~\n\n");
+  CHECK(message_text(reversed, Lang::en) ==
+        "the band of grade 'B' starts at 80.00%, above its end 60.00%; write the lower end first "
+        "(for example: 60% .. 80%)");
+}

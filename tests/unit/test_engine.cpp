@@ -228,3 +228,125 @@ TEST_CASE("a formula that divides by zero for these values fails with its place 
       "memory.json: cannot score '甲' of project 'P': division by zero: 0 / 0; guard the formula, "
       "e.g. if target = 0 then ... else actual / target");
 }
+
+// ---- scores entered by hand, checked by `require`
+
+namespace {
+
+// A band method in the shape of the library's 定性区间赋分, and a project of it.
+const std::string kBandRules =
+    "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+    "method 区间 {\n"
+    "  grade 达成 = 80% .. 100%\n"
+    "  grade 满分 = 100%\n"
+    "  require entered >= weight * grade_low\n"
+    "  require entered <= weight * grade_high\n"
+    "  rate  = entered / weight\n"
+    "  score = entered\n"
+    "}\n"
+    "project P policy T { 产出指标 / 数量指标 { indicator 甲 weight 90 target 长期 method 区间 } "
+    "}\n";
+
+ProjectData band_data(const std::string& actual, std::optional<std::string> entered) {
+  ProjectData data = test::project_data("P", {{"甲", actual}});
+  data.indicators[0].reported.score = std::move(entered);
+  return data;
+}
+
+}  // namespace
+
+TEST_CASE("an entered score inside its band is the score; grade_low and grade_high are the band") {
+  const auto c = test::compile(kBandRules);
+  REQUIRE(c->messages().empty());
+  DiagnosticSink sink;
+  const auto result =
+      score_project(c->program, band_data("达成", "72"), sink, {.explain = true, .lang = Lang::en});
+  REQUIRE(result);
+  CHECK(sink.all().empty());
+  CHECK(result->complete);
+  CHECK(result->indicators[0].score_rounded == Rational(72));
+  CHECK(result->indicators[0].rate == Rational::fraction(8, 10));
+  CHECK(result->indicators[0].differences.empty());  // the entered score is what it scores
+  REQUIRE(result->indicators[0].steps.size() >= 2);
+  CHECK(result->indicators[0].steps[0].quantity == "require");
+  CHECK(result->indicators[0].steps[0].working.filled == "72 >= 90 × 80.00%");
+  CHECK(result->indicators[0].steps[0].working.result == "yes");
+}
+
+TEST_CASE("an entered score outside its band: the rule with its values, and no total") {
+  const auto c = test::compile(kBandRules);
+  DiagnosticSink sink;
+  const auto result = score_project(c->program, band_data("达成", "71.99"), sink);
+  REQUIRE(result);
+  CHECK_FALSE(result->indicators[0].scored);
+  CHECK_FALSE(result->complete);
+  CHECK_FALSE(result->total);
+  REQUIRE(sink.all().size() == 1);
+  std::string text;
+  for (const Lang lang : {Lang::en, Lang::zh}) {
+    text += render(sink.all()[0], c->sources, lang);
+  }
+  CHECK(
+      text ==
+      "test.perf:5:11: error: memory.json: indicator '甲' of project 'P' is not scored: the "
+      "requirement written here does not hold: 71.99 >= 90 × 80.00%\n"
+      "    require entered >= weight * grade_low\n"
+      "            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+      "test.perf:5:11: 错误: memory.json：项目“P”的指标“甲”未计分：不满足此处规定的要求：71.99 >= "
+      "90 × 80.00%\n"
+      "    require entered >= weight * grade_low\n"
+      "            ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n");
+}
+
+TEST_CASE("the first requirement that fails is the one reported") {
+  const auto c = test::compile(kBandRules);
+  DiagnosticSink sink;
+  score_project(c->program, band_data("达成", "90.01"), sink);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(c->sources.get(sink.all()[0].range->file).position(sink.all()[0].range->begin).line == 6);
+  CHECK(sink.all()[0].args[3] == "90.01 <= 90 × 100.00%");
+  CHECK(sink.all()[0].args[4] == "90.01 <= 90 × 100.00%");
+}
+
+TEST_CASE("a grade that is no band has grade_low = grade_high = its share") {
+  const auto c = test::compile(kBandRules);
+  DiagnosticSink sink;
+  CHECK(score_project(c->program, band_data("满分", "90"), sink)->complete);
+  CHECK(sink.all().empty());
+  DiagnosticSink refused;
+  CHECK_FALSE(score_project(c->program, band_data("满分", "89"), refused)->complete);
+  CHECK(refused.all().size() == 1);
+}
+
+TEST_CASE("a method that reads entered, with no entered score in the data: a data error") {
+  const auto c = test::compile(kBandRules);
+  DiagnosticSink sink;
+  const auto result = score_project(c->program, band_data("达成", std::nullopt), sink);
+  REQUIRE(result);
+  CHECK_FALSE(result->complete);
+  REQUIRE(sink.all().size() == 1);
+  CHECK(render(sink.all()[0], c->sources, Lang::en) ==
+        "memory.json: error: indicator '甲' of project 'P' is scored from the score entered by "
+        "hand, but the data gives none; add it as \"reported\": {\"score\": \"...\"}\n");
+  CHECK(message_text(sink.all()[0], Lang::zh) ==
+        "项目“P”的指标“甲”按填报得分计分，但数据中没有填报得分；请添加 \"reported\": {\"score\": "
+        "\"...\"}");
+  DiagnosticSink bad;
+  score_project(c->program, band_data("达成", "七十二"), bad);
+  REQUIRE(bad.all().size() == 1);
+  CHECK(bad.all()[0].code == "data-bad-reported");
+}
+
+TEST_CASE("a method that does not read entered is not bothered by its absence") {
+  const auto c = test::compile(
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+      "method M { rate = if graded then 1 else entered / weight score = weight * rate }\n"
+      "policy U extends T { grade 达成 = 100% }\n"
+      "project Q policy U { 产出指标 / 数量指标 { indicator 甲 weight 90 target 长期 method M } "
+      "}\n");
+  REQUIRE(c->messages().empty());
+  DiagnosticSink sink;
+  const auto result = score_project(c->program, test::project_data("Q", {{"甲", "达成"}}), sink);
+  CHECK(sink.all().empty());
+  CHECK(result->complete);
+}

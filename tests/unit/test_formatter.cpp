@@ -400,6 +400,59 @@ project total policy rate {
 }
 )~"},
 
+    {"category weights: one line each, aligned in a run, in a policy and a project",
+     R"~(policy P extends Q {
+category 产出指标 weight 50   // 产出
+  类别 效益指标/社会效益指标 权重 20.5
+
+    category "满意度指标" weight 10
+}
+project X policy P {
+  category 产出指标/数量指标 weight 10
+  产出指标 / 数量指标 {
+    indicator A weight 10 target >= 1个 method M
+  }
+    类别 效益指标 权重 0
+}
+)~",
+     R"~(policy P extends Q {
+  category 产出指标             weight 50  // 产出
+  类别 效益指标 / 社会效益指标  权重 20.5
+
+  category "满意度指标"  weight 10
+}
+project X policy P {
+  category 产出指标 / 数量指标  weight 10
+  产出指标 / 数量指标 {
+    indicator A  weight 10  target >= 1个  method M
+  }
+  类别 效益指标  权重 0
+}
+)~"},
+    {"grade bands and requirements",
+     R"~(method 定性 {
+  grade 达成 = 80%..100%
+  等级 部分 = 60%   至   80%
+  grade 负 = -10% .. -(5%)
+  require entered>=weight*grade_low  // 下限
+  要求 填报得分 < 权重 * 等级上限 或者 等级上限 = 100%
+     或者 等级下限 = 等级上限
+  score = entered
+  rate = 1
+}
+)~",
+     R"~(method 定性 {
+  grade 达成 = 80% .. 100%
+  等级 部分 = 60% 至 80%
+  grade 负 = -10% .. -(5%)
+  require entered >= weight * grade_low  // 下限
+  要求 填报得分 < 权重 * 等级上限 或者 等级上限 = 100%
+       或者 等级下限 = 等级上限
+  score = entered
+  rate  = 1
+}
+)~"},
+
     {"an empty block and no final newline", "policy P {}", "policy P {\n}\n"},
     {"an empty file", "\n\n  \n", ""},
     {"only comments", "  // one\n\n\n   // two", "// one\n\n// two\n"},

@@ -708,10 +708,162 @@ project "C"@5:9 policy "A"@5:18 @5:1
     target ">= 1个" >= quantity 1 个 @5:14
     method "M"@6:14
 )~"},
+    {"category weights in a policy and a project, both spellings",
+     R"~(policy P extends Q {
+  category 产出指标 weight 50
+  类别 "效益指标" / 社会效益指标 权重 20.5
+}
+project X policy P {
+  category 产出指标 / 数量指标 weight 10
+  产出指标 / 数量指标 {
+    indicator A weight 10 target >= 1个 method M
+  }
+  类别 效益指标 权重 0
+}
+)~",
+     R"~(policy "P"@1:8 @1:1
+  extends "Q"@1:18
+  category weight "产出指标"@2:12 50 @2:3
+  category weight "效益指标"@3:6 / "社会效益指标"@3:15 20.5 @3:3
+project "X"@5:9 policy "P"@5:18 @5:1
+  category weight "产出指标"@6:12 / "数量指标"@6:19 10 @6:3
+  category weight "效益指标"@10:6 0 @10:3
+  indicator "A"@8:15 @8:5
+    category "产出指标"@7:3 / "数量指标"@7:10
+    weight 10 @8:24
+    target ">= 1个" >= quantity 1 个 @8:34
+    method "M"@8:47
+)~"},
+    {"grade bands with .. and 至, and requirements in both spellings",
+     R"~(method 定性 {
+  grade 达成 = 80% .. 100%
+  等级 部分 = 60% 至 80%
+  grade 点 = 50%
+  require entered >= weight * grade_low
+  要求 填报得分 <= 权重 * 等级上限
+  score = entered
+}
+)~",
+     R"~(method "定性"@1:8 @1:1
+  grade "达成"@2:9 from
+    number 80% = 0.8 @2:14
+  to
+    number 100% = 1 @2:21
+  grade "部分"@3:6 from
+    number 60% = 0.6 @3:11
+  to
+    number 80% = 0.8 @3:17
+  grade "点"@4:9
+    number 50% = 0.5 @4:13
+  score
+    var entered @7:11
+  require
+    >= @5:11
+      var entered @5:11
+      * @5:22
+        var weight @5:22
+        var grade_low @5:31
+  require
+    <= @6:6
+      var 填报得分 @6:6
+      * @6:14
+        var 权重 @6:14
+        var 等级上限 @6:19
+)~"},
 };
 
 // Bad input and the exact text of its error, in English.
 const Case kErrors[] = {
+    {"expected-category-weight",
+     R"~(policy P {
+  category 产出指标 数量指标 weight 5
+}
+)~",
+     R"~(t.perf:2:17: error: expected 'weight' and a number after the category (for example: category 产出指标 weight 50); a name with spaces or punctuation must be in double quotes
+    category 产出指标 数量指标 weight 5
+                      ^~~~~~~~
+)~"},
+    {"expected-category-path",
+     R"~(policy P {
+  category weight 5
+}
+)~",
+     R"~(t.perf:2:12: error: expected the category after 'category' (for example: category 产出指标 weight 50 or category 产出指标 / 数量指标 weight 30)
+    category weight 5
+             ^~~~~~
+)~"},
+    {"expected-category-name in a category weight",
+     R"~(project X policy P {
+  category 产出指标 / weight 5
+}
+)~",
+     R"~(t.perf:2:19: error: expected the second-level category after '/' (for example: 产出指标 / 数量指标 {)
+    category 产出指标 / weight 5
+                        ^~~~~~
+)~"},
+    {"negative-weight of a category",
+     R"~(project X policy P {
+  category 产出指标 weight -5
+}
+)~",
+     R"~(t.perf:2:24: error: a weight cannot be negative (-5); write the weight as a number 0 or above
+    category 产出指标 weight -5
+                             ^~
+)~"},
+    {"full-width-in-name in a category",
+     R"~(policy P {
+  category 产出指标（一） weight 5
+}
+)~",
+     R"~(t.perf:2:16: error: '（' ends a name written without quotes; if it is part of the name, put the whole name in double quotes (for example: "当期结案率（%）")
+    category 产出指标（一） weight 5
+                     ^
+)~"},
+    {"expected-grade-high",
+     R"~(method M {
+  grade A = 80% ..
+}
+)~",
+     R"~(t.perf:3:1: error: expected the upper end of the grade's band after '..' or '至' (for example: grade 达成年度指标 = 80% .. 100%)
+  }
+  ^
+)~"},
+    {"grade-range-needs-spaces, none",
+     R"~(method M {
+  grade A = 80%至100%
+}
+)~",
+     R"~(t.perf:2:16: error: put a space before and after '至' (for example: grade 达成年度指标 = 80% 至 100%)
+    grade A = 80%至100%
+                 ^
+)~"},
+    {"grade-range-needs-spaces, one",
+     R"~(policy P {
+  grade A = 80% 至100%
+}
+)~",
+     R"~(t.perf:2:17: error: put a space before and after '至' (for example: grade 达成年度指标 = 80% 至 100%)
+    grade A = 80% 至100%
+                  ^
+)~"},
+    {"expected-formula after require",
+     R"~(method M {
+  require
+}
+)~",
+     R"~(t.perf:3:1: error: expected a formula here (for example: weight * rate)
+  }
+  ^
+)~"},
+    {"至 is not a variable",
+     R"~(method M {
+  score = 至
+}
+)~",
+     R"~(t.perf:2:11: error: expected a formula here (for example: weight * rate)
+    score = 至
+            ^
+)~"},
     {"expected-declaration",
      R"~(total 100
 )~",
@@ -777,7 +929,7 @@ policy Q { } }
   met = 1
 }
 )~",
-     R"~(t.perf:2:3: error: expected a policy statement (total, round, explain, funds, grade, band) or '}'
+     R"~(t.perf:2:3: error: expected a policy statement (total, round, explain, funds, grade, band, category) or '}'
     met = 1
     ^~~
 )~"},
@@ -877,7 +1029,7 @@ policy Q { } }
   total 100
 }
 )~",
-     R"~(t.perf:2:3: error: expected a method statement (grade, met, rate, score, explain) or '}'
+     R"~(t.perf:2:3: error: expected a method statement (grade, met, rate, score, explain, require) or '}'
     total 100
     ^~~~~
 )~"},
@@ -886,7 +1038,7 @@ policy Q { } }
   得分系数 = 1
 }
 )~",
-     R"~(t.perf:2:3: error: expected a method statement (grade, met, rate, score, explain) or '}'
+     R"~(t.perf:2:3: error: expected a method statement (grade, met, rate, score, explain, require) or '}'
     得分系数 = 1
     ^~~~~~~~
 )~"},
@@ -1178,7 +1330,7 @@ policy Q { } }
   2024 / C { }
 }
 )~",
-     R"~(t.perf:3:3: error: expected an indicator group (for example: 产出指标 / 数量指标 {) or '}'
+     R"~(t.perf:3:3: error: expected an indicator group (for example: 产出指标 / 数量指标 {), a category weight (category 产出指标 weight 50) or '}'
     2024 / C { }
     ^~~~
 )~"},
@@ -1465,6 +1617,24 @@ policy Q { } }
 
 // The same errors rendered in Chinese.
 const Case kChineseErrors[] = {
+    {"grade-range-needs-spaces in Chinese",
+     R"~(方法 M {
+  等级 A = 80%至100%
+}
+)~",
+     R"~(t.perf:2:13: 错误: “至”的前后须各有一个空格（例如：等级 达成年度指标 = 80% 至 100%）
+    等级 A = 80%至100%
+                ^
+)~"},
+    {"expected-category-weight in Chinese",
+     R"~(政策 P {
+  类别 产出指标 数量指标 权重 5
+}
+)~",
+     R"~(t.perf:2:11: 错误: 类别后面应为“权重”和数字（例如：类别 产出指标 权重 50）；含空格或标点的名称须用英文双引号括起来
+    类别 产出指标 数量指标 权重 5
+                  ^~~~~~~~
+)~"},
     {"expected-weight-number in Chinese",
      R"~(政策 P {
   资金 { 权重 十 }

@@ -77,9 +77,22 @@ struct Expr {
 };
 
 // `grade 达到预期指标 = 100%`: the share of the weight a qualitative grade earns.
+// `grade 达成年度指标 = 80% .. 100%`: a band of shares; `low` is its lower end
+// and `share` its upper end (what `grade` reads).
 struct GradeDef {
   Name word;
   Expr share;
+  std::optional<Expr> low;  // only for a band
+};
+
+// `category 产出指标 weight 50`, `category 产出指标 / 数量指标 weight 30`: the
+// weights of the indicators under that category must add up to `weight`
+// (and the 二级 categories declared under a declared 一级 one, to its weight).
+struct CategoryWeight {
+  Name category1;                 // 一级指标
+  std::optional<Name> category2;  // 二级指标; absent for a whole 一级 category
+  Rational weight;
+  SourceRange range;  // the whole statement
 };
 
 // `band 优 >= 90`: a summary band for project totals; bands are tried in the
@@ -109,6 +122,9 @@ struct Method {
   std::optional<Expr> rate;
   std::optional<Expr> score;
   std::optional<Expr> explain_when;  // overrides the policy's
+  // `require EXPR`: conditions on the indicator's inputs, checked in order
+  // before it is scored; one that does not hold stops the indicator.
+  std::vector<Expr> requirements;
   SourceRange range;
 };
 
@@ -133,6 +149,9 @@ struct Policy {
   // Methods declared inside the policy: for projects of this policy they
   // take the place of methods of the same name declared outside.
   std::vector<Method> methods;
+  // Category weights every project of the policy must meet; one of the same
+  // path in a policy that extends this one, or in a project, replaces it.
+  std::vector<CategoryWeight> categories;
   SourceRange range;
 };
 
@@ -160,6 +179,9 @@ struct Project {
   Name name;
   Name policy;
   std::vector<Indicator> indicators;
+  // Category weights of this project: added to its policy's, replacing one
+  // of the same path.
+  std::vector<CategoryWeight> categories;
   SourceRange range;
 };
 

@@ -4,8 +4,9 @@
 // view of them that the runtime compiles.
 //
 // Every problem is reported (not only the first): duplicate and unknown
-// names, weights that do not add up, variables used where they have no
-// value, functions called wrongly, qualitative targets without grades.
+// names, weights that do not add up (to the policy's total, or to a declared
+// category weight), variables used where they have no value, functions
+// called wrongly, qualitative targets without grades.
 
 #include <map>
 #include <optional>
@@ -38,9 +39,12 @@ enum class Variable : std::uint8_t {
   funds_rate,   // the budget execution rate
   full_marks,   // every weight added up, funds included
   applicable,   // the weights of the applicable indicators and the funds
+  entered,      // the indicator's score as entered by hand (the data's reported score)
+  grade_low,    // the lower end of the grade's band (the share, for a grade that is no band)
+  grade_high,   // the upper end of the grade's band (the same as grade)
 };
 
-inline constexpr std::size_t kVariableCount = static_cast<std::size_t>(Variable::applicable) + 1;
+inline constexpr std::size_t kVariableCount = static_cast<std::size_t>(Variable::grade_high) + 1;
 
 // Which formula a name is read in.
 enum class FormulaKind {
@@ -48,6 +52,7 @@ enum class FormulaKind {
   method_rate,
   method_score,
   method_explain,
+  method_require,
   funds_rate,
   funds_score,
   funds_explain,

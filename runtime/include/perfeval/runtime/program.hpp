@@ -18,7 +18,8 @@ namespace perfeval {
 
 struct Grade {
   std::string word;
-  Rational share;  // of the weight: 达到预期指标 = 1
+  Rational share;  // of the weight: 达到预期指标 = 1; a band's upper end
+  Rational low;    // a band's lower end; the share itself for a grade that is no band
 };
 
 struct Band {
@@ -39,6 +40,7 @@ struct CompiledMethod {
   Formula rate;
   Formula score;
   std::optional<Formula> explain_when;
+  std::vector<Formula> requirements;  // `require`, in the order written
   std::vector<Grade> grades;
   SourceRange range;
 };

@@ -16,7 +16,10 @@ struct RuleTestFailure {
   std::string file;
   std::size_t index = 0;  // 1-based position of the case in the file
   std::string name;
-  std::string field;  // "score", "rate", "met", "explain", "total", "band", "error"
+  // "score", "rate", "met", "explain", "total", "band", or "error": with
+  // `expected` empty an error where none was expected, otherwise the text of
+  // an expected error that did not come
+  std::string field;
   std::string expected;
   std::string actual;
 };
