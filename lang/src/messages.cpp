@@ -398,6 +398,10 @@ constexpr std::array kMessages = {
     Message{"path-not-found", "no such file or folder", "文件或目录不存在"},
     Message{"folder-unreadable", "the folder cannot be read: {0}", "无法读取目录：{0}"},
     Message{"file-unreadable", "the file cannot be read", "无法读取文件"},
+    Message{"data-line-too-long",
+            "the line is longer than the limit of {0} bytes; in a JSON Lines file each line "
+            "holds one table",
+            "该行超过{0}字节的上限；JSON Lines 文件每行应为一张表"},
     Message{"no-rule-files", "there are no rule files (*.perf) here", "此处没有规则文件（*.perf）"},
     // Formatting (lang/src/formatter.cpp)
     Message{"format-failed",

@@ -219,7 +219,7 @@ TEST_CASE("declared second-level weights must add up to their first-level one") 
   CHECK(c->sources.get(d.range->file).position(d.range->begin).line == 4);
 }
 
-TEST_CASE("a project's category weight replaces its policy's; extends replaces the base's") {
+TEST_CASE("a project's category weight replaces its policy's, and extends replaces the base's") {
   const auto c = test::compile(
       kWeighted +
       "policy V extends W {\n  category 效益指标 weight 20\n  category 满意度指标 weight 20\n}\n" +

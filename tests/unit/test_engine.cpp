@@ -255,7 +255,8 @@ ProjectData band_data(const std::string& actual, std::optional<std::string> ente
 
 }  // namespace
 
-TEST_CASE("an entered score inside its band is the score; grade_low and grade_high are the band") {
+TEST_CASE(
+    "an entered score inside its band is the score, and grade_low and grade_high are the band") {
   const auto c = test::compile(kBandRules);
   REQUIRE(c->messages().empty());
   DiagnosticSink sink;
