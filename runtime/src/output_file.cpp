@@ -66,7 +66,7 @@ bool is_one_of_inputs(const std::filesystem::path& target,
     // Inside an input folder: only files perfeval reads count.
     const auto [mismatch, rest] = std::mismatch(in.begin(), in.end(), out.begin(), out.end());
     if (mismatch == in.end() && fs::is_directory(in) &&
-        (out.extension() == ".json" || out.extension() == ".perf")) {
+        (out.extension() == ".json" || out.extension() == ".jsonl" || out.extension() == ".perf")) {
       return true;
     }
   }

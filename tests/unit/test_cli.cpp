@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli_support.hpp"
 
@@ -68,6 +69,44 @@ TEST_CASE("cli: --format json is one JSON document with the same totals") {
   REQUIRE(doc["projects"].size() == 1);
   CHECK(doc["projects"][0]["total"] == "99.80");
   CHECK(doc["summary"]["scored"] == 1);
+}
+
+TEST_CASE("cli: JSON Lines on standard input stream out as JSON Lines, for any -j") {
+  TempDir dir;
+  const auto doc = nlohmann::json::parse(
+      std::ifstream(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json"));
+  dir.write("in.jsonl", doc.dump() + "\n" + doc.dump() + "\n");
+  const auto one = perfeval::test::run_perfeval(PERFEVAL_SOURCE_DIR, "-j 1 -f jsonl rules -",
+                                                dir.path / "in.jsonl");
+  const auto two = perfeval::test::run_perfeval(PERFEVAL_SOURCE_DIR, "-j 2 -f jsonl rules -",
+                                                dir.path / "in.jsonl");
+  CHECK(one.status == 0);
+  CHECK(one.out == two.out);
+  std::istringstream lines(one.out);
+  std::vector<nlohmann::json> rows;
+  for (std::string line; std::getline(lines, line);) {
+    rows.push_back(nlohmann::json::parse(line));
+  }
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0]["file"] == "<stdin>:1");
+  CHECK(rows[1]["file"] == "<stdin>:2");
+  CHECK(rows[1]["total"] == "99.80");
+  CHECK(rows[2]["summary"]["tables"] == 2);
+  CHECK(rows[2]["summary"]["scored"] == 2);
+
+  // The same to a file with -o; the input is never overwritten.
+  const auto to_file = perfeval::test::run_perfeval(
+      PERFEVAL_SOURCE_DIR, "-f jsonl -o '" + (dir.path / "out.jsonl").string() + "' rules '" +
+                               (dir.path / "in.jsonl").string() + "'");
+  CHECK(to_file.status == 0);
+  std::ifstream written(dir.path / "out.jsonl");
+  std::string first;
+  std::getline(written, first);
+  CHECK(nlohmann::json::parse(first)["total"] == "99.80");
+  const auto refused = perfeval::test::run_perfeval(
+      PERFEVAL_SOURCE_DIR,
+      "-f jsonl -o '" + (dir.path / "in.jsonl").string() + "' rules '" + dir.path.string() + "'");
+  CHECK(refused.status == 2);
 }
 
 TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1") {
