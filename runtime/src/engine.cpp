@@ -114,20 +114,29 @@ std::optional<Rational> read_reported_rate(std::string_view text) {
   return std::nullopt;
 }
 
-// Compares a printed figure with the computed one as the policy rounds it.
-void audit(const std::optional<std::string>& reported, const Rational& computed, std::string field,
-           bool is_rate, std::vector<Difference>& out, const ProjectData& data,
-           const std::string& what, DiagnosticSink& sink) {
+// Compares a printed figure with the computed one as the policy rounds it:
+// the difference, if there is one.
+std::optional<Difference> audit(const std::optional<std::string>& reported,
+                                const Rational& computed, std::string field, bool is_rate,
+                                const ProjectData& data, const std::string& what,
+                                DiagnosticSink& sink) {
   if (!reported || reported->empty()) {
-    return;
+    return std::nullopt;
   }
   const auto value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
   if (!value) {
     sink.report(data_error(data, "data-bad-reported", {data.project, what, *reported}));
-    return;
+    return std::nullopt;
   }
-  if (*value != computed) {
-    out.push_back({std::move(field), *reported, computed, *value - computed});
+  if (*value == computed) {
+    return std::nullopt;
+  }
+  return Difference{std::move(field), *reported, computed, *value - computed};
+}
+
+void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {
+  if (difference) {
+    out.push_back(std::move(*difference));
   }
 }
 
@@ -197,10 +206,11 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
                               EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
     return;
   }
-  audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate", true,
-        funds.differences, data, "预算执行率", sink);
-  audit(funds.reported.score, funds.score, "score", false, funds.differences, data, "预算执行率",
-        sink);
+  audit_into(funds.differences,
+             audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate",
+                   true, data, "预算执行率", sink));
+  audit_into(funds.differences,
+             audit(funds.reported.score, funds.score, "score", false, data, "预算执行率", sink));
 }
 
 // The total: the indicator scores (as rounded) and the funds score added
@@ -428,10 +438,11 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   }
   result.graded = grade != nullptr;
   result.scored = true;
-  audit(result.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate", true,
-        result.differences, data, decl.name.text, sink);
-  audit(result.reported.score, result.score_rounded, "score", false, result.differences, data,
-        decl.name.text, sink);
+  audit_into(result.differences,
+             audit(result.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
+                   true, data, decl.name.text, sink));
+  audit_into(result.differences, audit(result.reported.score, result.score_rounded, "score", false,
+                                       data, decl.name.text, sink));
 }
 
 std::size_t ProjectResult::explanations_missing() const {
@@ -597,11 +608,8 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       }
     }
     if (data.reported_total) {
-      std::vector<Difference> diffs;
-      audit(data.reported_total, total, "total", false, diffs, data, "总分", sink);
-      if (!diffs.empty()) {
-        result.total_difference = diffs.front();
-      }
+      result.total_difference =
+          audit(data.reported_total, total, "total", false, data, "总分", sink);
     }
   }
   return true;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <utility>
 
 namespace perfeval {
@@ -250,6 +251,11 @@ Rational Rational::fraction(Int num, Int den) {
     throw ArithmeticError(ArithmeticError::Kind::division_by_zero,
                           "Division by zero: the denominator is 0.");
   }
+  if (den == 1 && num != std::numeric_limits<Int>::min()) {
+    Rational whole;  // already in lowest terms
+    whole.num_ = num;
+    return whole;
+  }
   const bool negative = (num < 0) != (den < 0);
   UInt n = magnitude(num), d = magnitude(den);
   const UInt divisor = gcd(n, d);
@@ -294,6 +300,8 @@ std::optional<Rational> Rational::parse(std::string_view text) {
 
 Rational operator+(const Rational& a, const Rational& b) {
   constexpr const char* kTooLarge = "The sum is too large to be held exactly.";
+  if (a.den_ == 1 && b.den_ == 1)
+    return Rational::fraction(checked_add(a.num_, b.num_, kTooLarge), 1);
   if (a.den_ == b.den_)
     return Rational::fraction(checked_add(a.num_, b.num_, kTooLarge), a.den_);
   // Knuth 4.5.1: work over lcm(a.den, b.den); the sum's common factor with the
@@ -314,6 +322,8 @@ Rational operator-(const Rational& a, const Rational& b) {
 
 Rational operator*(const Rational& a, const Rational& b) {
   constexpr const char* kTooLarge = "The product is too large to be held exactly.";
+  if (a.den_ == 1 && b.den_ == 1)
+    return Rational::fraction(checked_mul(a.num_, b.num_, kTooLarge), 1);
   // Cross-reducing first keeps the products as small as the result allows.
   const Int a_b = gcd(a.num_, b.den_);
   const Int b_a = gcd(b.num_, a.den_);
