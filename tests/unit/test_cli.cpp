@@ -109,6 +109,30 @@ TEST_CASE("cli: JSON Lines on standard input stream out as JSON Lines, for any -
   CHECK(refused.status == 2);
 }
 
+TEST_CASE("cli: past 100 tables the terminal shows one line per table") {
+  TempDir dir;
+  const fs::path example = fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json";
+  for (int k = 0; k < 101; ++k) {
+    fs::copy_file(example, dir.path / (std::to_string(1000 + k) + ".json"));
+  }
+  const auto o = run_cli("--lang en rules '" + dir.path.string() + "'");
+  CHECK(o.status == 0);
+  std::istringstream lines(o.out);
+  std::vector<std::string> rows;
+  for (std::string line; std::getline(lines, line);) {
+    rows.push_back(line);
+  }
+  REQUIRE(rows.size() == 1 + 101 + 1);
+  CHECK(rows.front() == "Summary");
+  CHECK(rows[1].find("2024年自治区就业补助资金") != std::string::npos);
+  CHECK(rows[1].find("99.80  优") != std::string::npos);
+  CHECK(rows.back() == "  projects 101, scored 101, failed 0 — 优 101");
+  // One table fewer, and every table is shown whole again.
+  fs::remove(dir.path / "1000.json");
+  CHECK(run_cli("--lang en rules '" + dir.path.string() + "'").out.find("Budget execution") !=
+        std::string::npos);
+}
+
 TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1") {
   TempDir dir;
   fs::copy_file(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json",
