@@ -142,6 +142,17 @@ TEST_CASE("results are the same, in the same order, for any number of threads", 
   CHECK(out[17].starts_with("{\"file\":\"" + lines.string() + ":18\",\"project\":"));
 }
 
+TEST_CASE("the order the inputs come in changes the order of lines, nothing else", "[batch]") {
+  const fs::path lines = write_temp("order.jsonl", examples_as_lines());
+  auto forward = lines_of(stream({lines, kSource / "examples"}, 2, StreamFormat::jsonl).out);
+  auto backward = lines_of(stream({kSource / "examples", lines}, 2, StreamFormat::jsonl).out);
+  REQUIRE(forward.size() == 35);
+  CHECK(forward.back() == backward.back());  // the summary
+  std::sort(forward.begin(), forward.end());
+  std::sort(backward.begin(), backward.end());
+  CHECK(forward == backward);
+}
+
 TEST_CASE("bad lines are reported where they stand and do not stop the others", "[batch]") {
   const std::string good = lines_of(examples_as_lines()).front();
   // Blank lines are skipped but counted; a cut-off table, a line over the
