@@ -66,8 +66,8 @@ bool DataReader::open_next_lines_input() {
   const Input& input = inputs_[next_input_];
   stream_done_ = false;
   stream_line_ = 0;
-  pending_.clear();
-  pending_at_ = 0;
+  carry_.clear();
+  skipping_long_line_ = false;
   if (input.standard_input) {
     stream_ = stdin;
     owns_stream_ = false;
@@ -94,67 +94,71 @@ bool DataReader::open_next_lines_input() {
   return true;
 }
 
-// Takes the next line of the open JSON Lines input into `batch`; false when
-// the input is used up.
-bool DataReader::read_line_record(DataBatch& batch, std::size_t& bytes) {
-  while (true) {
-    if (skipping_long_line_) {
-      const std::size_t end = pending_.find('\n', pending_at_);
-      if (end != std::string::npos || stream_done_) {
-        skipping_long_line_ = false;
-        ++stream_line_;
-        pending_at_ = end == std::string::npos ? pending_.size() : end + 1;
-        continue;
-      }
-      pending_.clear();
-      pending_at_ = 0;
-    }
-    std::size_t end = pending_.find('\n', pending_at_);
-    if (end == std::string::npos) {
-      if (!stream_done_) {
-        if (pending_.size() - pending_at_ > max_record_bytes_) {
-          // A line longer than any table: report it, then skip to its end.
-          batch.records.push_back(line_error(stream_line_ + 1));
-          skipping_long_line_ = true;
-          pending_.clear();
-          pending_at_ = 0;
-          return true;
-        }
-        // Keep what is left of the block and read more after it.
-        pending_.erase(0, pending_at_);
-        pending_at_ = 0;
-        const std::size_t old = pending_.size();
-        pending_.resize(old + kReadBlock);
-        const std::size_t got = std::fread(pending_.data() + old, 1, kReadBlock, stream_);
-        pending_.resize(old + got);
-        stream_done_ = got == 0;
-        continue;
-      }
-      if (pending_at_ >= pending_.size()) {
-        return false;
-      }
-      end = pending_.size();  // the last line has no line end
-    }
-    const std::string_view line(pending_.data() + pending_at_, end - pending_at_);
-    pending_at_ = end == pending_.size() ? end : end + 1;
+// Cuts lines of the open JSON Lines input into records. Blocks are read
+// straight into the batch's buffer, so a line is never copied; the part of
+// a line a block cuts off moves on to the next batch. Returns true when the
+// batch is full, false when the input is used up.
+bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,
+                            std::size_t max_records) {
+  std::string& buffer = batch.buffer;
+  std::size_t scan = buffer.size();  // the first byte not yet cut into a line
+  buffer += carry_;
+  carry_.clear();
+  const auto take_line = [&](std::size_t end) {
+    const std::string_view line(buffer.data() + scan, end - scan);
+    const std::size_t begin = scan;
+    scan = std::min(end + 1, buffer.size());
     ++stream_line_;
+    if (skipping_long_line_) {
+      skipping_long_line_ = false;  // the end of a line already reported
+      return;
+    }
     if (blank(line)) {
-      continue;
+      return;
     }
     if (line.size() > max_record_bytes_) {
       batch.records.push_back(line_error(stream_line_));
-      return true;
+      return;
     }
     DataRecord record;
     record.file = stream_name_;
     record.line = stream_line_;
     record.label = fmt::format("{}:{}", stream_name_, stream_line_);
-    record.offset = batch.buffer.size();
+    record.offset = begin;
     record.text = std::string_view(nullptr, line.size());
-    batch.buffer += line;
     bytes += line.size();
     batch.records.push_back(std::move(record));
-    return true;
+  };
+  while (true) {
+    for (std::size_t end; (end = buffer.find('\n', scan)) != std::string::npos;) {
+      take_line(end);
+      if (bytes >= target_bytes || batch.records.size() >= max_records) {
+        carry_.assign(buffer, scan);
+        buffer.resize(scan);
+        return true;
+      }
+    }
+    if (stream_done_) {
+      if (scan < buffer.size()) {
+        take_line(buffer.size());  // the last line has no line end
+      }
+      buffer.resize(scan);
+      return false;
+    }
+    if (buffer.size() - scan > max_record_bytes_) {
+      // A line longer than any table: report it once, drop what has been
+      // read of it, and skip on to its end.
+      if (!skipping_long_line_) {
+        batch.records.push_back(line_error(stream_line_ + 1));
+        skipping_long_line_ = true;
+      }
+      buffer.resize(scan);
+    }
+    const std::size_t old = buffer.size();
+    buffer.resize(old + kReadBlock);
+    const std::size_t got = std::fread(buffer.data() + old, 1, kReadBlock, stream_);
+    buffer.resize(old + got);
+    stream_done_ = got == 0;
   }
 }
 
@@ -178,7 +182,7 @@ bool DataReader::next(DataBatch& batch, std::size_t target_bytes, std::size_t ma
   std::size_t bytes = 0;
   while (bytes < target_bytes && batch.records.size() < max_records) {
     if (stream_) {
-      if (read_line_record(batch, bytes)) {
+      if (read_lines(batch, bytes, target_bytes, max_records)) {
         continue;
       }
       if (owns_stream_) {

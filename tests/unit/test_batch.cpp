@@ -180,6 +180,23 @@ TEST_CASE("bad lines are reported where they stand and do not stop the others", 
   CHECK(t.err.find(name + ":4:16: error: the file ends before") != std::string::npos);
 }
 
+TEST_CASE("a line longer than several read blocks is skipped to its end", "[batch]") {
+  const std::string good = lines_of(examples_as_lines()).front();
+  // 3 MB of one line, more than the 1.5 MB limit and than any read block.
+  const std::string text =
+      good + "\n" + std::string(3 * 1024 * 1024, ' ') + "x\n" + good + "\n" + good;
+  const fs::path lines = write_temp("long.jsonl", text);
+  for (const unsigned jobs : {1u, 2u}) {
+    const auto rows = lines_of(stream({lines}, jobs, StreamFormat::jsonl, 1536 * 1024).out);
+    REQUIRE(rows.size() == 5);
+    CHECK(rows[0].starts_with("{\"file\":\"" + lines.string() + ":1\",\"project\":\"2"));
+    CHECK(rows[1].starts_with("{\"file\":\"" + lines.string() + ":2\",\"project\":null"));
+    CHECK(rows[1].find("longer than the limit of 1572864 bytes") != std::string::npos);
+    CHECK(rows[2].starts_with("{\"file\":\"" + lines.string() + ":3\",\"project\":\"2"));
+    CHECK(rows[3].starts_with("{\"file\":\"" + lines.string() + ":4\",\"project\":\"2"));
+  }
+}
+
 TEST_CASE("the text stream is one line per table and the totals", "[batch]") {
   const fs::path lines = write_temp("text.jsonl", examples_as_lines());
   const Streamed s = stream({lines}, 2, StreamFormat::text);

@@ -72,7 +72,8 @@ class DataReader {
     bool standard_input = false;
   };
   bool open_next_lines_input();
-  bool read_line_record(DataBatch& batch, std::size_t& bytes);
+  bool read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,
+                  std::size_t max_records);
   DataRecord line_error(std::uint32_t line) const;
   void add_file_record(const Input& input, DataBatch& batch, std::size_t& bytes);
 
@@ -86,8 +87,7 @@ class DataReader {
   bool owns_stream_ = false;
   std::string stream_name_;
   std::uint32_t stream_line_ = 0;
-  std::string pending_;  // read but not yet split into lines
-  std::size_t pending_at_ = 0;
+  std::string carry_;  // the start of a line, read with the previous batch
   bool stream_done_ = false;
   bool skipping_long_line_ = false;
   std::optional<Diagnostic> stream_error_;  // the JSON Lines file could not be opened
