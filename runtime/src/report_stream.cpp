@@ -70,6 +70,18 @@ std::string one_line(const Diagnostic& d, const SourceManager* sources, Lang lan
   return fmt::format("{}: {}", place, message_text(d, lang));
 }
 
+// The figures of one scored row, the funds or an indicator, as the policy
+// shows them.
+void append_figures(std::string& out, const Rational& rate, const Rational& score,
+                    bool explanation_required, const ProjectResult& p) {
+  out += ",\"rate\":";
+  append_string(out, percent(rate, p.rate_digits));
+  out += ",\"score\":";
+  append_string(out, score.to_fixed(p.score_digits));
+  out += ",\"explanation_required\":";
+  append_bool(out, explanation_required);
+}
+
 }  // namespace
 
 void append_jsonl_project(std::string& out, const ProjectResult& p,
@@ -102,12 +114,7 @@ void append_jsonl_project(std::string& out, const ProjectResult& p,
   out += ",\"funds\":{\"scored\":";
   append_bool(out, f.scored);
   if (f.scored) {
-    out += ",\"rate\":";
-    append_string(out, percent(f.rate, p.rate_digits));
-    out += ",\"score\":";
-    append_string(out, f.score.to_fixed(p.score_digits));
-    out += ",\"explanation_required\":";
-    append_bool(out, f.explanation_required);
+    append_figures(out, f.rate, f.score, f.explanation_required, p);
   }
   out += "},\"indicators\":[";
   for (std::size_t k = 0; k < p.indicators.size(); ++k) {
@@ -121,12 +128,7 @@ void append_jsonl_project(std::string& out, const ProjectResult& p,
     if (i.scored && i.applicable) {
       out += ",\"met\":";
       append_bool(out, i.met);
-      out += ",\"rate\":";
-      append_string(out, percent(i.rate, p.rate_digits));
-      out += ",\"score\":";
-      append_string(out, i.score_rounded.to_fixed(p.score_digits));
-      out += ",\"explanation_required\":";
-      append_bool(out, i.explanation_required);
+      append_figures(out, i.rate, i.score_rounded, i.explanation_required, p);
     }
     out += ",\"explanation_present\":";
     append_bool(out, i.explanation_present);
