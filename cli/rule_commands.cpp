@@ -34,8 +34,9 @@ int test_rules(const std::string& rules, const std::string& tests, Lang lang) {
                                f.file, f.index, f.name, f.field, f.expected, f.actual);
     }
   }
-  // The plain closing line that test runners and CI read.
-  std::cout << fmt::format("{} passed, {} failed\n", report.passed, report.failed);
+  // The closing line that test runners and CI read, in the language asked for.
+  std::cout << fmt::format(fmt::runtime(zh ? "通过 {} 例，失败 {} 例\n" : "{} passed, {} failed\n"),
+                           report.passed, report.failed);
   return report.failed == 0 && !sink.has_errors() ? kOk : kFileProblem;
 }
 

@@ -63,7 +63,7 @@ expect_run("draft, name quoted" 1 ARGS check --lang zh 规则 EXPECT
 string(REPLACE "权重 6 目标 <=11.48万元 赋分规则 按照完成比列赋分" "权重 4 目标 <=11.48万元 赋分规则 按照完成比例赋分" text "${text}")
 file(WRITE "${project_file}" "${text}")
 expect_run("draft, all fixed" 0 ARGS check --lang zh 规则 EXPECT
-  "规则/新疆2024.perf:71:8: 警告: 方法“达标赋分”未被任何指标使用"
+  "规则/新疆2024.perf:86:8: 警告: 方法“达标赋分”未被任何指标使用"
   "已检查 3 个规则文件、0 个数据文件：0 个错误，1 个警告")
 
 # Step 5: perfeval fmt lays the fixed draft out as the shipped file.
@@ -90,7 +90,7 @@ expect_run("explain" 0 ARGS explain --lang zh 规则 数据 -p 州人社局尾�
   "= 4 × max(0, 1 - abs(≈98.95% - 100%)) = ≈3.958188 → 3.96 (保留2位小数)")
 
 # Step 9: the rule test.
-expect_run("test" 0 ARGS test --lang zh 规则 测试 EXPECT "3 passed, 0 failed")
+expect_run("test" 0 ARGS test --lang zh 规则 测试 EXPECT "通过 3 例，失败 0 例")
 
 # Step 10: one line switches the project to 全国模板; the total changes and
 # the project case of the test notices.
@@ -105,4 +105,4 @@ expect_run("switched" 0 ARGS --lang zh 规则 数据 EXPECT
   "总分: 99.98 / 100   档次: 优   填报 99.90, 应为 99.98")
 expect_run("switched test" 1 ARGS test --lang zh 规则 测试 EXPECT
   "测试/尾款项目.test.json: 第3例“整张表总分 99.96，不是填报的 99.90”: total 应为 99.96，实际为 99.98"
-  "2 passed, 1 failed")
+  "通过 2 例，失败 1 例")

@@ -142,22 +142,17 @@ def score_indicator(indicator, actual, grades):
         # 1 - |a/t - 1| = (|t| - |a - t|) / |t|
         return w * max(ZERO, abs(t) - abs(a - t)), abs(t)
 
-    if method == "按评判等级赋分":
-        if grade is not None:  # weight * grade
-            return w * grade, ONE
-        if met:
-            return w, ONE
-    elif method == "满意度赋分":
-        if grade is not None:
-            return w * min(grade, ONE), ONE
-    elif method == "达标赋分":
-        if met:
-            return w, ONE
-        if grade is not None:
-            return w * min(grade, ONE), ONE
-    else:
-        raise CannotScore(f"{indicator.name}: unknown method {method}")
+    # 按评判等级赋分, 满意度赋分, 达标赋分: graded -> weight * grade; met ->
+    # weight; a missed ceiling (<=, <) -> weight * target / actual; else
     # weight * min(rate, 100%)
+    if method not in ("按评判等级赋分", "满意度赋分", "达标赋分"):
+        raise CannotScore(f"{indicator.name}: unknown method {method}")
+    if grade is not None:
+        return w * grade, ONE
+    if met:
+        return w, ONE
+    if op in ("<=", "<"):
+        return w * t, a
     if zero_rate is not None:
         return w * min(zero_rate, ONE), ONE
     return rate_share(w, a, t)

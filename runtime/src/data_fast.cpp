@@ -184,6 +184,7 @@ void read_funds(od::value v, FundsData& out) {
   out.sources.clear();
   out.reported = Reported{};
   out.note.clear();
+  out.explanation.clear();
   for (auto field : take(v.get_object())) {
     const std::string_view key = take(field.unescaped_key());
     if (key == "planned") {
@@ -202,6 +203,11 @@ void read_funds(od::value v, FundsData& out) {
       seen.mark(4);
       if (!read_text(field.value(), out.note)) {
         out.note.clear();
+      }
+    } else if (key == "explanation") {
+      seen.mark(6);
+      if (!read_text(field.value(), out.explanation)) {
+        out.explanation.clear();
       }
     } else if (key == "sources") {
       seen.mark(5);

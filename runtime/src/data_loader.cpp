@@ -203,6 +203,7 @@ void read_funds(Reader& r, const json& root, ProjectData& data) {
   data.funds.executed = r.amount(funds, "executed", "funds.");
   data.funds.reported = r.reported(funds, "funds.");
   data.funds.note = r.optional_text(funds, "note", "funds.");
+  data.funds.explanation = r.optional_text(funds, "explanation", "funds.");
   if (const auto sources = funds.find("sources"); sources != funds.end() && sources->is_array()) {
     for (std::size_t k = 0; k < sources->size(); ++k) {
       const json& s = (*sources)[k];

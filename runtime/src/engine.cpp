@@ -175,6 +175,8 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
   funds.budget = data.funds.budget;
   funds.executed = data.funds.executed;
   funds.reported = data.funds.reported;
+  funds.explanation.assign(data.funds.explanation);
+  funds.explanation_present = has_text(funds.explanation);
   Bindings b;
   b.set(Variable::weight, Number{policy.funds.weight, {}});
   b.set(Variable::planned, Number{data.funds.planned, {}});
@@ -446,7 +448,13 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
 }
 
 std::size_t ProjectResult::explanations_missing() const {
+  // The funds' explanation counts too, when the policy requires one
+  // (`funds { explain when ... }`); one given where none is required is
+  // not counted as unneeded.
+  const bool funds_missing =
+      funds.scored && funds.explanation_required && !funds.explanation_present;
   return static_cast<std::size_t>(
+      (funds_missing ? 1 : 0) +
       std::count_if(indicators.begin(), indicators.end(), [](const IndicatorResult& i) {
         return i.scored && i.explanation_required && !i.explanation_present;
       }));
@@ -515,6 +523,8 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   assign_optional(result.reported_total, data.reported_total);
   result.funds.scored = false;
   result.funds.explanation_required = false;
+  result.funds.explanation_present = false;
+  result.funds.explanation.clear();
   result.funds.rate = Rational();
   result.funds.score = Rational();
   result.funds.differences.clear();

@@ -132,6 +132,13 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
     write_difference(out, w, w.funds, d, p,
                      computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
   }
+  if (p.funds.scored && p.funds.explanation_required && !p.funds.explanation_present) {
+    out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, w.funds, w.rate,
+                       percent(p.funds.rate, p.rate_digits), w.required_because);
+    if (const Step* explain = find_step(p.funds.steps, "explain")) {
+      out << "        " << working_line(*explain, sources) << "\n";
+    }
+  }
   for (const auto& i : p.indicators) {
     if (!i.scored) {
       out << fmt::format("  {}  {}\n", w.not_scored, i.name);
@@ -255,6 +262,10 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
           d, p, computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
       entry["indicator"] = nullptr;
       differences.push_back(entry);
+    }
+    if (p.funds.scored && p.funds.explanation_required && !p.funds.explanation_present) {
+      // The funds, like their differences, are the entry without an indicator.
+      missing.push_back({{"indicator", nullptr}, {"rate", percent(p.funds.rate, p.rate_digits)}});
     }
     for (const auto& i : p.indicators) {
       for (const auto& d : i.differences) {

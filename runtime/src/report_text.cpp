@@ -91,19 +91,43 @@ std::string difference_note(const std::vector<Difference>& diffs, const Words& w
   return out;
 }
 
+// The funds rate as "executed / denominator = rate": the denominator the
+// policy divides by (全年预算数, or 年初预算数 as 年初预算口径 does), found as the
+// one that gives the rate; just the rate when neither does.
+std::string funds_rate_text(const FundsResult& f, int rate_digits) {
+  const std::string rate = percent(f.rate, rate_digits);
+  for (const Rational* denominator : {&f.budget, &f.planned}) {
+    try {
+      if (!denominator->is_zero() && f.executed / *denominator == f.rate) {
+        return fmt::format("{} / {} = {}", f.executed.to_fixed(2), denominator->to_fixed(2), rate);
+      }
+    } catch (const ArithmeticError&) {
+      // too large to divide exactly: show the rate alone
+    }
+  }
+  return rate;
+}
+
 void write_project(std::ostream& out, const ProjectResult& p, const TextOptions& options,
                    const Painter& paint) {
   const Words& w = words(options.lang);
   out << paint.bold(p.project) << "\n";
   out << fmt::format("  {}: {}   {}: {}\n", w.file, p.file, w.policy, p.policy);
 
-  // The funds line: 全年执行数 / 全年预算数 and its score.
+  // The funds line: the rate (全年执行数 / its denominator) and its score.
   const FundsResult& f = p.funds;
   if (f.scored) {
     std::string line =
-        fmt::format("  {}: {} / {} = {}   {} {} / {}", w.funds, f.executed.to_fixed(2),
-                    f.budget.to_fixed(2), percent(f.rate, p.rate_digits), w.score,
+        fmt::format("  {}: {}   {} {} / {}", w.funds, funds_rate_text(f, p.rate_digits), w.score,
                     f.score.to_fixed(p.score_digits), f.weight.to_string());
+    // 执行率90须说明 and the like: the funds need an explanation of their own.
+    if (f.explanation_required) {
+      const std::string note =
+          fmt::format("{}: {}", w.explanation, f.explanation_present ? w.given : w.missing);
+      line += "   " + (f.explanation_present ? note : paint.yellow(note));
+    } else if (f.explanation_present) {
+      line += fmt::format("   {}: {}", w.explanation, w.unneeded);
+    }
     if (!f.differences.empty()) {
       line +=
           "   " + paint.yellow(difference_note(f.differences, w, p.score_digits, p.rate_digits));

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/run.hpp"
 #include "support.hpp"
 
@@ -235,4 +236,89 @@ TEST_CASE("explain: the working of a score, with the values filled in") {
   CHECK(text.find("153家 / 150家 = 102.00%") != std::string::npos);
   CHECK(text.find("10 × max(0, 1 - abs(102.00% - 100%)) = 9.8 → 9.80") != std::string::npos);
   CHECK(text.find("举办招聘会次数") == std::string::npos);
+}
+
+TEST_CASE("audit: a funds explanation the policy requires (执行率90须说明)") {
+  std::ifstream in(std::string(PERFEVAL_SOURCE_DIR) + "/rules/library/全国模板.perf");
+  std::ostringstream policy;
+  policy << in.rdbuf();
+  const auto compiled =
+      test::compile(policy.str() +
+                    "\nproject F policy 执行率90须说明 {\n  产出指标 / 数量指标 {\n"
+                    "    indicator 甲 weight 90 target >= 100人 method 按照完成比例赋分\n  }\n}\n");
+  REQUIRE(compiled->messages().empty());
+  ProjectData data = test::project_data("F", {{"甲", "=100人"}});
+  data.funds.executed = Rational::parse("8.999").value();
+  const auto score = [&] {
+    DiagnosticSink sink;
+    auto result = score_project(compiled->program, data, sink, {true, Lang::zh});
+    REQUIRE(result);
+    REQUIRE(sink.all().empty());
+    return *result;
+  };
+  const auto text = [](const ProjectResult& p) {
+    RunResults results;
+    results.projects.push_back(p);
+    std::ostringstream out;
+    write_text(out, results, TextOptions{Lang::zh, false, 40});
+    return out.str();
+  };
+  SECTION("89.99% without an explanation: missing, in the table and in the audit") {
+    const ProjectResult p = score();
+    CHECK(p.funds.explanation_required);
+    CHECK(count_findings(p).missing_explanations == 1);
+    CHECK(text(p).find("预算执行率: 9.00 / 10.00 = 89.99%   得分 9.00 / 10   偏差说明: 缺失") !=
+          std::string::npos);
+  }
+  SECTION("89.99% with funds.explanation: nothing missing") {
+    data.funds.explanation = "部分项目年底未完成结算";
+    const ProjectResult p = score();
+    CHECK(count_findings(p).missing_explanations == 0);
+    CHECK(count_findings(p).clean());
+    CHECK(text(p).find("偏差说明: 有") != std::string::npos);
+  }
+  SECTION("90% needs no explanation") {
+    data.funds.executed = Rational(9);
+    const ProjectResult p = score();
+    CHECK_FALSE(p.funds.explanation_required);
+    CHECK(count_findings(p).missing_explanations == 0);
+    CHECK(text(p).find("= 90.00%   得分 9.00 / 10\n") != std::string::npos);
+  }
+}
+
+TEST_CASE("text: the funds rate shows the denominator the policy divides by") {
+  std::ifstream in(std::string(PERFEVAL_SOURCE_DIR) + "/rules/library/全国模板.perf");
+  std::ostringstream policy;
+  policy << in.rdbuf();
+  const std::string indicators =
+      " {\n  产出指标 / 数量指标 {\n"
+      "    indicator 甲 weight 90 target >= 100人 method 按照完成比例赋分\n  }\n}\n";
+  const auto compiled =
+      test::compile(policy.str() + "\nproject 全年 policy 全国模板" + indicators +
+                    "project 年初 policy 年初预算口径" + indicators +
+                    "project 其他 policy 其他口径" + indicators +
+                    "policy 其他口径 extends 全国模板 {\n  funds {\n    weight 10\n"
+                    "    rate  = executed / (budget + planned)\n"
+                    "    score = round(weight * min(rate, 100%), 2)\n  }\n}\n");
+  REQUIRE(compiled->messages().empty());
+  const auto funds_line = [&](const std::string& project) {
+    ProjectData data = test::project_data(project, {{"甲", "=100人"}});
+    data.funds.planned = Rational(80);
+    data.funds.budget = Rational(100);
+    data.funds.executed = Rational(90);
+    DiagnosticSink sink;
+    auto result = score_project(compiled->program, data, sink, {false, Lang::zh});
+    REQUIRE(result);
+    RunResults results;
+    results.projects.push_back(*result);
+    std::ostringstream out;
+    write_text(out, results, TextOptions{Lang::zh, false, 40});
+    const std::string text = out.str();
+    const auto start = text.find("预算执行率");
+    REQUIRE(start != std::string::npos);
+    return text.substr(start, text.find('\n', start) - start);
+  };
+  CHECK(funds_line("全年") == "预算执行率: 90.00 / 100.00 = 90.00%   得分 9.00 / 10");
+  CHECK(funds_line("年初") == "预算执行率: 90.00 / 80.00 = 112.50%   得分 10.00 / 10");
+  CHECK(funds_line("其他") == "预算执行率: 50.00%   得分 5.00 / 10");
 }

@@ -207,6 +207,11 @@ TEST_CASE("cli: test runs rule tests and says how many passed") {
   CHECK(o.status == 1);
   CHECK(o.out.find("case 2 'wrong': score expected 10, got 9.80") != std::string::npos);
   CHECK(o.out.find("1 passed, 1 failed") != std::string::npos);
+  const auto zh = run_cli("test --lang zh rules '" + dir.path.string() + "'");
+  CHECK(zh.status == 1);
+  CHECK(zh.out.find("第2例“wrong”: score 应为 10，实际为 9.80") != std::string::npos);
+  CHECK(zh.out.find("通过 1 例，失败 1 例") != std::string::npos);
+  CHECK(zh.out.find("passed") == std::string::npos);
 }
 
 TEST_CASE("cli: fmt lays out a file in place, and --check lists what is not laid out") {

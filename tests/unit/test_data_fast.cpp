@@ -50,6 +50,7 @@ void require_same(const ProjectData& a, const ProjectData& b) {
   CHECK(a.funds.budget == b.funds.budget);
   CHECK(a.funds.executed == b.funds.executed);
   CHECK(a.funds.note == b.funds.note);
+  CHECK(a.funds.explanation == b.funds.explanation);
   CHECK(same_reported(a.funds.reported, b.funds.reported));
   REQUIRE(a.funds.sources.size() == b.funds.sources.size());
   for (std::size_t k = 0; k < a.funds.sources.size(); ++k) {
@@ -91,7 +92,7 @@ bool agrees(FastDataLoader& fast, const std::string& text, ProjectData& reused) 
 
 const char* kSmall = R"({"project": "p", "year": 2024, "funds": {"planned": "1", "budget": 2,
   "executed": "1.5", "sources": [{"name": "其中：当年财政拨款", "planned": "1"}],
-  "reported": {"rate": "75%", "score": null}},
+  "reported": {"rate": "75%", "score": null}, "explanation": "年底集中支付"},
   "indicators": [{"name": "人数", "actual": "=13人", "explanation": "",
                   "reported": {"rate": "100%", "score": "10"}},
                  {"name": "满意度", "actual": 96.25}],

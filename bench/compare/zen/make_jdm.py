@@ -242,29 +242,27 @@ def build(rules_dir):
     rate_methods = '"按评判等级赋分", "满意度赋分", "达标赋分"'
     nodes.append(table_node(
         "score", "赋分规则",
-        [("method", "赋分规则"), ("graded", "已评级"), ("met", "达标"), ("target", "目标值")],
+        [("method", "赋分规则"), ("graded", "已评级"), ("met", "达标"), ("op", "比较"),
+         ("target", "目标值")],
         [("score", "得分")],
         [
             # 直接赋分: weight * (met ? 100% : 0%)
-            ['"直接赋分"', "", "true", "", "weight"],
-            ['"直接赋分"', "", "", "", "0"],
+            ['"直接赋分"', "", "true", "", "", "weight"],
+            ['"直接赋分"', "", "", "", "", "0"],
             # 按照完成比例赋分: weight * max(0, 1 - |rate - 100%|)
-            ['"按照完成比例赋分"', "true", "", "", "weight * max([0, 1 - abs(grade - 1)])"],
-            ['"按照完成比例赋分"', "", "", "0", "amount <= 0 ? weight : 0"],
-            ['"按照完成比例赋分"', "", "", "",
+            ['"按照完成比例赋分"', "true", "", "", "", "weight * max([0, 1 - abs(grade - 1)])"],
+            ['"按照完成比例赋分"', "", "", "", "0", "amount <= 0 ? weight : 0"],
+            ['"按照完成比例赋分"', "", "", "", "",
              "weight * max([0, abs(target) - abs(amount - target)]) / abs(target)"],
-            # 按评判等级赋分: graded -> weight * grade; met -> weight; else weight * min(rate, 100%)
-            ['"按评判等级赋分"', "true", "", "", "weight * grade"],
-            ['"按评判等级赋分"', "", "true", "", "weight"],
-            # 满意度赋分: weight * min(rate, 100%)
-            ['"满意度赋分"', "true", "", "", "weight * min([grade, 1])"],
-            # 达标赋分: met -> weight; else weight * min(rate, 100%)
-            ['"达标赋分"', "", "true", "", "weight"],
-            ['"达标赋分"', "true", "", "", "weight * min([grade, 1])"],
-            # weight * min(rate, 100%) for the three above, not graded
-            [rate_methods, "", "", "0", "amount <= 0 ? weight : 0"],
-            [rate_methods, "", "", "", "weight * min([amount, target]) / target"],
-            ["", "", "", "", "null"],
+            # 按评判等级赋分, 满意度赋分, 达标赋分: graded -> weight * grade;
+            # met -> weight; a missed ceiling -> weight * target / actual;
+            # else weight * min(rate, 100%)
+            [rate_methods, "true", "", "", "", "weight * grade"],
+            [rate_methods, "", "true", "", "", "weight"],
+            [rate_methods, "", "", '"<=", "<"', "", "weight * target / amount"],
+            [rate_methods, "", "", "", "0", "amount <= 0 ? weight : 0"],
+            [rate_methods, "", "", "", "", "weight * min([amount, target]) / target"],
+            ["", "", "", "", "", "null"],
         ],
         loop_over="rows", output_path="rows",
     ))  # fmt: skip

@@ -35,6 +35,7 @@ struct FundsData {
   std::vector<FundsSource> sources;
   Reported reported;
   std::string note;
+  std::string explanation;  // why the execution rate is what it is; empty when none was given
 };
 
 struct IndicatorData {

@@ -61,6 +61,8 @@ struct FundsResult {
   Rational rate;
   Rational score;  // rounded as the policy rounds scores
   bool explanation_required = false;
+  bool explanation_present = false;  // the data's funds.explanation
+  std::string explanation;
   Reported reported;
   std::vector<Difference> differences;
   std::vector<Step> steps;
