@@ -3,7 +3,7 @@
 //
 //   perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]
 //                  [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]
-//                  [--no-bench]
+//                  [--latency-calls C] [--no-bench]
 //
 // The synthetic tables are made from the project types of the rules folder:
 // each project picks one at random and gives every indicator an actual value
@@ -70,13 +70,14 @@ struct Options {
   std::optional<std::filesystem::path> jsonl;
   // Make projects until this many indicators are reached (instead of --projects).
   std::optional<std::size_t> indicators;
-  bool bench = true;  // false: only make the data and write it
+  bool bench = true;                   // false: only make the data and write it
+  std::size_t latency_calls = 100000;  // per overload; 0: no latency measurement
 };
 
 constexpr std::string_view kUsage =
     "usage: perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]\n"
     "                      [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]\n"
-    "                      [--no-bench]\n"
+    "                      [--latency-calls C] [--no-bench]\n"
     "\n"
     "  --projects N    synthetic projects to score (default 100000)\n"
     "  --indicators N  instead of --projects: as many projects as it takes to reach N\n"
@@ -89,6 +90,8 @@ constexpr std::string_view kUsage =
     "                  the perfeval command and compare\n"
     "  --jsonl FILE    also write the generated projects to FILE as JSON Lines: one\n"
     "                  project a line, the same object as a data file, compact\n"
+    "  --latency-calls C  calls of each score_project overload timed one by one on a\n"
+    "                  project of 10 indicators held in memory (default 100000; 0: none)\n"
     "  --no-bench      only make the data and write it (--write, --jsonl): no timing,\n"
     "                  and no table is kept in memory once written\n";
 
@@ -135,6 +138,8 @@ Options parse_options(int argc, char** argv) {
       options.rule_loads = parse_number<int>(flag, value, 1);
     } else if (flag == "--indicators") {
       options.indicators = parse_number<std::size_t>(flag, value, 1);
+    } else if (flag == "--latency-calls") {
+      options.latency_calls = parse_number<std::size_t>(flag, value, 0);
     } else if (flag == "--write") {
       options.write = std::filesystem::path(value);
     } else if (flag == "--jsonl") {
@@ -829,6 +834,66 @@ Pass best_of(int repeat, F&& run) {
   return best;
 }
 
+// ------------------------------------------------------------------ latency
+
+// The first project with 10 indicators, or else the first of those nearest 10.
+std::size_t latency_project(const std::vector<perfeval::ProjectData>& all) {
+  std::size_t best = 0;
+  std::size_t best_distance = SIZE_MAX;
+  for (std::size_t k = 0; k < all.size() && best_distance > 0; ++k) {
+    const std::size_t n = all[k].indicators.size();
+    const std::size_t distance = n > 10 ? n - 10 : 10 - n;
+    if (distance < best_distance) {
+      best = k;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+struct Latency {
+  double median = 0;  // microseconds per call
+  double p99 = 0;
+  double mean = 0;
+  double min = 0;
+  double max = 0;
+  std::size_t failed = 0;  // calls without a total
+};
+
+// `call` (which returns whether it gave a total) timed one call at a time,
+// after a warm-up of a hundredth of the calls (at least 100). Each time
+// includes one steady_clock::now() (some 20 ns).
+template <typename F>
+Latency time_calls(std::size_t calls, F&& call) {
+  Latency l;
+  for (std::size_t k = 0; k < std::max<std::size_t>(100, calls / 100); ++k) {
+    l.failed += call() ? 0 : 1;
+  }
+  std::vector<double> us(calls);
+  for (std::size_t k = 0; k < calls; ++k) {
+    const auto start = Clock::now();
+    const bool ok = call();
+    us[k] = 1e6 * seconds_since(start, Clock::now());
+    l.failed += ok ? 0 : 1;
+  }
+  double sum = 0;
+  for (const double t : us) {
+    sum += t;
+  }
+  std::sort(us.begin(), us.end());
+  l.median = us[calls / 2];
+  l.p99 = us[std::min(calls - 1, calls * 99 / 100)];
+  l.mean = sum / static_cast<double>(calls);
+  l.min = us.front();
+  l.max = us.back();
+  return l;
+}
+
+std::string latency_row(std::string_view call, const Latency& l) {
+  return fmt::format("| {:<58} | {:>9.2f} | {:>6.2f} | {:>7.2f} | {:>6.2f} | {:>8.1f} |\n", call,
+                     l.median, l.p99, l.mean, l.min, l.max);
+}
+
 // One line of a Markdown table, padded so it also reads as plain text: the
 // first column left-aligned, the others right-aligned.
 constexpr std::array<std::size_t, 8> kWidths{12, 9, 10, 8, 10, 10, 12, 14};
@@ -958,6 +1023,35 @@ int main(int argc, char** argv) {
   if (only.failed != 0 || loaded.failed != 0 || only.checksum != loaded.checksum) {
     std::cerr << "\nperfeval_bench: the two modes disagree or failed (" << only.failed << " and "
               << loaded.failed << " projects without a total or diagnostics)\n";
+    return 1;
+  }
+  if (options.latency_calls == 0) {
+    return 0;
+  }
+
+  // Library latency: one table held in memory, scored through the C++ API
+  // again and again, each call timed on its own.
+  const perfeval::ProjectData& one = s.data[latency_project(s.data)];
+  perfeval::DiagnosticSink sink;
+  perfeval::ProjectResult reused;
+  const Latency into = time_calls(options.latency_calls, [&] {
+    return perfeval::score_project(rules.program, one, reused, sink) && reused.total.has_value();
+  });
+  const Latency fresh = time_calls(options.latency_calls, [&] {
+    const auto result = perfeval::score_project(rules.program, one, sink);
+    return result && result->total.has_value();
+  });
+  fmt::print(
+      "\nlatency: one {}-indicator project held in memory through the C++ API ({}, {}),\n"
+      "{} calls of each overload timed one by one, microseconds per call:\n\n",
+      one.indicators.size(), one.file, one.project, grouped(options.latency_calls));
+  fmt::print("| {:<58} | {:>9} | {:>6} | {:>7} | {:>6} | {:>8} |\n", "call", "median us", "p99 us",
+             "mean us", "min us", "max us");
+  fmt::print("|{:-<60}|{:->10}:|{:->7}:|{:->8}:|{:->7}:|{:->9}:|\n", "", "", "", "", "", "");
+  fmt::print("{}{}", latency_row("score_project(program, data, result, sink): result reused", into),
+             latency_row("score_project(program, data, sink): a new optional result", fresh));
+  if (into.failed != 0 || fresh.failed != 0 || !sink.all().empty()) {
+    std::cerr << "\nperfeval_bench: the latency project did not score cleanly\n";
     return 1;
   }
   return 0;
