@@ -1,25 +1,36 @@
 #!/usr/bin/env python3
-"""Times perfeval against a hand-written Python scorer and zen-engine, on the
-same synthetic project tables, and checks that they all give the same totals.
+"""Times perfeval against the simdjson parse-only floor, hand-written Python
+and Node.js scorers and zen-engine, on the same synthetic project tables, and
+checks that all the scorers give the same totals.
 
-    bench/compare.py [--indicators N | --projects N] [options]
+    bench/compare.py [--indicators N | --projects N] [--memory-sizes N,N,...] [options]
 
-1. builds perfeval and perfeval_bench (or takes them: --perfeval, --bench,
-   --no-build);
+1. builds perfeval, perfeval_bench and perfeval_json_floor (or takes them:
+   --perfeval, --bench, --floor, --no-build);
 2. makes the data with perfeval_bench (--jsonl; and --write for the folder
    mode), kept in WORK and reused while the size and seed stay the same;
 3. runs, one after the other, each timed by /usr/bin/time (wall, peak RSS):
    - perfeval -j 1 -f jsonl RULES DATA.jsonl, and -j NPROC (default);
      or, with --perfeval-input folder, perfeval -f json RULES DIR (one thread:
      for a perfeval without JSON Lines input);
+   - perfeval_json_floor DATA.jsonl: the file read and every value parsed
+     with simdjson On-Demand, nothing scored: the floor (its AVX2 kernel when
+     the processor has it), and again with the kernel perfeval's own loader
+     is compiled with (--kernel generic);
    - bench/compare/score.py, the hand-written Python scorer;
+   - bench/compare/score.js, the same scorer written by hand in Node.js;
    - bench/compare/zen/run.js, zen-engine with the JDM made by
      bench/compare/zen/make_jdm.py (npm ci into WORK/zen first);
 4. checks that every tool gave the same total for every project, and lists
    the projects that differ (exit 1 if any does, or if a tool failed);
 5. prints a Markdown table: wall time, indicators per second, peak memory, and
    the ratio of each tool's wall time and memory to perfeval on one thread,
-   with the machine it ran on; also written to WORK/results.md.
+   and of its wall time to the floor, with the machine it ran on; also
+   written to WORK/results.md;
+6. with --memory-sizes, runs perfeval -j 1 and -j NPROC again on data of
+   each of those numbers of indicators (reusing the runs above for the main
+   size) and prints a second table: peak resident memory and wall time by
+   size, which should stay flat as the size grows.
 
 Standard library only.
 """
@@ -39,6 +50,7 @@ import time
 HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE.parent
 COMPARE = HERE / "compare"
+TOOLS = ("perfeval", "floor", "python", "node", "zen")
 
 
 def log(message):
@@ -71,6 +83,8 @@ def parse_args():
     p.add_argument("--build", default=str(SOURCE / "build"), help="CMake build folder")
     p.add_argument("--perfeval", help="perfeval binary (default BUILD/cli/perfeval)")
     p.add_argument("--bench", help="perfeval_bench binary (default BUILD/bench/perfeval_bench)")
+    p.add_argument("--floor",
+                   help="perfeval_json_floor binary (default BUILD/bench/perfeval_json_floor)")
     p.add_argument("--no-build", action="store_true", help="take the binaries as they are")
     p.add_argument("--rules", default=str(SOURCE / "rules"))
     p.add_argument("--work", help="data and outputs (default BUILD/bench-compare)")
@@ -82,8 +96,11 @@ def parse_args():
                    help="threads for the all-cores perfeval run (default: nproc)")
     p.add_argument("--zen-in-flight", type=int, default=1,
                    help="zen evaluations kept in flight at once (default 1)")
-    p.add_argument("--tools", default="perfeval,python,zen",
-                   help="comma-separated subset of perfeval,python,zen")
+    p.add_argument("--tools", default=",".join(TOOLS),
+                   help=f"comma-separated subset of {','.join(TOOLS)} (default: all)")
+    p.add_argument("--memory-sizes", default="",
+                   help="comma-separated numbers of indicators (10000,100000,1000000): "
+                        "perfeval's peak memory and wall time at each, -j 1 and -j NPROC")
     p.add_argument("--python", default=default_python(), help="Python for score.py")
     p.add_argument("--node", default="node")
     p.add_argument("--npm", default="npm")
@@ -93,45 +110,60 @@ def parse_args():
     args.build = pathlib.Path(args.build).resolve()
     args.perfeval = pathlib.Path(args.perfeval or args.build / "cli" / "perfeval").resolve()
     args.bench = pathlib.Path(args.bench or args.build / "bench" / "perfeval_bench").resolve()
+    args.floor = pathlib.Path(args.floor or args.build / "bench" / "perfeval_json_floor").resolve()
     args.work = pathlib.Path(args.work or args.build / "bench-compare").resolve()
     args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     for tool in args.tools:
-        if tool not in ("perfeval", "python", "zen"):
+        if tool not in TOOLS:
             fail(f"unknown tool {tool!r} in --tools")
+    try:
+        args.memory_sizes = [int(n.replace("_", "")) for n in args.memory_sizes.split(",")
+                             if n.strip()]
+    except ValueError:
+        fail(f"--memory-sizes takes whole numbers separated by commas, not "
+             f"{args.memory_sizes!r}")
+    if any(n < 1 for n in args.memory_sizes):
+        fail("--memory-sizes: each size is at least 1")
     return args
 
 
 # ------------------------------------------------------------------ the data
 
 
-def make_data(args):
-    """Makes (or reuses) WORK/data.jsonl, and WORK/files/ in folder mode."""
-    folder = args.perfeval_input == "folder" and "perfeval" in args.tools
-    size = (["--indicators", args.indicators] if args.indicators is not None
-            else ["--projects", args.projects])
+def make_data(args, work=None, indicators=None):
+    """Makes (or reuses) WORK/data.jsonl, and WORK/files/ in folder mode; or,
+    given `work` and `indicators`, WORK/data.jsonl of that many indicators."""
+    folder = work is None and args.perfeval_input == "folder" and "perfeval" in args.tools
+    if work is not None:
+        size = ["--indicators", indicators]
+    else:
+        work = args.work
+        size = (["--indicators", args.indicators] if args.indicators is not None
+                else ["--projects", args.projects])
+    work.mkdir(parents=True, exist_ok=True)
     command = [args.bench, *size, "--seed", args.seed, "--rules", args.rules,
-               "--jsonl", args.work / "data.jsonl", "--no-bench"]
+               "--jsonl", work / "data.jsonl", "--no-bench"]
     if folder:
-        command += ["--write", args.work / "files"]
-    stamp_path = args.work / "data.stamp.json"
+        command += ["--write", work / "files"]
+    stamp_path = work / "data.stamp.json"
     key = {"command": [str(c) for c in command],
            "bench_mtime": args.bench.stat().st_mtime,
            "rules": sorted((str(p.relative_to(args.rules)), p.stat().st_mtime)
                            for p in pathlib.Path(args.rules).rglob("*.perf"))}
     if stamp_path.exists():
         stamp = json.loads(stamp_path.read_text())
-        if (stamp.get("key") == key and (args.work / "data.jsonl").exists()
-                and (not folder or (args.work / "files").is_dir())):
-            log(f"reusing {args.work / 'data.jsonl'}")
+        if (stamp.get("key") == key and (work / "data.jsonl").exists()
+                and (not folder or (work / "files").is_dir())):
+            log(f"reusing {work / 'data.jsonl'}")
             return stamp["data"]
-    if (args.work / "files").exists():
-        shutil.rmtree(args.work / "files")
+    if (work / "files").exists():
+        shutil.rmtree(work / "files")
     stamp_path.unlink(missing_ok=True)
     started = time.monotonic()
     out = run(["nice", *command], stdout=subprocess.PIPE, text=True).stdout
     sys.stderr.write(out)
     data = {"projects": None, "indicators": None,
-            "bytes": (args.work / "data.jsonl").stat().st_size,
+            "bytes": (work / "data.jsonl").stat().st_size,
             "seconds": round(time.monotonic() - started, 1)}
     for line in out.splitlines():
         if line.startswith("data: "):
@@ -150,8 +182,10 @@ def make_data(args):
 
 
 class Tool:
-    def __init__(self, name, command, output, reader, env=None, stdout_to_output=False):
+    def __init__(self, name, command, output, reader, env=None, stdout_to_output=False,
+                 floor=False):
         self.name = name
+        self.floor = floor  # parses only: no totals, counted documents instead
         self.command = command
         self.output = output
         self.reader = reader
@@ -213,6 +247,19 @@ def read_perfeval_jsonl(path):
     return totals
 
 
+def read_floor(path):
+    """perfeval_json_floor: its report, from which the kernel and the number of
+    documents (checked against the number of projects)."""
+    report = {"documents": None, "kernel": None}
+    for line in pathlib.Path(path).read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if "documents:" in words:
+            report["documents"] = int(words[words.index("documents:") - 1].replace(",", ""))
+        if "kernel" in words:
+            report["kernel"] = words[words.index("kernel") + 1].rstrip(",")
+    return report
+
+
 def read_perfeval_folder(path):
     """perfeval -f json RULES DIR: projects[].file is .../NNNNNN.json, the
     project made NNNNNN-th, which is line NNNNNN + 1 of the JSON Lines file."""
@@ -243,27 +290,44 @@ def setup_zen(args):
     return zen / "node_modules", jdm
 
 
+def perfeval_jsonl_tools(args, work):
+    """perfeval -j 1 and -j JOBS on WORK/data.jsonl."""
+    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
+    return [Tool(f"perfeval -j {j}",
+                 [args.perfeval, "-j", j, "-f", "jsonl", args.rules, work / "data.jsonl"],
+                 work / f"out-perfeval-j{j}.jsonl", read_perfeval_jsonl, stdout_to_output=True)
+            for j in jobs]
+
+
 def make_tools(args):
     data = args.work / "data.jsonl"
     tools = []
     if "perfeval" in args.tools:
         if args.perfeval_input == "jsonl":
-            jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
-            for j in jobs:
-                name = f"perfeval -j {j}"
-                tools.append(Tool(name, [args.perfeval, "-j", j, "-f", "jsonl", args.rules, data],
-                                  args.work / f"out-perfeval-j{j}.jsonl", read_perfeval_jsonl,
-                                  stdout_to_output=True))
+            tools += perfeval_jsonl_tools(args, args.work)
         else:
             tools.append(Tool("perfeval (folder)",
                               [args.perfeval, "-f", "json", args.rules, args.work / "files"],
                               args.work / "out-perfeval-folder.json", read_perfeval_folder,
                               stdout_to_output=True))
+    if "floor" in args.tools:
+        tools.append(Tool("simdjson parse only (floor)", [args.floor, data],
+                          args.work / "out-floor.txt", read_floor, stdout_to_output=True,
+                          floor=True))
+        tools.append(Tool("simdjson parse only, perfeval's build", [args.floor, "--kernel",
+                                                                     "generic", data],
+                          args.work / "out-floor-generic.txt", read_floor,
+                          stdout_to_output=True, floor=True))
     if "python" in args.tools:
         tools.append(Tool("Python score.py",
                           [args.python, COMPARE / "score.py", "--rules", args.rules, data,
                            args.work / "out-python.jsonl"],
                           args.work / "out-python.jsonl", read_lines_output))
+    if "node" in args.tools:
+        tools.append(Tool("Node.js score.js",
+                          [args.node, COMPARE / "score.js", "--rules", args.rules, data,
+                           args.work / "out-node.jsonl"],
+                          args.work / "out-node.jsonl", read_lines_output))
     if "zen" in args.tools:
         node_modules, jdm = setup_zen(args)
         k = args.zen_in_flight
@@ -278,9 +342,17 @@ def make_tools(args):
 # ------------------------------------------------------------------ checking
 
 
-def check_totals(tools, projects):
-    """Every tool, every project: the same total. Returns the problems found."""
+def check_totals(all_tools, projects):
+    """Every scorer, every project: the same total; every floor run, every
+    project read. Returns the problems found."""
     problems = []
+    for tool in all_tools:
+        if tool.floor and tool.totals.get("documents") != projects:
+            problems.append(f"{tool.name}: read {tool.totals.get('documents')} documents, "
+                            f"not {projects}")
+    tools = [t for t in all_tools if not t.floor]
+    if not tools:
+        return problems
     reference = tools[0]
     expected = range(1, projects + 1)
     for tool in tools:
@@ -340,12 +412,28 @@ def versions(args, tools):
     if any(t.name.startswith("Python") for t in tools):
         out = subprocess.run([args.python, "--version"], capture_output=True, text=True)
         parts.append((out.stdout or out.stderr).strip() + f" ({args.python})")
-    if any(t.name.startswith("zen") for t in tools):
+    if any(t.name.startswith(("zen", "Node")) for t in tools):
         node = subprocess.run([args.node, "--version"], capture_output=True, text=True)
-        zen = json.loads((args.work / "zen" / "node_modules" / "@gorules" / "zen-engine" /
-                          "package.json").read_text())["version"]
-        parts.append(f"Node.js {node.stdout.strip()}, @gorules/zen-engine {zen}")
+        part = f"Node.js {node.stdout.strip()}"
+        if any(t.name.startswith("zen") for t in tools):
+            zen = json.loads((args.work / "zen" / "node_modules" / "@gorules" / "zen-engine" /
+                              "package.json").read_text())["version"]
+            part += f", @gorules/zen-engine {zen}"
+        parts.append(part)
+    kernels = [f"{t.totals['kernel']} ({t.name})" for t in tools
+               if t.floor and t.totals and t.totals.get("kernel")]
+    if kernels:
+        parts.append("simdjson " + simdjson_version() + " On-Demand kernels: " + ", ".join(kernels))
     return "; ".join(parts)
+
+
+def simdjson_version():
+    try:
+        out = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", "libsimdjson-dev"],
+                             capture_output=True, text=True)
+        return out.stdout.strip() if out.returncode == 0 else "?"
+    except OSError:
+        return "?"
 
 
 def ratio(a, b):
@@ -355,14 +443,22 @@ def ratio(a, b):
 
 def table(tools, data):
     base = tools[0]
+    floor = next((t for t in tools if t.floor), None)
     rows = [("tool", "wall s", "indicators/s", "peak MB", f"wall × {base.name}",
-             f"memory × {base.name}")]
+             f"memory × {base.name}") + (("wall × floor",) if floor else ())]
     for t in tools:
         per_second = data["indicators"] / t.wall if t.wall else 0
         peak = t.peak_kb / 1024 if t.peak_kb else float("nan")
         rows.append((t.name, f"{t.wall:.2f}", f"{per_second:,.0f}", f"{peak:,.0f}",
                      ratio(t.wall, base.wall),
-                     ratio(t.peak_kb, base.peak_kb) if t.peak_kb and base.peak_kb else "?"))
+                     ratio(t.peak_kb, base.peak_kb) if t.peak_kb and base.peak_kb else "?")
+                    + ((ratio(t.wall, floor.wall),) if floor else ()))
+    return markdown(rows)
+
+
+def markdown(rows):
+    """A Markdown table padded to read as plain text: the first column
+    left-aligned, the others right-aligned."""
     widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
     lines = []
     for i, r in enumerate(rows):
@@ -374,6 +470,51 @@ def table(tools, data):
     return "\n".join(lines)
 
 
+def floor_summary(tools):
+    """perfeval's wall time over the floor's, the line the issue asks for."""
+    floor = next((t for t in tools if t.floor), None)
+    runs = [t for t in tools if t.name.startswith("perfeval")]
+    if not floor or not runs or not floor.wall:
+        return None
+    return ("perfeval / simdjson parse-only floor (wall time): " +
+            ", ".join(f"{t.name} {t.wall / floor.wall:.2f}×" for t in runs) + ".")
+
+
+def memory_table(args, data, tools):
+    """perfeval -j 1 and -j JOBS at each of --memory-sizes: peak RSS and wall.
+    Returns (the table's lines, problems)."""
+    problems = []
+    rows = [("indicators", "projects", "JSON Lines MB")]
+    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
+    rows[0] += tuple(f"-j {j} peak MB" for j in jobs) + tuple(f"-j {j} wall s" for j in jobs)
+    main_runs = [t for t in tools if t.name.startswith("perfeval -j")]
+    for n in args.memory_sizes:
+        if (n == args.indicators and args.perfeval_input == "jsonl" and
+                len(main_runs) == len(jobs)):
+            log(f"memory at {n:,} indicators: the runs above")
+            runs, size = main_runs, data
+        else:
+            work = args.work / f"memory-{n}"
+            size = make_data(args, work, n)
+            runs = perfeval_jsonl_tools(args, work)
+            for tool in runs:
+                time_tool(tool, work)
+                try:
+                    tool.totals = tool.reader(tool.output)
+                except (OSError, ValueError, KeyError, IndexError) as e:
+                    problems.append(f"{tool.name} at {n:,}: cannot read {tool.output}: {e}")
+                    tool.totals = {}
+            problems += [f"at {n:,} indicators: {p}"
+                         for p in check_totals(runs, size["projects"])]
+        mb = size["bytes"] / 1e6
+        rows.append((f"{size['indicators']:,}", f"{size['projects']:,}",
+                     f"{mb:,.{0 if mb >= 10 else 1}f}")
+                    + tuple(f"{t.peak_kb / 1024:,.0f}" if t.peak_kb else "?" for t in runs)
+                    + tuple(f"{t.wall:.2f}" for t in runs))
+    return [f"perfeval -f jsonl, peak resident memory (`/usr/bin/time -f %M`) and wall time "
+            f"by size:", "", markdown(rows)], problems
+
+
 def main():
     args = parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -382,10 +523,11 @@ def main():
     if not os.access("/usr/bin/time", os.X_OK):
         fail("/usr/bin/time is missing (Debian package time)")
     if not args.no_build:
-        run(["nice", "cmake", "--build", args.build, "--target", "perfeval", "perfeval_bench"])
-    for binary in (args.bench, args.perfeval):
+        run(["nice", "cmake", "--build", args.build, "--target", "perfeval", "perfeval_bench",
+             *(["perfeval_json_floor"] if "floor" in args.tools else [])])
+    for binary in (args.bench, args.perfeval) + ((args.floor,) if "floor" in args.tools else ()):
         if not binary.exists():
-            fail(f"{binary} does not exist: build it, or give --perfeval / --bench")
+            fail(f"{binary} does not exist: build it, or give --perfeval / --bench / --floor")
 
     if args.perfeval_input == "auto":
         help_text = subprocess.run([str(args.perfeval), "--help"], capture_output=True,
@@ -406,15 +548,24 @@ def main():
             failed_to_run.append(f"{tool.name}: cannot read its output {tool.output}: {e}")
             tool.totals = {}
     problems = failed_to_run + check_totals(tools, data["projects"])
+    memory_lines = []
+    if args.memory_sizes:
+        if args.perfeval_input != "jsonl":
+            fail("--memory-sizes needs perfeval's JSON Lines input")
+        memory_lines, memory_problems = memory_table(args, data, tools)
+        problems += memory_problems
 
     size = data["bytes"] / 1e6
     agree = ("all totals agree" if not problems else "TOTALS DO NOT AGREE")
+    if not any(not t.floor for t in tools):
+        agree = "nothing scored" if not problems else "NOT EVERY DOCUMENT READ"
     lines = [
         f"{data['projects']:,} projects, {data['indicators']:,} indicators, "
         f"{size:,.{0 if size >= 10 else 1}f} MB of JSON Lines (perfeval_bench seed {args.seed}); {agree}.",
         "",
         table(tools, data),
         "",
+        *([floor_summary(tools), ""] if floor_summary(tools) else []),
         f"Machine: {machine()}. {versions(args, tools)}. "
         f"{datetime.date.today().isoformat()}, {platform.system()} {platform.release()}; "
         f"load average {load_before:.1f} before the runs, {load_after:.1f} after.",
@@ -422,6 +573,8 @@ def main():
     if args.perfeval_input == "folder" and "perfeval" in args.tools:
         lines.append("perfeval read one data file a project (folder mode), the others the "
                      "JSON Lines file.")
+    if memory_lines:
+        lines += ["", *memory_lines]
     report = "\n".join(lines) + "\n"
     (args.work / "results.md").write_text(report, encoding="utf-8")
     print(report)

@@ -3,7 +3,7 @@
 //
 //   perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]
 //                  [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]
-//                  [--no-bench]
+//                  [--latency-calls C] [--no-bench]
 //
 // The synthetic tables are made from the project types of the rules folder:
 // each project picks one at random and gives every indicator an actual value
@@ -36,6 +36,7 @@
 #include "perfeval/lang/checker.hpp"
 #include "perfeval/lang/parser.hpp"
 #include "perfeval/runtime/data.hpp"
+#include "perfeval/runtime/data_fast.hpp"
 #include "perfeval/runtime/engine.hpp"
 #include "perfeval/runtime/program.hpp"
 #include "perfeval/runtime/report.hpp"
@@ -70,13 +71,14 @@ struct Options {
   std::optional<std::filesystem::path> jsonl;
   // Make projects until this many indicators are reached (instead of --projects).
   std::optional<std::size_t> indicators;
-  bool bench = true;  // false: only make the data and write it
+  bool bench = true;                   // false: only make the data and write it
+  std::size_t latency_calls = 100000;  // per overload; 0: no latency measurement
 };
 
 constexpr std::string_view kUsage =
     "usage: perfeval_bench [--projects N | --indicators N] [--seed S] [--rules DIR]\n"
     "                      [--repeat R] [--rule-loads L] [--write DIR] [--jsonl FILE]\n"
-    "                      [--no-bench]\n"
+    "                      [--latency-calls C] [--no-bench]\n"
     "\n"
     "  --projects N    synthetic projects to score (default 100000)\n"
     "  --indicators N  instead of --projects: as many projects as it takes to reach N\n"
@@ -89,6 +91,8 @@ constexpr std::string_view kUsage =
     "                  the perfeval command and compare\n"
     "  --jsonl FILE    also write the generated projects to FILE as JSON Lines: one\n"
     "                  project a line, the same object as a data file, compact\n"
+    "  --latency-calls C  calls of each score_project overload timed one by one on a\n"
+    "                  project of 10 indicators held in memory (default 100000; 0: none)\n"
     "  --no-bench      only make the data and write it (--write, --jsonl): no timing,\n"
     "                  and no table is kept in memory once written\n";
 
@@ -135,6 +139,8 @@ Options parse_options(int argc, char** argv) {
       options.rule_loads = parse_number<int>(flag, value, 1);
     } else if (flag == "--indicators") {
       options.indicators = parse_number<std::size_t>(flag, value, 1);
+    } else if (flag == "--latency-calls") {
+      options.latency_calls = parse_number<std::size_t>(flag, value, 0);
     } else if (flag == "--write") {
       options.write = std::filesystem::path(value);
     } else if (flag == "--jsonl") {
@@ -817,6 +823,34 @@ Pass load_and_score(const perfeval::Program& program, const Synthetic& s) {
   return pass;
 }
 
+// What the perfeval command does with each table of a batch (batch.cpp):
+// the bulk loader into one reused ProjectData, the reference loader only
+// for a table it declines (none here), then the scoring into one reused
+// ProjectResult.
+Pass bulk_load_and_score(const perfeval::Program& program, const Synthetic& s) {
+  Pass pass;
+  perfeval::DiagnosticSink sink;
+  perfeval::FastDataLoader loader;
+  perfeval::ProjectData data;
+  perfeval::ProjectResult result;
+  const auto start = Clock::now();
+  for (std::size_t k = 0; k < s.texts.size(); ++k) {
+    if (!loader.load(s.texts[k], s.names[k], data)) {
+      ++pass.failed;  // the generator writes nothing the bulk loader declines
+      continue;
+    }
+    if (perfeval::score_project(program, data, result, sink) && result.total) {
+      pass.checksum += *result.total;
+      pass.indicators += result.indicators.size();
+    } else {
+      ++pass.failed;
+    }
+  }
+  pass.seconds = seconds_since(start, Clock::now());
+  pass.failed += sink.all().size();
+  return pass;
+}
+
 template <typename F>
 Pass best_of(int repeat, F&& run) {
   Pass best;
@@ -827,6 +861,66 @@ Pass best_of(int repeat, F&& run) {
     }
   }
   return best;
+}
+
+// ------------------------------------------------------------------ latency
+
+// The first project with 10 indicators, or else the first of those nearest 10.
+std::size_t latency_project(const std::vector<perfeval::ProjectData>& all) {
+  std::size_t best = 0;
+  std::size_t best_distance = SIZE_MAX;
+  for (std::size_t k = 0; k < all.size() && best_distance > 0; ++k) {
+    const std::size_t n = all[k].indicators.size();
+    const std::size_t distance = n > 10 ? n - 10 : 10 - n;
+    if (distance < best_distance) {
+      best = k;
+      best_distance = distance;
+    }
+  }
+  return best;
+}
+
+struct Latency {
+  double median = 0;  // microseconds per call
+  double p99 = 0;
+  double mean = 0;
+  double min = 0;
+  double max = 0;
+  std::size_t failed = 0;  // calls without a total
+};
+
+// `call` (which returns whether it gave a total) timed one call at a time,
+// after a warm-up of a hundredth of the calls (at least 100). Each time
+// includes one steady_clock::now() (some 20 ns).
+template <typename F>
+Latency time_calls(std::size_t calls, F&& call) {
+  Latency l;
+  for (std::size_t k = 0; k < std::max<std::size_t>(100, calls / 100); ++k) {
+    l.failed += call() ? 0 : 1;
+  }
+  std::vector<double> us(calls);
+  for (std::size_t k = 0; k < calls; ++k) {
+    const auto start = Clock::now();
+    const bool ok = call();
+    us[k] = 1e6 * seconds_since(start, Clock::now());
+    l.failed += ok ? 0 : 1;
+  }
+  double sum = 0;
+  for (const double t : us) {
+    sum += t;
+  }
+  std::sort(us.begin(), us.end());
+  l.median = us[calls / 2];
+  l.p99 = us[std::min(calls - 1, calls * 99 / 100)];
+  l.mean = sum / static_cast<double>(calls);
+  l.min = us.front();
+  l.max = us.back();
+  return l;
+}
+
+std::string latency_row(std::string_view call, const Latency& l) {
+  return fmt::format("| {:<58} | {:>9.2f} | {:>6.2f} | {:>7.2f} | {:>6.2f} | {:>8.1f} |\n", call,
+                     l.median, l.p99, l.mean, l.min, l.max);
 }
 
 // One line of a Markdown table, padded so it also reads as plain text: the
@@ -947,6 +1041,7 @@ int main(int argc, char** argv) {
 
   const Pass only = best_of(options.repeat, [&] { return score_only(rules.program, s.data); });
   const Pass loaded = best_of(options.repeat, [&] { return load_and_score(rules.program, s); });
+  const Pass bulk = best_of(options.repeat, [&] { return bulk_load_and_score(rules.program, s); });
 
   fmt::print("scoring, single-threaded, best of {}:\n\n", options.repeat);
   fmt::print("{}{}{}{}",
@@ -954,10 +1049,42 @@ int main(int argc, char** argv) {
                          "indicators/s", "checksum"}),
              table_rule(), table_row("score only", projects, only),
              table_row("load + score", projects, loaded));
+  fmt::print("{}", table_row("bulk + score", projects, bulk));
 
-  if (only.failed != 0 || loaded.failed != 0 || only.checksum != loaded.checksum) {
-    std::cerr << "\nperfeval_bench: the two modes disagree or failed (" << only.failed << " and "
-              << loaded.failed << " projects without a total or diagnostics)\n";
+  if (only.failed != 0 || loaded.failed != 0 || bulk.failed != 0 ||
+      only.checksum != loaded.checksum || only.checksum != bulk.checksum) {
+    std::cerr << "\nperfeval_bench: the three modes disagree or failed (" << only.failed << ", "
+              << loaded.failed << " and " << bulk.failed
+              << " projects without a total or diagnostics)\n";
+    return 1;
+  }
+  if (options.latency_calls == 0) {
+    return 0;
+  }
+
+  // Library latency: one table held in memory, scored through the C++ API
+  // again and again, each call timed on its own.
+  const perfeval::ProjectData& one = s.data[latency_project(s.data)];
+  perfeval::DiagnosticSink sink;
+  perfeval::ProjectResult reused;
+  const Latency into = time_calls(options.latency_calls, [&] {
+    return perfeval::score_project(rules.program, one, reused, sink) && reused.total.has_value();
+  });
+  const Latency fresh = time_calls(options.latency_calls, [&] {
+    const auto result = perfeval::score_project(rules.program, one, sink);
+    return result && result->total.has_value();
+  });
+  fmt::print(
+      "\nlatency: one {}-indicator project held in memory through the C++ API ({}, {}),\n"
+      "{} calls of each overload timed one by one, microseconds per call:\n\n",
+      one.indicators.size(), one.file, one.project, grouped(options.latency_calls));
+  fmt::print("| {:<58} | {:>9} | {:>6} | {:>7} | {:>6} | {:>8} |\n", "call", "median us", "p99 us",
+             "mean us", "min us", "max us");
+  fmt::print("|{:-<60}|{:->10}:|{:->7}:|{:->8}:|{:->7}:|{:->9}:|\n", "", "", "", "", "", "");
+  fmt::print("{}{}", latency_row("score_project(program, data, result, sink): result reused", into),
+             latency_row("score_project(program, data, sink): a new optional result", fresh));
+  if (into.failed != 0 || fresh.failed != 0 || !sink.all().empty()) {
+    std::cerr << "\nperfeval_bench: the latency project did not score cleanly\n";
     return 1;
   }
   return 0;

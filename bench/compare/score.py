@@ -163,7 +163,10 @@ def amount(value, what):
         return Decimal(value)
     if isinstance(value, str):
         try:
-            return Decimal(value.strip().replace(",", ""))
+            # Only the Inexact trap is set: "x" gives NaN rather than an error.
+            number = Decimal(value.strip().replace(",", ""))
+            if number.is_finite():
+                return number
         except ArithmeticError:
             pass
     raise CannotScore(f"{what}: cannot read {value!r}")
