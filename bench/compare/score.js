@@ -353,18 +353,15 @@ function scoreIndicator(indicator, actual, grades) {
     const at = t.abs();
     return new Q(w.n * share.n * at.d, w.d * share.d * at.n);
   }
-  if (method === '按评判等级赋分') {
-    if (grade !== null) return w.mul(grade);
-    if (met) return w;
-  } else if (method === '满意度赋分') {
-    if (grade !== null) return w.mul(qmin(grade, ONE));
-  } else if (method === '达标赋分') {
-    if (met) return w;
-    if (grade !== null) return w.mul(qmin(grade, ONE));
-  } else {
+  // 按评判等级赋分, 满意度赋分, 达标赋分: graded -> weight * grade; met ->
+  // weight; a missed ceiling (<=, <) -> weight * target / actual; else
+  // weight * min(rate, 100%)
+  if (!['按评判等级赋分', '满意度赋分', '达标赋分'].includes(method)) {
     throw new CannotScore(`${indicator.name}: unknown method ${method}`);
   }
-  // weight * min(rate, 100%)
+  if (grade !== null) return w.mul(grade);
+  if (met) return w;
+  if (op === '<=' || op === '<') return new Q(w.n * t.n * a.d, w.d * t.d * a.n);
   if (zeroRate !== null) return w.mul(qmin(zeroRate, ONE));
   return rateShare(w, a, t);
 }
