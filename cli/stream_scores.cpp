@@ -57,6 +57,8 @@ int stream_scores(const StreamRequest& request) {
                         sources, text, out, stderr);
     BatchOptions options;
     options.jobs = request.jobs;
+    // Lines and JSON Lines show figures only: text for reports is not copied.
+    options.scoring.keep_text = false;
     options.progress = request.progress;
     score_batches(rules, reader, writer, options);
     writer.finish();

@@ -17,7 +17,8 @@ namespace {
 // allocates nothing: the loaders, the data and the result.
 class Worker {
  public:
-  Worker(const RuleSet& rules, const ScoreOptions& options) : rules_(rules), options_(options) {}
+  Worker(const RuleSet& rules, const ScoreOptions& options)
+      : rules_(rules), options_(options), fast_(options.keep_text) {}
 
   void process(const DataBatch& batch, BatchChunk& chunk, const BatchConsumer& consumer) {
     chunk.clear();
@@ -34,7 +35,7 @@ class Worker {
     const ProjectData* data = nullptr;
     if (record.read_error) {
       load_sink_.report(*record.read_error);
-    } else if (fast_.load(record.text, record.label, data_)) {
+    } else if (fast_.load_padded(record.text, record.label, data_)) {
       data = &data_;
     } else {
       // The reference loader reads what the fast one declined and says

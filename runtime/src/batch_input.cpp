@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "perfeval/runtime/batch.hpp"
+#include "perfeval/runtime/data_fast.hpp"
 
 namespace perfeval {
 namespace {
@@ -212,7 +213,9 @@ bool DataReader::next(DataBatch& batch, std::size_t target_bytes, std::size_t ma
     add_file_record(input, batch, bytes);
     ++next_input_;
   }
-  // Now that the buffer has stopped growing, point the records into it.
+  // Now that the buffer has stopped growing, pad it and point the records
+  // into it.
+  batch.buffer.append(FastDataLoader::kPadding, ' ');
   for (auto& record : batch.records) {
     if (!record.read_error) {
       record.text = std::string_view(batch.buffer.data() + record.offset, record.text.size());

@@ -100,6 +100,35 @@ bool read_text(od::value v, std::string& out) {
   }
 }
 
+// A text field only shown in reports (指标值设定依据, 佐证资料, ...). When
+// the run has no use for it, it is checked as the reference loader would
+// check it but not copied: a string without escapes is valid once simdjson
+// has indexed it (UTF-8 and control characters are checked then), and one
+// with escapes is unescaped to check them.
+void read_description(od::value v, std::string& out, bool keep) {
+  if (keep) {
+    if (!read_text(v, out)) {
+      out.clear();
+    }
+    return;
+  }
+  out.clear();
+  switch (type_of(v)) {
+    case od::json_type::string:
+      if (std::string_view(v.raw_json_token()).find('\\') != std::string_view::npos) {
+        (void)take(v.get_string());
+      }
+      return;
+    case od::json_type::number:
+      (void)number_token(v);
+      return;
+    case od::json_type::null:
+      return;
+    default:
+      throw Decline{};
+  }
+}
+
 void read_optional_text(od::value v, std::optional<std::string>& out) {
   std::string text = out ? std::move(*out) : std::string();
   if (read_text(v, text)) {
@@ -159,7 +188,7 @@ void read_reported(od::value v, Reported& out) {
   }
 }
 
-void read_source(od::value v, FundsSource& out) {
+void read_source(od::value v, FundsSource& out, bool keep) {
   Seen seen;
   out = FundsSource{};
   for (auto field : take(v.get_object())) {
@@ -173,13 +202,11 @@ void read_source(od::value v, FundsSource& out) {
       throw Decline{};
     }
     seen.mark(key == "name" ? 0 : key == "planned" ? 1 : key == "budget" ? 2 : 3);
-    if (!read_text(field.value(), *target)) {
-      target->clear();
-    }
+    read_description(field.value(), *target, keep);
   }
 }
 
-void read_funds(od::value v, FundsData& out) {
+void read_funds(od::value v, FundsData& out, bool keep) {
   Seen seen;
   out.sources.clear();
   out.reported = Reported{};
@@ -201,9 +228,7 @@ void read_funds(od::value v, FundsData& out) {
       read_reported(field.value(), out.reported);
     } else if (key == "note") {
       seen.mark(4);
-      if (!read_text(field.value(), out.note)) {
-        out.note.clear();
-      }
+      read_description(field.value(), out.note, keep);
     } else if (key == "explanation") {
       seen.mark(6);
       if (!read_text(field.value(), out.explanation)) {
@@ -212,7 +237,11 @@ void read_funds(od::value v, FundsData& out) {
     } else if (key == "sources") {
       seen.mark(5);
       for (auto element : take(field.value().get_array())) {
-        read_source(take(std::move(element)), out.sources.emplace_back());
+        FundsSource source;
+        read_source(take(std::move(element)), source, keep);
+        if (keep) {
+          out.sources.push_back(std::move(source));
+        }
       }
     } else {
       throw Decline{};
@@ -223,7 +252,7 @@ void read_funds(od::value v, FundsData& out) {
   }
 }
 
-void read_indicator(od::value v, IndicatorData& out) {
+void read_indicator(od::value v, IndicatorData& out, bool keep) {
   Seen seen;
   out.explanation.clear();
   out.basis.clear();
@@ -258,7 +287,9 @@ void read_indicator(od::value v, IndicatorData& out) {
       throw Decline{};
     }
     seen.mark(bit);
-    if (!read_text(field.value(), *target)) {
+    if (bit > 3) {
+      read_description(field.value(), *target, keep);
+    } else if (!read_text(field.value(), *target)) {
       if (bit <= 2) {
         throw Decline{};  // a name or actual value is required
       }
@@ -276,7 +307,7 @@ void read_indicator(od::value v, IndicatorData& out) {
   out.actual = std::move(*value);
 }
 
-void read_goals(od::value v, ProjectData& out) {
+void read_goals(od::value v, ProjectData& out, bool keep) {
   Seen seen;
   for (auto field : take(v.get_object())) {
     const std::string_view key = take(field.unescaped_key());
@@ -287,9 +318,7 @@ void read_goals(od::value v, ProjectData& out) {
       throw Decline{};
     }
     seen.mark(key == "planned" ? 0 : 1);
-    if (!read_text(field.value(), *target)) {
-      target->clear();
-    }
+    read_description(field.value(), *target, keep);
   }
 }
 
@@ -314,21 +343,21 @@ void read_year(od::value v, std::optional<int>& out) {
   out = static_cast<int>(year);
 }
 
-void read_project(od::document& doc, ProjectData& out) {
+void read_project(od::document& doc, ProjectData& out, bool keep) {
   Seen seen;
   std::size_t count = 0;
   for (auto field : take(doc.get_object())) {
     const std::string_view key = take(field.unescaped_key());
     if (key == "funds") {
       seen.mark(0);
-      read_funds(field.value(), out.funds);
+      read_funds(field.value(), out.funds, keep);
     } else if (key == "indicators") {
       seen.mark(1);
       for (auto element : take(field.value().get_array())) {
         if (count == out.indicators.size()) {
           out.indicators.emplace_back();
         }
-        read_indicator(take(std::move(element)), out.indicators[count++]);
+        read_indicator(take(std::move(element)), out.indicators[count++], keep);
       }
     } else if (key == "project") {
       seen.mark(2);
@@ -343,7 +372,7 @@ void read_project(od::document& doc, ProjectData& out) {
       read_optional_text(field.value(), out.reported_total);
     } else if (key == "goals") {
       seen.mark(5);
-      read_goals(field.value(), out);
+      read_goals(field.value(), out, keep);
     } else {
       std::string* target = key == "kind"          ? &out.kind
                             : key == "department"  ? &out.department
@@ -354,9 +383,7 @@ void read_project(od::document& doc, ProjectData& out) {
         throw Decline{};
       }
       seen.mark(key == "kind" ? 6 : key == "department" ? 7 : key == "implementer" ? 8 : 9);
-      if (!read_text(field.value(), *target)) {
-        target->clear();
-      }
+      read_description(field.value(), *target, keep || target == &out.kind);
     }
   }
   if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
@@ -367,18 +394,27 @@ void read_project(od::document& doc, ProjectData& out) {
 
 }  // namespace
 
+static_assert(FastDataLoader::kPadding >= simdjson::SIMDJSON_PADDING);
+
 struct FastDataLoader::Impl {
   od::parser parser;
-  std::string buffer;  // the text with simdjson's padding after it
+  std::string buffer;  // a copy of unpadded text, with the padding after it
+  bool keep_descriptions;
 };
 
-FastDataLoader::FastDataLoader() : impl_(std::make_unique<Impl>()) {}
+FastDataLoader::FastDataLoader(bool keep_descriptions) : impl_(std::make_unique<Impl>()) {
+  impl_->keep_descriptions = keep_descriptions;
+}
 FastDataLoader::~FastDataLoader() = default;
 
 bool FastDataLoader::load(std::string_view json, std::string_view file, ProjectData& out) {
   std::string& buffer = impl_->buffer;
-  buffer.reserve(json.size() + simdjson::SIMDJSON_PADDING);
+  buffer.reserve(json.size() + kPadding);
   buffer.assign(json);
+  return load_padded(buffer, file, out);
+}
+
+bool FastDataLoader::load_padded(std::string_view json, std::string_view file, ProjectData& out) {
   // Fields a file may leave out start empty, whatever an earlier file held.
   out.kind.clear();
   out.year.reset();
@@ -390,8 +426,8 @@ bool FastDataLoader::load(std::string_view json, std::string_view file, ProjectD
   out.reported_total.reset();
   try {
     od::document doc = take(impl_->parser.iterate(
-        simdjson::padded_string_view(buffer.data(), buffer.size(), buffer.capacity())));
-    read_project(doc, out);
+        simdjson::padded_string_view(json.data(), json.size(), json.size() + kPadding)));
+    read_project(doc, out, impl_->keep_descriptions);
     // Anything after the object is for the reference loader to report.
     if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
       return false;

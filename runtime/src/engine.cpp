@@ -513,11 +513,13 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   result.kind.assign(data.kind.empty() ? std::string_view("project") : std::string_view(data.kind));
   result.policy.assign(policy.name);
   result.year = data.year;
-  result.department.assign(data.department);
-  result.implementer.assign(data.implementer);
-  result.funds_sources.assign(data.funds.sources.begin(), data.funds.sources.end());
-  result.goals_planned.assign(data.goals_planned);
-  result.goals_achieved.assign(data.goals_achieved);
+  if (options.keep_text) {
+    result.department.assign(data.department);
+    result.implementer.assign(data.implementer);
+    result.funds_sources.assign(data.funds.sources.begin(), data.funds.sources.end());
+    result.goals_planned.assign(data.goals_planned);
+    result.goals_achieved.assign(data.goals_achieved);
+  }
   result.score_digits = policy.score_digits;
   result.rate_digits = policy.rate_digits;
   assign_optional(result.reported_total, data.reported_total);
@@ -594,7 +596,9 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       continue;
     }
     r.actual.assign(row->actual_text);
-    r.explanation.assign(row->explanation);
+    if (options.keep_text) {
+      r.explanation.assign(row->explanation);
+    }
     r.explanation_present = has_text(row->explanation);
     assign_optional(r.reported.rate, row->reported.rate);
     assign_optional(r.reported.score, row->reported.score);

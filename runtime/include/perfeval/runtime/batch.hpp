@@ -32,14 +32,15 @@ struct DataRecord {
   std::string label;       // in results and messages: "examples/x.json", "big.jsonl:17"
   std::string file;        // the file, for line and column: "big.jsonl", "<stdin>"
   std::uint32_t line = 1;  // the line of `file` the text starts on
-  std::string_view text;   // into its batch's buffer
+  std::string_view text;   // into its batch's buffer, with padding after it
   std::size_t offset = 0;  // of `text` in the buffer
   // Set when the record could not be read (a file too large, a line too
   // long, a file that vanished); `text` is then empty.
   std::optional<Diagnostic> read_error;
 };
 
-// A run of consecutive records with the bytes they point into.
+// A run of consecutive records with the bytes they point into, followed by
+// FastDataLoader::kPadding bytes so that each record can be read in place.
 struct DataBatch {
   std::string buffer;
   std::vector<DataRecord> records;
@@ -152,8 +153,8 @@ class BatchConsumer {
 };
 
 struct BatchOptions {
-  unsigned jobs = 1;  // worker threads; 1 scores on the calling thread
-  ScoreOptions scoring;
+  unsigned jobs = 1;     // worker threads; 1 scores on the calling thread
+  ScoreOptions scoring;  // with keep_text off, the loader skips that text too
   // Called on the calling thread after each chunk with how many tables are
   // done and how many there are (when known).
   std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;

@@ -21,7 +21,14 @@ namespace perfeval {
 
 class FastDataLoader {
  public:
-  FastDataLoader();
+  // Bytes that must be readable after the text given to load_padded().
+  static constexpr std::size_t kPadding = 64;
+
+  // Without `keep_descriptions` the fields only reports show — 指标值设定依据,
+  // 上年完成情况, 赋分规则, 佐证资料, 年度总体目标, 主管部门, 实施单位, the
+  // 其中 funds rows — are checked but left empty, for a stream of results
+  // that does not show them.
+  explicit FastDataLoader(bool keep_descriptions = true);
   ~FastDataLoader();
   FastDataLoader(const FastDataLoader&) = delete;
   FastDataLoader& operator=(const FastDataLoader&) = delete;
@@ -30,6 +37,9 @@ class FastDataLoader {
   // returns true, or returns false and leaves `out` in no particular state.
   // `json` is copied into a padded buffer first, so it may end anywhere.
   bool load(std::string_view json, std::string_view file, ProjectData& out);
+  // The same without the copy, for text followed by kPadding readable bytes
+  // (whatever they hold: a batch's next line will do).
+  bool load_padded(std::string_view json, std::string_view file, ProjectData& out);
 
  private:
   struct Impl;
