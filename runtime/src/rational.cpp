@@ -153,6 +153,19 @@ struct Decimal {
 };
 
 Decimal round_magnitude(UInt n, UInt d, int digits) {
+  if (fits_64(n) && fits_64(d)) {
+    // n·10^digits stays below 2^124: one division gives every digit, and
+    // the remainder decides the rounding.
+    const UInt scale = pow10(digits);
+    const UInt scaled = n * scale;
+    UInt q = scaled / d;
+    const UInt rest = scaled - q * d;
+    if (rest >= d - rest) {
+      ++q;
+    }
+    const UInt whole = quotient(q, scale);
+    return Decimal{whole, static_cast<std::uint64_t>(q - whole * scale)};
+  }
   Decimal result{n / d, 0};
   UInt rest = n % d;
   for (int i = 0; i < digits; ++i) result.fraction = result.fraction * 10 + next_digit(rest, d);
@@ -166,6 +179,9 @@ Decimal round_magnitude(UInt n, UInt d, int digits) {
 }
 
 std::string to_decimal_text(UInt value) {
+  if (fits_64(value)) {
+    return std::to_string(static_cast<std::uint64_t>(value));
+  }
   std::array<char, 40> buffer{};
   std::size_t start = buffer.size();
   do {

@@ -189,6 +189,21 @@ TEST_CASE("round_half_up agrees with digit-by-digit rounding", "[rational]") {
   CHECK(frac(big * 5, 3).round_half_up(2) == num(frac(big * 5, 3).to_fixed(2).c_str()));
 }
 
+// Small values take one-division shortcuts; past 64 bits the digits are
+// made one by one. Both sides give the exact half-up text.
+TEST_CASE("to_fixed rounds alike on both sides of the 64-bit shortcut", "[rational]") {
+  const Int e20 = Int{100000000000000000} * 1000;  // 10^20, past 64 bits
+  CHECK(frac(1, 8).to_fixed(2) == "0.13");
+  CHECK(frac(e20 + 1, 8).to_fixed(2) == "12500000000000000000.13");
+  CHECK(frac(-1, 8).to_fixed(2) == "-0.13");
+  CHECK(frac(-(e20 + 1), 8).to_fixed(2) == "-12500000000000000000.13");
+  CHECK(frac(2, 3).to_fixed(18) == "0.666666666666666667");
+  CHECK(frac(2 * e20, 3 * e20 + 1).to_fixed(6) == "0.666667");
+  CHECK(frac(999, 1000).to_fixed(2) == "1.00");
+  CHECK(frac(e20 * 1000 - 1, 1000).to_fixed(2) == "100000000000000000000.00");
+  CHECK(frac(e20 + 1, 8).round_half_up(2) == num("12500000000000000000.13"));
+}
+
 TEST_CASE("to_fixed writes exactly the requested decimals", "[rational]") {
   CHECK(Rational(10).to_fixed(2) == "10.00");
   CHECK(num("7.875").to_fixed(2) == "7.88");
