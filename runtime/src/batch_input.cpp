@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "perfeval/runtime/batch.hpp"
 #include "perfeval/runtime/data_fast.hpp"
 
 namespace perfeval {
 namespace {
 
-constexpr std::size_t kReadBlock = 1 << 20;
+// Reads are about a batch long, so that little is left over to move on to
+// the next batch, and never tiny.
+constexpr std::size_t kMinRead = 64 * 1024;
 
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
@@ -156,8 +160,9 @@ bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t ta
       buffer.resize(scan);
     }
     const std::size_t old = buffer.size();
-    buffer.resize(old + kReadBlock);
-    const std::size_t got = std::fread(buffer.data() + old, 1, kReadBlock, stream_);
+    const std::size_t want = std::max(kMinRead, target_bytes - std::min(target_bytes, bytes));
+    buffer.resize(old + want);
+    const std::size_t got = std::fread(buffer.data() + old, 1, want, stream_);
     buffer.resize(old + got);
     stream_done_ = got == 0;
   }
