@@ -288,6 +288,16 @@ Rational Rational::fraction(Int num, Int den) {
   return result;
 }
 
+Rational Rational::reduced(Int num, Int den) {
+  if (num == std::numeric_limits<Int>::min() || den == std::numeric_limits<Int>::min()) {
+    overflow("The fraction is too large to be held exactly.");
+  }
+  Rational result;
+  result.num_ = num;
+  result.den_ = den;
+  return result;
+}
+
 // A leading '+' is refused: the tables never write one, and "+5%" in a target
 // usually means "an increase of 5 percent", which is not the number 5%.
 std::optional<Rational> Rational::parse(std::string_view text) {
@@ -328,8 +338,12 @@ Rational operator+(const Rational& a, const Rational& b) {
   const Int num = checked_add(checked_mul(a.num_, a_scale, kTooLarge),
                               checked_mul(b.num_, b_scale, kTooLarge), kTooLarge);
   const Int reduce = gcd(num, common);
-  return Rational::fraction(quotient(num, reduce),
-                            checked_mul(quotient(a.den_, reduce), a_scale, kTooLarge));
+  if (num == 0) {
+    return Rational();
+  }
+  // Knuth: dividing by gcd(num, common) leaves the sum in lowest terms.
+  return Rational::reduced(quotient(num, reduce),
+                           checked_mul(quotient(a.den_, reduce), a_scale, kTooLarge));
 }
 
 Rational operator-(const Rational& a, const Rational& b) {
@@ -343,8 +357,12 @@ Rational operator*(const Rational& a, const Rational& b) {
   // Cross-reducing first keeps the products as small as the result allows.
   const Int a_b = gcd(a.num_, b.den_);
   const Int b_a = gcd(b.num_, a.den_);
-  return Rational::fraction(checked_mul(quotient(a.num_, a_b), quotient(b.num_, b_a), kTooLarge),
-                            checked_mul(quotient(a.den_, b_a), quotient(b.den_, a_b), kTooLarge));
+  if (a.num_ == 0 || b.num_ == 0) {
+    return Rational();
+  }
+  // Both factors are in lowest terms, so once cross-reduced the product is too.
+  return Rational::reduced(checked_mul(quotient(a.num_, a_b), quotient(b.num_, b_a), kTooLarge),
+                           checked_mul(quotient(a.den_, b_a), quotient(b.den_, a_b), kTooLarge));
 }
 
 Rational operator/(const Rational& a, const Rational& b) {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "perfeval/runtime/rational.hpp"
 
@@ -102,6 +103,27 @@ TEST_CASE("arithmetic is exact", "[rational]") {
   Rational sum;
   for (int i = 0; i < 10; ++i) sum += num("0.1");
   CHECK(sum == Rational(1));
+}
+
+// Products and sums skip the final gcd: they are in lowest terms by
+// construction. Equality compares numerator and denominator, so a result
+// left unreduced would differ from the one fraction() reduces.
+TEST_CASE("products, quotients and sums come out in lowest terms", "[rational]") {
+  const std::vector<Rational> values = {frac(0, 1),  frac(1, 1),   frac(-1, 1),   frac(1, 2),
+                                        frac(-3, 4), frac(63, 88), frac(11, 1),   frac(2, 3),
+                                        frac(-5, 6), frac(7, 20),  frac(153, 150)};
+  for (const Rational& x : values) {
+    for (const Rational& y : values) {
+      const Int xn = x.numerator(), xd = x.denominator();
+      const Int yn = y.numerator(), yd = y.denominator();
+      CHECK(x * y == frac(xn * yn, xd * yd));
+      CHECK(x + y == frac(xn * yd + yn * xd, xd * yd));
+      CHECK(x - y == frac(xn * yd - yn * xd, xd * yd));
+      if (!y.is_zero()) {
+        CHECK(x / y == frac(xn * yd, xd * yn));
+      }
+    }
+  }
 }
 
 TEST_CASE("arithmetic reduces before multiplying", "[rational]") {

@@ -78,6 +78,10 @@ class Rational {
   std::string to_string() const;
 
  private:
+  // num/den already in lowest terms with den > 0, as the products and sums
+  // below make them: only the range is checked.
+  static Rational reduced(Int num, Int den);
+
   Int num_ = 0;
   Int den_ = 1;
 };
