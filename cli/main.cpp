@@ -193,11 +193,13 @@ int main(int argc, char** argv) {
       if (total && *total < kProgressFrom) {
         return;
       }
-      std::cerr << (lang == perfeval::Lang::zh ? "\r评分中 " : "\rscoring ") << done;
+      // The cursor goes back to the start of the line, so that a message
+      // written next takes the line over.
+      std::cerr << (lang == perfeval::Lang::zh ? "\r\x1b[K评分中 " : "\r\x1b[Kscoring ") << done;
       if (total) {
         std::cerr << "/" << *total;
       }
-      std::cerr << "\x1b[K" << std::flush;
+      std::cerr << "\r" << std::flush;
     };
   }
 
