@@ -6,41 +6,67 @@
 #include "perfeval/runtime/report_stream.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 namespace perfeval {
 namespace {
 
+// Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
+// overlong forms, no surrogates, nothing past U+10FFFF).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) {
+    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
+  };
+  const unsigned c = byte(i);
+  const auto continuation = [&](std::size_t k, unsigned low = 0x80, unsigned high = 0xBF) {
+    const unsigned b = byte(k);
+    return b >= low && b <= high;
+  };
+  if (c >= 0xC2 && c <= 0xDF) {
+    return continuation(i + 1) ? 2 : 0;
+  }
+  if (c >= 0xE0 && c <= 0xEF) {
+    const unsigned low = c == 0xE0 ? 0xA0 : 0x80;
+    const unsigned high = c == 0xED ? 0x9F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    const unsigned low = c == 0xF0 ? 0x90 : 0x80;
+    const unsigned high = c == 0xF4 ? 0x8F : 0xBF;
+    return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
 // A JSON string: quotes, backslashes and control characters escaped; bytes
 // that are not UTF-8 (a file name, say) become U+FFFD so the line stays
-// valid JSON.
+// valid JSON. Runs that need nothing are copied whole.
 void append_string(std::string& out, std::string_view s) {
   out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += static_cast<char>(c);
-      } else if (c < 0x20) {
-        fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
-      } else {
-        out += static_cast<char>(c);
+    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      if (const std::size_t n = utf8_length(s, i)) {
+        i += n;
+        continue;
       }
-      ++i;
-      continue;
     }
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(&s[i]),
-                                                static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
+    out.append(s.substr(run, i - run));
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20) {
+      fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+    } else {
       out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
     }
-    out.append(s.substr(i, static_cast<std::size_t>(n)));
-    i += static_cast<std::size_t>(n);
+    run = ++i;
   }
+  out.append(s.substr(run));
   out += '"';
 }
 
@@ -133,7 +159,7 @@ void append_jsonl_project(std::string& out, const ProjectResult& p,
     out += ",\"explanation_present\":";
     append_bool(out, i.explanation_present);
     out += ",\"differences\":";
-    fmt::format_to(std::back_inserter(out), "{}", i.differences.size());
+    out += fmt::format_int(i.differences.size()).c_str();
     out += '}';
   }
   fmt::format_to(std::back_inserter(out),

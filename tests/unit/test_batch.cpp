@@ -206,3 +206,17 @@ TEST_CASE("the text stream is one line per table and the totals", "[batch]") {
   CHECK(out.back() == "  projects 17, scored 17, failed 0 — 优 17");
   CHECK(!s.errors);
 }
+
+TEST_CASE("JSON Lines text is escaped, and bytes that are not UTF-8 are replaced", "[batch]") {
+  std::string out;
+  // A quote, a backslash, a tab, CJK, a 4-byte character, a lone
+  // continuation byte, a cut-off 3-byte sequence, an encoded surrogate and
+  // an overlong '/'.
+  append_jsonl_failure(out, "a\"b\\c\td 表\xF0\x9F\x98\x80 \x80|\xE8\xA1|\xED\xA0\x80|\xC0\xAF",
+                       "项目", {"x"});
+  CHECK(out ==
+        "{\"file\":\"a\\\"b\\\\c\\u0009d 表\xF0\x9F\x98\x80 \xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD|"
+        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\",\"project\":\"项目\","
+        "\"complete\":false,"
+        "\"total\":null,\"errors\":[\"x\"]}");
+}
