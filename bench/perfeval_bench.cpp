@@ -33,6 +33,7 @@
 #include <system_error>
 #include <vector>
 
+#include "grouped.hpp"
 #include "perfeval/lang/checker.hpp"
 #include "perfeval/lang/parser.hpp"
 #include "perfeval/runtime/data.hpp"
@@ -189,19 +190,6 @@ std::string compiler() {
 #else
   return "unknown";
 #endif
-}
-
-// 1234567 -> "1,234,567"
-std::string grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[k];
-  }
-  return out;
 }
 
 // ------------------------------------------------------------------ random

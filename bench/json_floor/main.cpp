@@ -34,6 +34,7 @@
 #include <string>
 #include <string_view>
 
+#include "../grouped.hpp"
 #include "floor.hpp"
 
 namespace {
@@ -41,19 +42,6 @@ namespace {
 using perfeval::floor::Counts;
 
 constexpr std::size_t kPadding = 64;  // simdjson::SIMDJSON_PADDING
-
-// 1234567 -> "1,234,567"
-std::string grouped(std::uint64_t n) {
-  const std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[k];
-  }
-  return out;
-}
 
 constexpr std::string_view kUsage =
     "usage: perfeval_json_floor [--kernel best|generic|haswell] [--chunk-mb M]\n"
