@@ -114,16 +114,16 @@ std::optional<Rational> read_reported_rate(std::string_view text) {
   return std::nullopt;
 }
 
-// Compares a printed figure with the computed one as the policy rounds it:
-// the difference, if there is one.
-std::optional<Difference> audit(const std::optional<std::string>& reported,
-                                const Rational& computed, std::string field, bool is_rate,
-                                const ProjectData& data, const std::string& what,
-                                DiagnosticSink& sink) {
+// Compares a printed figure, already read as `value` (nullopt when it could
+// not be), with the computed one as the policy rounds it: the difference,
+// if there is one.
+std::optional<Difference> audit_read(const std::optional<std::string>& reported,
+                                     const std::optional<Rational>& value, const Rational& computed,
+                                     std::string field, const ProjectData& data,
+                                     const std::string& what, DiagnosticSink& sink) {
   if (!reported || reported->empty()) {
     return std::nullopt;
   }
-  const auto value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
   if (!value) {
     sink.report(data_error(data, "data-bad-reported", {data.project, what, *reported}));
     return std::nullopt;
@@ -132,6 +132,18 @@ std::optional<Difference> audit(const std::optional<std::string>& reported,
     return std::nullopt;
   }
   return Difference{std::move(field), *reported, computed, *value - computed};
+}
+
+// The same, reading the printed figure first.
+std::optional<Difference> audit(const std::optional<std::string>& reported,
+                                const Rational& computed, std::string field, bool is_rate,
+                                const ProjectData& data, const std::string& what,
+                                DiagnosticSink& sink) {
+  std::optional<Rational> value;
+  if (reported) {
+    value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
+  }
+  return audit_read(reported, value, computed, std::move(field), data, what, sink);
 }
 
 void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {
@@ -295,16 +307,6 @@ void reset_indicator(IndicatorResult& r) {
   r.steps.clear();
 }
 
-void assign_optional(std::optional<std::string>& to, const std::optional<std::string>& from) {
-  if (!from) {
-    to.reset();
-  } else if (to) {
-    to->assign(*from);
-  } else {
-    to = *from;
-  }
-}
-
 // Data rows in the order the project type declares its indicators, the
 // usual case, need no lookup by name.
 bool rows_in_declared_order(const CompiledProject& project, const ProjectData& data) {
@@ -443,8 +445,9 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   audit_into(result.differences,
              audit(result.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
                    true, data, decl.name.text, sink));
-  audit_into(result.differences, audit(result.reported.score, result.score_rounded, "score", false,
-                                       data, decl.name.text, sink));
+  // The printed score was read above as `entered`.
+  audit_into(result.differences, audit_read(result.reported.score, entered, result.score_rounded,
+                                            "score", data, decl.name.text, sink));
 }
 
 std::size_t ProjectResult::explanations_missing() const {
@@ -522,7 +525,8 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   }
   result.score_digits = policy.score_digits;
   result.rate_digits = policy.rate_digits;
-  assign_optional(result.reported_total, data.reported_total);
+  // Copy-assigning an engaged optional assigns the string, keeping its storage.
+  result.reported_total = data.reported_total;
   result.funds.scored = false;
   result.funds.explanation_required = false;
   result.funds.explanation_present = false;
@@ -600,8 +604,7 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       r.explanation.assign(row->explanation);
     }
     r.explanation_present = has_text(row->explanation);
-    assign_optional(r.reported.rate, row->reported.rate);
-    assign_optional(r.reported.score, row->reported.score);
+    r.reported = row->reported;
     score_indicator(*project, indicator, *row, data, r, sink, options);
     complete &= r.scored;
   }
