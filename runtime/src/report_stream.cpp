@@ -86,14 +86,9 @@ void append_errors(std::string& out, const std::vector<std::string>& errors) {
 }
 
 // A problem on one line: where it is, then the sentence.
-std::string one_line(const Diagnostic& d, const SourceManager* sources, Lang lang) {
-  std::string place = d.file;
-  if (d.range && sources) {
-    const Source& source = sources->get(d.range->file);
-    const Position pos = source.position(d.range->begin);
-    place = fmt::format("{}:{}:{}", source.name(), pos.line, pos.column);
-  }
-  return fmt::format("{}: {}", place, message_text(d, lang));
+std::string one_line(const Diagnostic& d, const SourceManager& sources, Lang lang) {
+  return fmt::format("{}: {}", d.range ? location(*d.range, sources) : d.file,
+                     message_text(d, lang));
 }
 
 // The figures of one scored row, the funds or an indicator, as the policy
@@ -192,22 +187,19 @@ void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
   // Problems: in full (with the line and a caret) on the error stream, and
   // on one line each in the table's JSON line.
   std::vector<std::string> errors;
-  const auto note = [&](const Diagnostic& d, const SourceManager* sources) {
-    if (sources) {
-      chunk.err += render(d, *sources, options_.lang);
-    } else {
-      chunk.err += one_line(d, nullptr, options_.lang);
-    }
+  // `sources` resolves the places of ranged problems; the others have none.
+  const auto note = [&](const Diagnostic& d, const SourceManager& sources) {
+    chunk.err += render(d, sources, options_.lang);
     chunk.err += '\n';
     if (format_ == StreamFormat::jsonl) {
       errors.push_back(one_line(d, sources, options_.lang));
     }
   };
   for (const Diagnostic& d : outcome.load_diagnostics) {
-    note(d, d.range ? outcome.record_sources : nullptr);
+    note(d, d.range && outcome.record_sources ? *outcome.record_sources : rule_sources_);
   }
   for (const Diagnostic& d : outcome.score_diagnostics) {
-    note(d, d.range ? &rule_sources_ : nullptr);
+    note(d, rule_sources_);
   }
 
   if (format_ == StreamFormat::jsonl) {
