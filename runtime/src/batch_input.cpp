@@ -67,7 +67,7 @@ void DataReader::add_file_record(const Input& input, DataBatch& batch, std::size
   batch.records.push_back(std::move(record));
 }
 
-bool DataReader::open_next_lines_input() {
+void DataReader::open_next_lines_input() {
   const Input& input = inputs_[next_input_];
   stream_done_ = false;
   stream_line_ = 0;
@@ -77,26 +77,22 @@ bool DataReader::open_next_lines_input() {
     stream_ = stdin;
     owns_stream_ = false;
     stream_name_ = "<stdin>";
-    return true;
+    return;
   }
   stream_name_ = input.path.string();
-  // The same checks as for a whole file (a pipe in a folder, a broken
-  // link), without reading it all.
+  // The checks made for a whole file (a pipe in a folder, a broken link);
+  // there is no size limit, as the file is read line by line.
   DiagnosticSink sink;
-  (void)read_file_text(input.path, sink, 0);
-  const bool too_large_only = sink.all().size() == 1 && sink.all().front().code == "file-too-large";
-  if (!sink.all().empty() && !too_large_only) {
+  if (!is_readable_file(input.path, sink)) {
     stream_error_ = sink.all().front();
-    return false;
+    return;
   }
   stream_ = std::fopen(input.path.c_str(), "rb");
   owns_stream_ = true;
   if (!stream_) {
     stream_error_ =
         Diagnostic{Severity::error, "file-unreadable", std::nullopt, stream_name_, {}, {}};
-    return false;
   }
-  return true;
 }
 
 // Cuts lines of the open JSON Lines input into records. Blocks are read
@@ -211,7 +207,7 @@ bool DataReader::next(DataBatch& batch, std::size_t target_bytes, std::size_t ma
     }
     const Input& input = inputs_[next_input_];
     if (input.lines) {
-      (void)open_next_lines_input();
+      open_next_lines_input();
       ++next_input_;
       continue;
     }

@@ -62,8 +62,7 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
   return sources.add(path.string(), std::move(*text));
 }
 
-std::optional<std::string> read_file_text(const std::filesystem::path& path, DiagnosticSink& sink,
-                                          std::size_t max_bytes) {
+bool is_readable_file(const std::filesystem::path& path, DiagnosticSink& sink) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const auto status = fs::status(path, ec);
@@ -73,15 +72,24 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path, Dia
     const bool link = fs::is_symlink(fs::symlink_status(path, ec));
     file_error(sink, link ? "file-broken-link" : "path-not-found", path,
                {link ? fs::read_symlink(path, ec).string() : std::string()});
-    return std::nullopt;
+    return false;
   }
   if (!fs::is_regular_file(status)) {
     // Opening a pipe would wait for a writer for ever; a folder or a device
     // is no rule or data file either.
     file_error(sink, "file-not-regular", path, {});
+    return false;
+  }
+  return true;
+}
+
+std::optional<std::string> read_file_text(const std::filesystem::path& path, DiagnosticSink& sink,
+                                          std::size_t max_bytes) {
+  if (!is_readable_file(path, sink)) {
     return std::nullopt;
   }
-  const auto size = fs::file_size(path, ec);
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > max_bytes) {
     file_error(sink, "file-too-large", path, {std::to_string(size), std::to_string(max_bytes)});
     return std::nullopt;

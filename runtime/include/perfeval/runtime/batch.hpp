@@ -72,7 +72,7 @@ class DataReader {
     bool lines = false;  // JSON Lines
     bool standard_input = false;
   };
-  bool open_next_lines_input();
+  void open_next_lines_input();
   bool read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,
                   std::size_t max_records);
   DataRecord line_error(std::uint32_t line) const;

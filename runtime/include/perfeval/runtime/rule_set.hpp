@@ -33,6 +33,11 @@ std::vector<std::filesystem::path> find_files(const std::filesystem::path& path,
                                               const std::vector<std::string_view>& extensions,
                                               DiagnosticSink& sink);
 
+// Whether `path` is a regular file that exists; a broken link, a pipe, a
+// folder or a file that vanished is reported. (Opening a pipe would wait
+// for a writer for ever.)
+bool is_readable_file(const std::filesystem::path& path, DiagnosticSink& sink);
+
 // Reads a whole file; a file that cannot be read, or is larger than
 // `max_bytes`, is reported and gives nullopt.
 std::optional<std::string> read_file_text(const std::filesystem::path& path, DiagnosticSink& sink,
