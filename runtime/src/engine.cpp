@@ -451,16 +451,12 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
 }
 
 std::size_t ProjectResult::explanations_missing() const {
-  // The funds' explanation counts too, when the policy requires one
-  // (`funds { explain when ... }`); one given where none is required is
-  // not counted as unneeded.
-  const bool funds_missing =
-      funds.scored && funds.explanation_required && !funds.explanation_present;
+  // The funds' explanation counts too, when the policy requires one; one
+  // given where none is required is not counted as unneeded.
   return static_cast<std::size_t>(
-      (funds_missing ? 1 : 0) +
-      std::count_if(indicators.begin(), indicators.end(), [](const IndicatorResult& i) {
-        return i.scored && i.explanation_required && !i.explanation_present;
-      }));
+      (funds.explanation_missing() ? 1 : 0) +
+      std::count_if(indicators.begin(), indicators.end(),
+                    [](const IndicatorResult& i) { return i.explanation_missing(); }));
 }
 
 std::size_t ProjectResult::explanations_unneeded() const {

@@ -125,6 +125,18 @@ void write_difference(std::ostream& out, const AuditWords& w, std::string_view s
   }
 }
 
+// A row whose deviation needs an explanation and has none: its rate, and
+// the working of the rule that requires one.
+void write_missing(std::ostream& out, const AuditWords& w, std::string_view name,
+                   const Rational& rate, const std::vector<Step>& steps, const ProjectResult& p,
+                   const SourceManager& sources) {
+  out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, name, w.rate, percent(rate, p.rate_digits),
+                     w.required_because);
+  if (const Step* explain = find_step(steps, "explain")) {
+    out << "        " << working_line(*explain, sources) << "\n";
+  }
+}
+
 void write_project_audit(std::ostream& out, const ProjectResult& p, const SourceManager& sources,
                          const AuditWords& w, Lang lang) {
   out << fmt::format("{}  ({})\n", p.project, p.file);
@@ -132,12 +144,8 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
     write_difference(out, w, w.funds, d, p,
                      computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
   }
-  if (p.funds.scored && p.funds.explanation_required && !p.funds.explanation_present) {
-    out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, w.funds, w.rate,
-                       percent(p.funds.rate, p.rate_digits), w.required_because);
-    if (const Step* explain = find_step(p.funds.steps, "explain")) {
-      out << "        " << working_line(*explain, sources) << "\n";
-    }
+  if (p.funds.explanation_missing()) {
+    write_missing(out, w, w.funds, p.funds.rate, p.funds.steps, p, sources);
   }
   for (const auto& i : p.indicators) {
     if (!i.scored) {
@@ -148,13 +156,8 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
       write_difference(out, w, i.name, d, p,
                        computed_working(i.steps, d, sources, p.score_digits, p.rate_digits));
     }
-    const Step* explain = find_step(i.steps, "explain");
-    if (i.explanation_required && !i.explanation_present) {
-      out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, i.name, w.rate,
-                         percent(i.rate, p.rate_digits), w.required_because);
-      if (explain) {
-        out << "        " << working_line(*explain, sources) << "\n";
-      }
+    if (i.explanation_missing()) {
+      write_missing(out, w, i.name, i.rate, i.steps, p, sources);
     } else if (!i.explanation_required && i.explanation_present) {
       out << fmt::format("  {}  {}: {} {}, {}: {}\n", w.unneeded, i.name, w.rate,
                          percent(i.rate, p.rate_digits), w.given_text,
@@ -263,7 +266,7 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
       entry["indicator"] = nullptr;
       differences.push_back(entry);
     }
-    if (p.funds.scored && p.funds.explanation_required && !p.funds.explanation_present) {
+    if (p.funds.explanation_missing()) {
       // The funds, like their differences, are the entry without an indicator.
       missing.push_back({{"indicator", nullptr}, {"rate", percent(p.funds.rate, p.rate_digits)}});
     }
@@ -274,7 +277,7 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
         entry["indicator"] = i.name;
         differences.push_back(entry);
       }
-      if (i.scored && i.explanation_required && !i.explanation_present) {
+      if (i.explanation_missing()) {
         missing.push_back({{"indicator", i.name}, {"rate", percent(i.rate, p.rate_digits)}});
       } else if (i.scored && !i.explanation_required && i.explanation_present) {
         unneeded.push_back({{"indicator", i.name},

@@ -173,12 +173,8 @@ std::string total_text(const ProjectResult& project) {
   return project.total ? score_text(project, *project.total) : "—";
 }
 
-bool explanation_missing(const IndicatorResult& indicator) {
-  return indicator.scored && indicator.explanation_required && !indicator.explanation_present;
-}
-
 bool is_flagged(const IndicatorResult& indicator) {
-  return !indicator.scored || !indicator.differences.empty() || explanation_missing(indicator);
+  return !indicator.scored || !indicator.differences.empty() || indicator.explanation_missing();
 }
 
 std::string_view explanation_status(const IndicatorResult& indicator, Lang lang) {
@@ -215,7 +211,7 @@ std::vector<std::string> audit_notes(const ProjectResult& project, const Indicat
                              : "not scored: see the error messages"};
   }
   std::vector<std::string> notes = difference_notes(project, indicator.differences, lang);
-  if (explanation_missing(indicator)) {
+  if (indicator.explanation_missing()) {
     notes.emplace_back(lang == Lang::zh ? "缺少偏差原因分析" : "deviation explanation missing");
   }
   return notes;

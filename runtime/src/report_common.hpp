@@ -50,7 +50,6 @@ std::string total_text(const ProjectResult& project);  // "—" when not scored
 
 // The audit: a row is flagged when a printed figure does not follow from the
 // rules, a required explanation is missing, or the row could not be scored.
-bool explanation_missing(const IndicatorResult& indicator);
 bool is_flagged(const IndicatorResult& indicator);
 // 有 / 缺失 / 多余, or empty when no explanation is needed or given.
 std::string_view explanation_status(const IndicatorResult& indicator, Lang lang);

@@ -262,7 +262,7 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
         << cell("td", i.reported.score.value_or(""), "class=\"num\"");
   }
   out << cell("td", explanation_status(i, lang),
-              explanation_missing(i) ? "class=\"center status-missing\"" : "class=\"center\"");
+              i.explanation_missing() ? "class=\"center status-missing\"" : "class=\"center\"");
   if (columns.explanations) {
     out << cell("td", i.explanation, "class=\"expl\"");
   }

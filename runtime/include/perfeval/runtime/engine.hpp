@@ -50,6 +50,11 @@ struct IndicatorResult {
   Reported reported;
   std::vector<Difference> differences;
   std::vector<Step> steps;  // only when scored with ScoreOptions::explain
+
+  // Scored, a deviation explanation required, and none given.
+  bool explanation_missing() const {
+    return scored && explanation_required && !explanation_present;
+  }
 };
 
 struct FundsResult {
@@ -66,6 +71,11 @@ struct FundsResult {
   Reported reported;
   std::vector<Difference> differences;
   std::vector<Step> steps;
+
+  // Scored, an explanation required (`funds { explain when … }`), none given.
+  bool explanation_missing() const {
+    return scored && explanation_required && !explanation_present;
+  }
 };
 
 struct ProjectResult {
