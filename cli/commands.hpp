@@ -33,6 +33,12 @@ int write_results(const RunResults& results, const SourceManager& sources,
                   const std::string& format, const std::string& output,
                   const std::vector<std::string>& inputs, const TextOptions& text);
 
+// Whether `output` names one of `inputs` (or a file inside an input
+// folder); if so, says so on standard error, as perfeval never overwrites
+// what it reads.
+bool refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& inputs,
+                               Lang lang);
+
 // perfeval RULES DATA... as a stream: each table written as it is scored
 // (JSON Lines, or one summary line per table), memory flat however many.
 struct StreamRequest {

@@ -69,13 +69,9 @@ int stream_scores(const StreamRequest& request) {
     score_into(stdout, request.text);
     return errors ? kFileProblem : kOk;
   }
-  std::vector<std::filesystem::path> inputs(data);
-  inputs.emplace_back(request.rules);
-  if (is_one_of_inputs(request.output, inputs)) {
-    std::cerr << request.output
-              << (zh ? ": 这是输入文件，perfeval 不会覆盖它；请另选输出文件名\n"
-                     : ": this is one of the input files; perfeval will not overwrite it, choose "
-                       "another output file\n");
+  std::vector<std::string> inputs = request.data;
+  inputs.push_back(request.rules);
+  if (refuse_to_overwrite_input(request.output, inputs, request.text.lang)) {
     return kUsage;
   }
   try {

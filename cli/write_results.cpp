@@ -28,6 +28,19 @@ void write_stream(std::ostream& out, const RunResults& results, const SourceMana
 
 }  // namespace
 
+bool refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& inputs,
+                               Lang lang) {
+  const std::vector<std::filesystem::path> input_paths(inputs.begin(), inputs.end());
+  if (!is_one_of_inputs(output, input_paths)) {
+    return false;
+  }
+  std::cerr << output
+            << (lang == Lang::zh ? ": 这是输入文件，perfeval 不会覆盖它；请另选输出文件名\n"
+                                 : ": this is one of the input files; perfeval will not overwrite "
+                                   "it, choose another output file\n");
+  return true;
+}
+
 int write_results(const RunResults& results, const SourceManager& sources,
                   const std::string& format, const std::string& output,
                   const std::vector<std::string>& inputs, const TextOptions& text) {
@@ -41,12 +54,7 @@ int write_results(const RunResults& results, const SourceManager& sources,
     write_stream(std::cout, results, sources, format, text);
     return kOk;
   }
-  const std::vector<std::filesystem::path> input_paths(inputs.begin(), inputs.end());
-  if (is_one_of_inputs(output, input_paths)) {
-    std::cerr << output
-              << (zh ? ": 这是输入文件，perfeval 不会覆盖它；请另选输出文件名\n"
-                     : ": this is one of the input files; perfeval will not overwrite it, choose "
-                       "another output file\n");
+  if (refuse_to_overwrite_input(output, inputs, text.lang)) {
     return kUsage;
   }
   try {
