@@ -423,8 +423,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
       }
     }
   } catch (const EvalError& e) {
-    if (e.code == "variable-has-no-value" && !entered && !e.args.empty() &&
-        e.args.front() == variable_name(Variable::entered)) {
+    if (e.unset == Variable::entered) {
       sink.report(
           input.reported.score
               ? data_error(data, "data-bad-reported",

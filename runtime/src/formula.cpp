@@ -183,8 +183,10 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
       case Op::variable: {
         const auto& slot = bindings.get(node.variable);
         if (!slot) {
-          throw EvalError{
-              "variable-has-no-value", node.range, {std::string(variable_name(node.variable))}};
+          throw EvalError{"variable-has-no-value",
+                          node.range,
+                          {std::string(variable_name(node.variable))},
+                          node.variable};
         }
         return *slot;
       }

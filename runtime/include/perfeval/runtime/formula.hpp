@@ -46,6 +46,9 @@ struct EvalError {
   std::string code;
   SourceRange range;
   std::vector<std::string> args;
+  // For "variable-has-no-value": which one, so that a caller can tell a
+  // value the data left out (the entered score) from a rule's mistake.
+  std::optional<Variable> unset = std::nullopt;
 };
 
 // How a formula reached its value, for a person checking the arithmetic:
