@@ -23,6 +23,23 @@ T take(simdjson::simdjson_result<T> result) {
   return value;
 }
 
+// A key read in place, without unescaping: every key a data file may
+// have is plain ASCII, so one written with an escape is left to the
+// reference loader.
+std::string_view plain_key(simdjson::simdjson_result<od::field>& field) {
+  const char* const start = take(field.key()).raw();
+  const char* end = start;
+  // simdjson has found the closing quote already; the first '"' is it
+  // unless a backslash comes before.
+  while (*end != '"') {
+    if (*end == '\\') {
+      throw Decline{};
+    }
+    ++end;
+  }
+  return {start, static_cast<std::size_t>(end - start)};
+}
+
 // A JSON number as written, which is how the reference loader keeps it:
 // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
 bool is_json_number(std::string_view t) {
@@ -175,7 +192,7 @@ void read_reported(od::value v, Reported& out) {
   }
   Seen seen;
   for (auto field : take(v.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     if (key == "rate") {
       seen.mark(0);
       read_optional_text(field.value(), out.rate);
@@ -192,7 +209,7 @@ void read_source(od::value v, FundsSource& out, bool keep) {
   Seen seen;
   out = FundsSource{};
   for (auto field : take(v.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     std::string* target = key == "name"       ? &out.name
                           : key == "planned"  ? &out.planned
                           : key == "budget"   ? &out.budget
@@ -213,7 +230,7 @@ void read_funds(od::value v, FundsData& out, bool keep) {
   out.note.clear();
   out.explanation.clear();
   for (auto field : take(v.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     if (key == "planned") {
       seen.mark(0);
       out.planned = read_amount(field.value());
@@ -261,7 +278,7 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
   out.evidence.clear();
   out.reported = Reported{};
   for (auto field : take(v.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     if (key == "reported") {
       seen.mark(0);
       read_reported(field.value(), out.reported);
@@ -310,7 +327,7 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
 void read_goals(od::value v, ProjectData& out, bool keep) {
   Seen seen;
   for (auto field : take(v.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     std::string* target = key == "planned"    ? &out.goals_planned
                           : key == "achieved" ? &out.goals_achieved
                                               : nullptr;
@@ -347,7 +364,7 @@ void read_project(od::document& doc, ProjectData& out, bool keep) {
   Seen seen;
   std::size_t count = 0;
   for (auto field : take(doc.get_object())) {
-    const std::string_view key = take(field.unescaped_key());
+    const std::string_view key = plain_key(field);
     if (key == "funds") {
       seen.mark(0);
       read_funds(field.value(), out.funds, keep);

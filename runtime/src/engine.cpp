@@ -271,19 +271,13 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
 
 // The printed scores added up, if the table printed every one of them.
 std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
-  const auto read = [](const std::optional<std::string>& text) {
-    return text ? read_reported_number(*text) : std::nullopt;
-  };
-  auto sum = read(result.funds.reported.score);
+  const auto& funds = result.funds.reported.score;
+  auto sum = funds ? read_reported_number(*funds) : std::nullopt;
   for (const auto& i : result.indicators) {
-    if (!sum) {
+    if (!sum || !i.entered) {
       return std::nullopt;
     }
-    const auto value = read(i.reported.score);
-    if (!value) {
-      return std::nullopt;
-    }
-    *sum += *value;
+    *sum += *i.entered;
   }
   return sum;
 }
@@ -303,6 +297,7 @@ void reset_indicator(IndicatorResult& r) {
   r.explanation_present = false;
   r.explanation.clear();
   r.reported = Reported{};
+  r.entered.reset();
   r.differences.clear();
   r.steps.clear();
 }
@@ -330,6 +325,11 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   const CompiledPolicy& policy = *project.policy;
   const Value& target = decl.target.value;
   const Value& actual = input.actual.value;
+  // The printed score, read once: the `entered` of a method that checks a
+  // hand-entered score, the audit below, and the printed scores' sum.
+  result.entered =
+      input.reported.score ? read_reported_number(*input.reported.score) : std::nullopt;
+  const std::optional<Rational>& entered = result.entered;
   if (const auto* word = std::get_if<Word>(&actual);
       word && std::find(policy.skip_words.begin(), policy.skip_words.end(), word->text) !=
                   policy.skip_words.end()) {
@@ -375,8 +375,6 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   // The score entered by hand: unset when the data gives none, so a method
   // that reads it fails below with a data error, and one that does not is
   // not bothered.
-  const auto entered =
-      input.reported.score ? read_reported_number(*input.reported.score) : std::nullopt;
   if (entered) {
     b.set(Variable::entered, Number{*entered, {}});
   }

@@ -51,14 +51,19 @@ UInt magnitude(Int v) {
   return v < 0 ? UInt{0} - static_cast<UInt>(v) : static_cast<UInt>(v);
 }
 
-// 128-bit division is a library call; most operands fit in 64 bits.
+// 128-bit division is a library call; most operands fit in 64 bits, and
+// most divisors in scoring are 1 (a common factor that was not there).
 UInt quotient(UInt a, UInt b) {
+  if (b == 1)
+    return a;
   if (fits_64(a) && fits_64(b))
     return static_cast<std::uint64_t>(a) / static_cast<std::uint64_t>(b);
   return a / b;
 }
 
 Int quotient(Int a, Int b) {
+  if (b == 1)
+    return a;
   if (fits_64(a) && fits_64(b) && b != -1)
     return static_cast<std::int64_t>(a) / static_cast<std::int64_t>(b);
   return a / b;
@@ -70,6 +75,9 @@ std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
     return b;
   if (b == 0)
     return a;
+  // An integer's denominator: the loop below would take a step per bit.
+  if (a == 1 || b == 1)
+    return 1;
   const int shift = __builtin_ctzll(a | b);
   a >>= __builtin_ctzll(a);
   do {
@@ -158,7 +166,7 @@ Decimal round_magnitude(UInt n, UInt d, int digits) {
     // the remainder decides the rounding.
     const UInt scale = pow10(digits);
     const UInt scaled = n * scale;
-    UInt q = scaled / d;
+    UInt q = quotient(scaled, d);
     const UInt rest = scaled - q * d;
     if (rest >= d - rest) {
       ++q;
@@ -178,34 +186,50 @@ Decimal round_magnitude(UInt n, UInt d, int digits) {
   return result;
 }
 
-std::string to_decimal_text(UInt value) {
+// The decimal digits of `value`, written backwards so that they end just
+// before `end`; returns where they start.
+char* write_digits_backward(char* end, UInt value) {
   if (fits_64(value)) {
-    return std::to_string(static_cast<std::uint64_t>(value));
+    auto small = static_cast<std::uint64_t>(value);
+    do {
+      *--end = static_cast<char>('0' + small % 10);
+      small /= 10;
+    } while (small != 0);
+    return end;
   }
-  std::array<char, 40> buffer{};
-  std::size_t start = buffer.size();
   do {
-    buffer[--start] = static_cast<char>('0' + static_cast<int>(value % 10));
+    *--end = static_cast<char>('0' + static_cast<int>(value % 10));
     value /= 10;
   } while (value != 0);
-  return std::string(buffer.data() + start, buffer.size() - start);
+  return end;
 }
 
-std::string format(bool negative, const Decimal& decimal, int digits, bool trim_zeros) {
-  std::string text;
-  if (negative && (decimal.whole != 0 || decimal.fraction != 0))
-    text += '-';
-  text += to_decimal_text(decimal.whole);
-  if (digits == 0)
-    return text;
-  std::string fraction = to_decimal_text(decimal.fraction);
-  fraction.insert(0, static_cast<std::size_t>(digits) - fraction.size(), '0');
-  if (trim_zeros) {
-    fraction.erase(fraction.find_last_not_of('0') + 1);
-    if (fraction.empty())
-      return text;
+// Appends the decimal to `out` with `digits` decimals, or fewer when
+// `trim_zeros` drops the trailing zeros, built in place rather than from
+// pieces: reports write millions of these.
+void append_decimal(std::string& out, bool negative, const Decimal& decimal, int digits,
+                    bool trim_zeros) {
+  std::array<char, 64> buffer;  // a sign, 39 whole digits, a point, 18 decimals
+  char* const end = buffer.data() + buffer.size();
+  char* start = end;
+  std::uint64_t fraction = decimal.fraction;
+  int shown = digits;
+  while (trim_zeros && shown > 0 && fraction % 10 == 0) {
+    fraction /= 10;
+    --shown;
   }
-  return text + '.' + fraction;
+  if (shown > 0) {
+    for (int i = 0; i < shown; ++i) {
+      *--start = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    *--start = '.';
+  }
+  start = write_digits_backward(start, decimal.whole);
+  if (negative && (decimal.whole != 0 || decimal.fraction != 0)) {
+    *--start = '-';
+  }
+  out.append(start, static_cast<std::size_t>(end - start));
 }
 
 // Decimals needed to write 1/den exactly, or nullopt when that takes more than
@@ -330,6 +354,14 @@ Rational operator+(const Rational& a, const Rational& b) {
     return Rational::fraction(checked_add(a.num_, b.num_, kTooLarge), 1);
   if (a.den_ == b.den_)
     return Rational::fraction(checked_add(a.num_, b.num_, kTooLarge), a.den_);
+  // A fraction plus an integer k: (n + k·d) / d shares no factor with d
+  // that n did not, so it is in lowest terms and never zero.
+  if (b.den_ == 1)
+    return Rational::reduced(checked_add(a.num_, checked_mul(b.num_, a.den_, kTooLarge), kTooLarge),
+                             a.den_);
+  if (a.den_ == 1)
+    return Rational::reduced(checked_add(checked_mul(a.num_, b.den_, kTooLarge), b.num_, kTooLarge),
+                             b.den_);
   // Knuth 4.5.1: work over lcm(a.den, b.den); the sum's common factor with the
   // lcm divides gcd(a.den, b.den), so removing it keeps every product small.
   const Int common = gcd(a.den_, b.den_);
@@ -387,6 +419,8 @@ std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
     return a.sign() <=> b.sign();
   if (a.den_ == b.den_)
     return a.num_ <=> b.num_;
+  if (fits_64(a.num_) && fits_64(a.den_) && fits_64(b.num_) && fits_64(b.den_))
+    return a.num_ * b.den_ <=> b.num_ * a.den_;  // each product below 2^126
   const Wide left = multiply_wide(magnitude(a.num_), static_cast<UInt>(b.den_));
   const Wide right = multiply_wide(magnitude(b.num_), static_cast<UInt>(a.den_));
   return a.sign() < 0 ? right <=> left : left <=> right;
@@ -395,13 +429,14 @@ std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
 Rational Rational::round_half_up(int digits) const {
   check_digits(digits);
   const auto scale = static_cast<Int>(pow10(digits));
-  if (scale % den_ == 0)
+  if (fits_64(den_) ? static_cast<std::uint64_t>(scale) % static_cast<std::uint64_t>(den_) == 0
+                    : scale % den_ == 0)
     return *this;  // already has at most `digits` decimals
   if (fits_64(num_) && fits_64(den_)) {
     // Half-up in one division: floor((2|n|·scale + d) / 2d). With |n| below
     // 2^63 and scale at most 10^18 every term stays below 2^126.
     const UInt n = magnitude(num_), d = static_cast<UInt>(den_);
-    const UInt rounded = (2 * n * static_cast<UInt>(scale) + d) / (2 * d);
+    const UInt rounded = quotient(2 * n * static_cast<UInt>(scale) + d, 2 * d);
     const Rational result = fraction(static_cast<Int>(rounded), scale);
     return num_ < 0 ? -result : result;
   }
@@ -412,15 +447,23 @@ Rational Rational::round_half_up(int digits) const {
 }
 
 std::string Rational::to_fixed(int digits) const {
+  std::string text;
+  append_fixed(text, digits);
+  return text;
+}
+
+void Rational::append_fixed(std::string& out, int digits) const {
   check_digits(digits);
   const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
-  return format(num_ < 0, rounded, digits, false);
+  append_decimal(out, num_ < 0, rounded, digits, false);
 }
 
 std::string Rational::to_string() const {
   const int digits = terminating_digits(den_).value_or(kMaxDigits);
   const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
-  return format(num_ < 0, rounded, digits, true);
+  std::string text;
+  append_decimal(text, num_ < 0, rounded, digits, true);
+  return text;
 }
 
 }  // namespace perfeval

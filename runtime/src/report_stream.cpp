@@ -95,10 +95,12 @@ std::string one_line(const Diagnostic& d, const SourceManager& sources, Lang lan
 // shows them.
 void append_figures(std::string& out, const Rational& rate, const Rational& score,
                     bool explanation_required, const ProjectResult& p) {
-  out += ",\"rate\":";
-  append_string(out, percent(rate, p.rate_digits));
-  out += ",\"score\":";
-  append_string(out, score.to_fixed(p.score_digits));
+  // Digits need no escaping: written straight into the line.
+  out += ",\"rate\":\"";
+  (rate * Rational(100)).append_fixed(out, p.rate_digits);
+  out += "%\",\"score\":\"";
+  score.append_fixed(out, p.score_digits);
+  out += '"';
   out += ",\"explanation_required\":";
   append_bool(out, explanation_required);
 }
@@ -119,7 +121,9 @@ void append_jsonl_project(std::string& out, const ProjectResult& p,
   append_bool(out, p.complete);
   out += ",\"total\":";
   if (p.total) {
-    append_string(out, p.total->to_fixed(p.score_digits));
+    out += '"';
+    p.total->append_fixed(out, p.score_digits);
+    out += '"';
   } else {
     out += "null";
   }

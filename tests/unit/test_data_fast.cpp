@@ -182,6 +182,7 @@ TEST_CASE("the bulk loader leaves doubtful files to the reference loader", "[dat
           base + R"({"name": "a", "actual": "1人"}], "project": "again"})",
           base + R"({"name": "a", "actual": "1人", "actual": "2人"}]})",
           base + R"({"name": "a", "actual": "1人", "colour": "red"}]})",
+          base + R"({"na\u006de": "a", "actual": "1人"}]})",  // keys are read as written
           base + R"({"name": "a"}]})",
           base + R"({"name": "a", "actual": null}]})",
           base + R"({"name": "a", "actual": "1.2.3人"}]})",

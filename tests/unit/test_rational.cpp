@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -170,6 +171,57 @@ TEST_CASE("comparison is exact near the 127-bit limit", "[rational]") {
   CHECK(frac(1, 3) > num("0.3333"));
   CHECK(frac(1, 3) < num("0.3334"));
   CHECK(Rational(0) > num("-0.0001"));
+}
+
+// Operands that fit in 64 bits take shortcuts (an integer operand, a
+// divisor of 1, cross products in 128 bits); these values sit on both sides
+// of that line, so each operation is checked against the general formula
+// on its shortcut and off it, wherever that formula does not overflow.
+TEST_CASE("shortcuts agree with the general formula", "[rational]") {
+  const Int big = Int{1} << 62;
+  const std::vector<Rational> values = {
+      frac(0, 1),       frac(1, 1),           frac(-7, 1),          frac(100, 1),
+      frac(1, 100),     frac(1341, 100),      frac(-463, 500),      frac(69, 65),
+      frac(big, 1),     frac(big + 1, 3),     frac(-big, big - 1),  frac(3, big + 7),
+      frac(big * 4, 5), frac(7, big * 2 + 1), frac(-big * 2 - 1, 1)};
+  // a·b + c·d, or nothing when it does not fit in 128 bits.
+  const auto cross = [](Int a, Int b, Int c, Int d) -> std::optional<Int> {
+    Int ab = 0, cd = 0, sum = 0;
+    if (__builtin_mul_overflow(a, b, &ab) || __builtin_mul_overflow(c, d, &cd) ||
+        __builtin_add_overflow(ab, cd, &sum)) {
+      return std::nullopt;
+    }
+    return sum;
+  };
+  int checked = 0;
+  for (const Rational& x : values) {
+    for (const Rational& y : values) {
+      const Int xn = x.numerator(), xd = x.denominator();
+      const Int yn = y.numerator(), yd = y.denominator();
+      INFO("x = " << x.to_string() << ", y = " << y.to_string());
+      const auto dens = cross(xd, yd, 0, 0);
+      const auto nums = cross(xn, yn, 0, 0);
+      const auto sum = cross(xn, yd, yn, xd);
+      const auto difference = cross(xn, yd, -yn, xd);
+      if (dens && sum && difference) {
+        CHECK(x + y == frac(*sum, *dens));
+        CHECK(x - y == frac(*difference, *dens));
+        const auto order = x <=> y;
+        CHECK((order < 0 ? -1 : (order > 0 ? 1 : 0)) ==
+              (*difference > 0 ? 1 : (*difference < 0 ? -1 : 0)));
+        ++checked;
+      }
+      if (nums && dens) {
+        CHECK(x * y == frac(*nums, *dens));
+      }
+      const auto over = cross(xn, yd, 0, 0);
+      const auto under = cross(xd, yn, 0, 0);
+      if (over && under && !y.is_zero()) {
+        CHECK(x / y == frac(*over, *under));
+      }
+    }
+  }
+  CHECK(checked > 150);
 }
 
 TEST_CASE("round_half_up rounds halves away from zero", "[rational]") {

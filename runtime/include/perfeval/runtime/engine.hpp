@@ -48,6 +48,9 @@ struct IndicatorResult {
   bool explanation_present = false;
   std::string explanation;
   Reported reported;
+  // reported.score read as a number; absent when none was printed or it
+  // could not be read.
+  std::optional<Rational> entered;
   std::vector<Difference> differences;
   std::vector<Step> steps;  // only when scored with ScoreOptions::explain
 

@@ -72,6 +72,8 @@ class Rational {
   // Fixed-point text with exactly `digits` decimals after rounding half-up:
   // 7.875 with 2 -> "7.88", 10 with 2 -> "10.00".
   std::string to_fixed(int digits) const;
+  // The same text appended to `out`, for writers that build long lines.
+  void append_fixed(std::string& out, int digits) const;
 
   // Shortest exact decimal text when the fraction terminates within 18
   // digits ("2.3", "153", "0.0315"); otherwise the value rounded to 18 places.
