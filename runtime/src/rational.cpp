@@ -1,5 +1,6 @@
 #include "perfeval/runtime/rational.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -105,10 +106,19 @@ Int gcd(Int a, Int b) {
   return static_cast<Int>(gcd(magnitude(a), magnitude(b)));
 }
 
+constexpr std::array<std::uint64_t, kMaxDigits + 1> kPowersOf10 = [] {
+  std::array<std::uint64_t, kMaxDigits + 1> powers{};
+  std::uint64_t power = 1;
+  for (auto& p : powers) {
+    p = power;
+    power *= 10;
+  }
+  return powers;
+}();
+
+// digits is 0..18, checked by the callers.
 std::uint64_t pow10(int digits) {
-  std::uint64_t result = 1;
-  for (int i = 0; i < digits; ++i) result *= 10;
-  return result;
+  return kPowersOf10[static_cast<std::size_t>(digits)];
 }
 
 void check_digits(int digits) {
@@ -322,9 +332,71 @@ Rational Rational::reduced(Int num, Int den) {
   return result;
 }
 
+// "13", "-5", "2.30", "0.9625": the numbers tables are made of, read in
+// one pass without 128-bit arithmetic or a gcd. Nothing else is taken
+// here, and nothing is refused: thousands separators, long numbers and
+// every malformed text go on to the general reading below.
+std::optional<Rational> Rational::parse_plain(std::string_view text) {
+  std::size_t i = 0;
+  const bool negative = !text.empty() && text.front() == '-';
+  if (negative) {
+    ++i;
+  }
+  const auto is_digit = [&](std::size_t k) {
+    return k < text.size() && text[k] >= '0' && text[k] <= '9';
+  };
+  std::uint64_t value = 0;
+  int digits = 0;
+  int decimals = 0;
+  for (; is_digit(i); ++i, ++digits) {
+    value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    if (digits == kMaxDigits) {
+      return std::nullopt;
+    }
+  }
+  if (digits == 0) {
+    return std::nullopt;
+  }
+  if (i < text.size() && text[i] == '.') {
+    for (++i; is_digit(i); ++i, ++decimals) {
+      value = value * 10 + static_cast<std::uint64_t>(text[i] - '0');
+      if (digits + decimals == kMaxDigits) {
+        return std::nullopt;
+      }
+    }
+    if (decimals == 0) {
+      return std::nullopt;
+    }
+  }
+  if (i != text.size()) {
+    return std::nullopt;
+  }
+  // value / 10^decimals in lowest terms: the only common factors are 2 and 5.
+  std::uint64_t den = pow10(decimals);
+  if (value == 0) {
+    den = 1;
+  }
+  if (den > 1) {
+    const int twos = std::min(__builtin_ctzll(value), decimals);
+    value >>= twos;
+    den >>= twos;
+    for (int fives = 0; fives < decimals && value % 5 == 0; ++fives) {
+      value /= 5;
+      den /= 5;
+    }
+  }
+  Rational result;
+  result.num_ = negative ? -static_cast<Int>(value) : static_cast<Int>(value);
+  result.den_ = static_cast<Int>(den);
+  return result;
+}
+
 // A leading '+' is refused: the tables never write one, and "+5%" in a target
 // usually means "an increase of 5 percent", which is not the number 5%.
 std::optional<Rational> Rational::parse(std::string_view text) {
+  if (const auto plain = parse_plain(text)) {
+    return plain;
+  }
   const bool negative = !text.empty() && text.front() == '-';
   if (negative)
     text.remove_prefix(1);

@@ -10,6 +10,9 @@
 namespace perfeval {
 namespace {
 
+// Literals with their length: a line is built from hundreds of them.
+using namespace std::string_view_literals;
+
 // Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
 // overlong forms, no surrogates, nothing past U+10FFFF).
 std::size_t utf8_length(std::string_view s, std::size_t i) {
@@ -62,7 +65,7 @@ void append_string(std::string& out, std::string_view s) {
     } else if (c < 0x20) {
       fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
     } else {
-      out += "\xEF\xBF\xBD";
+      out += "\xEF\xBF\xBD"sv;
     }
     run = ++i;
   }
@@ -71,11 +74,11 @@ void append_string(std::string& out, std::string_view s) {
 }
 
 void append_bool(std::string& out, bool value) {
-  out += value ? "true" : "false";
+  out += value ? "true"sv : "false"sv;
 }
 
 void append_errors(std::string& out, const std::vector<std::string>& errors) {
-  out += "\"errors\":[";
+  out += "\"errors\":["sv;
   for (std::size_t k = 0; k < errors.size(); ++k) {
     if (k > 0) {
       out += ',';
@@ -96,12 +99,12 @@ std::string one_line(const Diagnostic& d, const SourceManager& sources, Lang lan
 void append_figures(std::string& out, const Rational& rate, const Rational& score,
                     bool explanation_required, const ProjectResult& p) {
   // Digits need no escaping: written straight into the line.
-  out += ",\"rate\":\"";
+  out += ",\"rate\":\""sv;
   (rate * Rational(100)).append_fixed(out, p.rate_digits);
-  out += "%\",\"score\":\"";
+  out += "%\",\"score\":\""sv;
   score.append_fixed(out, p.score_digits);
   out += '"';
-  out += ",\"explanation_required\":";
+  out += ",\"explanation_required\":"sv;
   append_bool(out, explanation_required);
 }
 
@@ -109,56 +112,57 @@ void append_figures(std::string& out, const Rational& rate, const Rational& scor
 
 void append_jsonl_project(std::string& out, const ProjectResult& p,
                           const std::vector<std::string>& errors) {
-  out += "{\"file\":";
+  out += "{\"file\":"sv;
   append_string(out, p.file);
-  out += ",\"project\":";
+  out += ",\"project\":"sv;
   append_string(out, p.project);
-  out += ",\"kind\":";
+  out += ",\"kind\":"sv;
   append_string(out, p.kind);
-  out += ",\"policy\":";
+  out += ",\"policy\":"sv;
   append_string(out, p.policy);
-  out += ",\"complete\":";
+  out += ",\"complete\":"sv;
   append_bool(out, p.complete);
-  out += ",\"total\":";
+  out += ",\"total\":"sv;
   if (p.total) {
     out += '"';
     p.total->append_fixed(out, p.score_digits);
     out += '"';
   } else {
-    out += "null";
+    out += "null"sv;
   }
-  out += ",\"full_marks\":";
+  out += ",\"full_marks\":"sv;
   append_string(out, p.full_marks.to_string());
-  out += ",\"band\":";
+  out += ",\"band\":"sv;
   if (p.band) {
     append_string(out, *p.band);
   } else {
-    out += "null";
+    out += "null"sv;
   }
   const FundsResult& f = p.funds;
-  out += ",\"funds\":{\"scored\":";
+  out += ",\"funds\":{\"scored\":"sv;
   append_bool(out, f.scored);
   if (f.scored) {
     append_figures(out, f.rate, f.score, f.explanation_required, p);
   }
-  out += "},\"indicators\":[";
+  out += "},\"indicators\":["sv;
   for (std::size_t k = 0; k < p.indicators.size(); ++k) {
     const IndicatorResult& i = p.indicators[k];
-    out += k == 0 ? "{\"name\":" : ",{\"name\":";
+    out += k == 0 ? "{\"name\":"sv : ",{\"name\":"sv;
     append_string(out, i.name);
-    out += ",\"scored\":";
+    out += ",\"scored\":"sv;
     append_bool(out, i.scored);
-    out += ",\"applicable\":";
+    out += ",\"applicable\":"sv;
     append_bool(out, i.applicable);
     if (i.scored && i.applicable) {
-      out += ",\"met\":";
+      out += ",\"met\":"sv;
       append_bool(out, i.met);
       append_figures(out, i.rate, i.score_rounded, i.explanation_required, p);
     }
-    out += ",\"explanation_present\":";
+    out += ",\"explanation_present\":"sv;
     append_bool(out, i.explanation_present);
-    out += ",\"differences\":";
-    out += fmt::format_int(i.differences.size()).c_str();
+    out += ",\"differences\":"sv;
+    const fmt::format_int differences(i.differences.size());
+    out.append(differences.data(), differences.size());
     out += '}';
   }
   fmt::format_to(std::back_inserter(out),
@@ -170,15 +174,15 @@ void append_jsonl_project(std::string& out, const ProjectResult& p,
 
 void append_jsonl_failure(std::string& out, std::string_view label, std::string_view project,
                           const std::vector<std::string>& errors) {
-  out += "{\"file\":";
+  out += "{\"file\":"sv;
   append_string(out, label);
-  out += ",\"project\":";
+  out += ",\"project\":"sv;
   if (project.empty()) {
-    out += "null";
+    out += "null"sv;
   } else {
     append_string(out, project);
   }
-  out += ",\"complete\":false,\"total\":null,";
+  out += ",\"complete\":false,\"total\":null,"sv;
   append_errors(out, errors);
   out += '}';
 }

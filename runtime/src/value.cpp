@@ -122,6 +122,10 @@ class Reader {
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   for (std::size_t pos = 0; pos < text.size();) {
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const auto point = decode(text, pos);
     if (!point)
       return pos;
@@ -132,6 +136,19 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
 
 // End of the text without trailing spaces (full-width ones included).
 std::size_t trimmed_end(std::string_view text) {
+  // Usually there are none: the last character, found by stepping back over
+  // continuation bytes, is no space.
+  std::size_t last = text.size();
+  while (last > 0 && (static_cast<unsigned char>(text[last - 1]) & 0xC0) == 0x80 &&
+         text.size() - last < 3) {
+    --last;
+  }
+  if (last > 0) {
+    if (const auto point = decode(text, last - 1);
+        point && last - 1 + point->size == text.size() && !is_space(point->value)) {
+      return text.size();
+    }
+  }
   std::size_t end = 0;
   for (std::size_t pos = 0; pos < text.size();) {
     const CodePoint point = *decode(text, pos);
@@ -198,6 +215,11 @@ constexpr std::array<OperatorSpelling, 14> kOperators{{
 }};
 
 CompareOp read_operator(Reader& reader) {
+  // Every spelling starts with one of these bytes; a value mostly starts with a digit.
+  const auto lead = static_cast<unsigned char>(reader.byte_after(0));
+  if (lead != '>' && lead != '<' && lead != '=' && lead != 0xEF && lead != 0xE2) {
+    return CompareOp::none;
+  }
   for (const auto& spelling : kOperators) {
     if (reader.consume(spelling.text))
       return spelling.op;
@@ -472,6 +494,60 @@ Result parse_quantity(Reader& reader, CompareOp op) {
   }
 }
 
+// ---------------------------------------------------------------- the usual case
+
+// "=13.41万人次", ">=13人", "96.25%", "0": an operator of ASCII characters,
+// a plain decimal, a unit of Chinese characters or %, and nothing else.
+// Most values in a table look like this; reading them here skips the
+// general reader's character-by-character decoding. Anything else — spaces,
+// separators, dates, words, full-width forms, every mistake — gives
+// nullopt and is left to the general reader, which also has the messages.
+std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
+  CompareOp op = CompareOp::none;
+  std::size_t i = 0;
+  if (text.starts_with(">=") || text.starts_with("<=")) {
+    op = text[0] == '>' ? CompareOp::ge : CompareOp::le;
+    i = 2;
+  } else if (!text.empty() && (text[0] == '=' || text[0] == '>' || text[0] == '<')) {
+    op = text[0] == '=' ? CompareOp::eq : (text[0] == '>' ? CompareOp::gt : CompareOp::lt);
+    i = 1;
+  }
+  const std::size_t number_start = i;
+  if (i < text.size() && text[i] == '-') {
+    ++i;
+  }
+  while (i < text.size() && ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')) {
+    ++i;
+  }
+  const std::string_view number = text.substr(number_start, i - number_start);
+  // Short enough that reading it cannot overflow.
+  if (number.size() > 18) {
+    return std::nullopt;
+  }
+  const std::optional<Rational> amount = Rational::parse(number);
+  if (!amount) {
+    return std::nullopt;
+  }
+  const std::string_view unit = text.substr(i);
+  if (unit.starts_with("年")) {
+    return std::nullopt;  // perhaps a date
+  }
+  if (unit != "%") {
+    for (std::size_t pos = 0; pos < unit.size();) {
+      const auto point = decode(unit, pos);
+      if (!point || !is_unit_char(point->value)) {
+        return std::nullopt;
+      }
+      pos += point->size;
+    }
+  }
+  Quantity quantity = normalize(*amount, unit);
+  if (quantity.amount.round_half_up(18) != quantity.amount) {
+    return std::nullopt;
+  }
+  return ParsedValue{op, std::move(quantity)};
+}
+
 // ---------------------------------------------------------------- dispatch
 
 // "5", "-5", and the malformed "+5" and ".5", which get a hint as numbers
@@ -588,6 +664,9 @@ std::string_view to_string(CompareOp op) {
 }
 
 std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
+  if (auto plain = parse_plain_quantity(text)) {
+    return std::move(*plain);
+  }
   if (const auto bad = find_invalid_utf8(text)) {
     return error(*bad, "the text is not valid UTF-8: save the file as UTF-8",
                  "文本不是有效的UTF-8编码：请以UTF-8格式保存文件");

@@ -59,6 +59,26 @@ TEST_CASE("parse accepts plain decimals", "[rational]") {
   CHECK(num("2.3000000000000000000000000000000000000000000000000") == frac(23, 10));
 }
 
+// Numbers of up to 18 digits are read by a shortcut, longer ones by the
+// general reading: both sides of the line give the exact value in lowest terms.
+TEST_CASE("parse reads short and long decimals alike", "[rational]") {
+  const std::string digits = "9071002003004005006007008";
+  for (std::size_t length = 1; length <= 24; ++length) {
+    for (std::size_t point = 0; point < length; ++point) {
+      const std::string integer = digits.substr(0, length - point);
+      const std::string decimals = digits.substr(length - point, point);
+      const std::string text = decimals.empty() ? integer : integer + "." + decimals;
+      Int value = 0;
+      Int scale = 1;
+      for (const char c : integer + decimals) value = value * 10 + (c - '0');
+      for (std::size_t k = 0; k < point; ++k) scale *= 10;
+      INFO(text);
+      CHECK(num(text.c_str()) == frac(value, scale));
+      CHECK(num(("-" + text).c_str()) == frac(-value, scale));
+    }
+  }
+}
+
 TEST_CASE("parse rejects what is not a plain decimal", "[rational]") {
   for (const char* text :
        {"",          "+5",    ".5",    "1.",   "-",        "--5",    "1e5",    "1E5",

@@ -224,6 +224,35 @@ TEST_CASE("malformed values name the place and the problem", "[value]") {
   CHECK(fullwidth.message_en == "'１３人' uses full-width digits: write '13人'");
 }
 
+// The usual "=13.41万人次" is read by a shortcut that leaves everything
+// unusual to the general reader. A leading space sends any text to the
+// general reader (which skips it), so each text must read the same with
+// and without one: the same value, or an error both ways.
+TEST_CASE("the shortcut for plain quantities agrees with the general reader", "[value]") {
+  int values = 0;
+  for (const char* op : {"", "=", ">=", "<=", ">", "<", "＝", "==", "≥"}) {
+    for (const char* number :
+         {"0", "13", "-5", "2.30", "0.9625", "007", "1,602.88", "1.2.3", ".5", "+5", "5.", "-",
+          "123456789012345678", "1234567890123456789", "0.0000000000000000001", "2024", ""}) {
+      for (const char* unit : {"", "%", "％", "人", "万人", "亿元", "万", "天", "年", "人次",
+                               "人。", "abc", " 人", "人 ", "１", "-12-10", "年12月9日", "°"}) {
+        const std::string text = std::string(op) + number + unit;
+        INFO("text: '" << text << "'");
+        const auto direct = parse_value(text);
+        const auto general = parse_value(" " + text);
+        REQUIRE(direct.index() == general.index());
+        if (const auto* a = std::get_if<ParsedValue>(&direct)) {
+          const auto& b = std::get<ParsedValue>(general);
+          CHECK(a->op == b.op);
+          CHECK(a->value == b.value);
+          ++values;
+        }
+      }
+    }
+  }
+  CHECK(values > 200);
+}
+
 TEST_CASE("invalid UTF-8 is an error, not a crash", "[value]") {
   CHECK(fail("13\xff人").offset == 2);
   CHECK(fail("13\xe4\xba").offset == 2);            // truncated 人

@@ -83,6 +83,8 @@ class Rational {
   // num/den already in lowest terms with den > 0, as the products and sums
   // below make them: only the range is checked.
   static Rational reduced(Int num, Int den);
+  // parse() for short plain decimals; nullopt leaves the text to the general reading.
+  static std::optional<Rational> parse_plain(std::string_view text);
 
   Int num_ = 0;
   Int den_ = 1;
