@@ -109,22 +109,6 @@ bool Formula::evaluate_bool(const Bindings& bindings) const {
   return eval_bool(root_, bindings);
 }
 
-Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const {
-  Scalar v = eval(index, bindings);
-  if (auto* n = std::get_if<Number>(&v)) {
-    return *n;
-  }
-  throw EvalError{"expected-number", nodes_[index].range, {describe(v)}};
-}
-
-bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
-  Scalar v = eval(index, bindings);
-  if (auto* b = std::get_if<bool>(&v)) {
-    return *b;
-  }
-  throw EvalError{"expected-true-or-false", nodes_[index].range, {describe(v)}};
-}
-
 namespace {
 
 // Units in formulas: a plain number goes with anything it multiplies; adding
@@ -171,31 +155,89 @@ int compare_scalars(const Scalar& a, const Scalar& b, SourceRange range, bool or
 
 }  // namespace
 
+const Scalar& Formula::lookup(const Node& node, const Bindings& bindings) const {
+  const auto& slot = bindings.get(node.variable);
+  if (!slot) {
+    throw EvalError{"variable-has-no-value",
+                    node.range,
+                    {std::string(variable_name(node.variable))},
+                    node.variable};
+  }
+  return *slot;
+}
+
+Number Formula::as_number(const Scalar& value, std::uint32_t index) const {
+  if (const auto* n = std::get_if<Number>(&value)) {
+    return *n;
+  }
+  throw EvalError{"expected-number", nodes_[index].range, {describe(value)}};
+}
+
+bool Formula::as_bool(const Scalar& value, std::uint32_t index) const {
+  if (const auto* b = std::get_if<bool>(&value)) {
+    return *b;
+  }
+  throw EvalError{"expected-true-or-false", nodes_[index].range, {describe(value)}};
+}
+
+const Scalar& Formula::value_of(std::uint32_t index, const Bindings& bindings,
+                                Scalar& storage) const {
+  const Node& node = nodes_[index];
+  if (node.op == Op::variable) {
+    return lookup(node, bindings);
+  }
+  storage = eval(index, bindings);
+  return storage;
+}
+
+// Scalars are built only where a formula may yield any kind of value: a
+// variable, a choice between two of them, a comparison's operands. Numbers
+// and truth values are computed as such, node by node.
 Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
+  const Node& node = nodes_[index];
+  switch (node.op) {
+    case Op::variable:
+      return lookup(node, bindings);
+    case Op::conditional: {
+      const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
+      return eval_bool(operand(0), bindings) ? eval(operand(1), bindings)
+                                             : eval(operand(2), bindings);
+    }
+    case Op::boolean:
+    case Op::logical_not:
+    case Op::logical_and:
+    case Op::logical_or:
+    case Op::eq:
+    case Op::ne:
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge:
+      return eval_bool(index, bindings);
+    default:
+      return eval_number(index, bindings);
+  }
+}
+
+Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const {
   const Node& node = nodes_[index];
   const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
   try {
     switch (node.op) {
       case Op::number:
         return Number{node.number, {}};
-      case Op::boolean:
-        return !node.number.is_zero();
-      case Op::variable: {
-        const auto& slot = bindings.get(node.variable);
-        if (!slot) {
-          throw EvalError{"variable-has-no-value",
-                          node.range,
-                          {std::string(variable_name(node.variable))},
-                          node.variable};
-        }
-        return *slot;
+      case Op::variable:
+        return as_number(lookup(node, bindings), index);
+      case Op::conditional: {
+        const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
+        // A branch that is not a number is reported at the choice, as written.
+        return produces_number(nodes_[branch].op) ? eval_number(branch, bindings)
+                                                  : as_number(eval(branch, bindings), index);
       }
       case Op::negate: {
-        Number n = eval_number(operand(0), bindings);
+        const Number n = eval_number(operand(0), bindings);
         return Number{-n.value, n.unit};
       }
-      case Op::logical_not:
-        return !eval_bool(operand(0), bindings);
       case Op::add:
       case Op::sub: {
         const Number a = eval_number(operand(0), bindings);
@@ -228,36 +270,6 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
         }
         throw EvalError{"unit-mismatch-divide", node.range, {describe(a), describe(b)}};
       }
-      case Op::eq:
-      case Op::ne: {
-        const int c = compare_scalars(eval(operand(0), bindings), eval(operand(1), bindings),
-                                      node.range, false);
-        return node.op == Op::eq ? c == 0 : c != 0;
-      }
-      case Op::lt:
-      case Op::le:
-      case Op::gt:
-      case Op::ge: {
-        const int c = compare_scalars(eval(operand(0), bindings), eval(operand(1), bindings),
-                                      node.range, true);
-        switch (node.op) {
-          case Op::lt:
-            return c < 0;
-          case Op::le:
-            return c <= 0;
-          case Op::gt:
-            return c > 0;
-          default:
-            return c >= 0;
-        }
-      }
-      case Op::logical_and:
-        return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
-      case Op::logical_or:
-        return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
-      case Op::conditional:
-        return eval_bool(operand(0), bindings) ? eval(operand(1), bindings)
-                                               : eval(operand(2), bindings);
       case Op::min:
       case Op::max: {
         Number best = eval_number(operand(0), bindings);
@@ -284,6 +296,8 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
         const Number digits = eval_number(operand(1), bindings);
         return Number{n.value.round_half_up(static_cast<int>(digits.value.numerator())), n.unit};
       }
+      default:
+        return as_number(eval(index, bindings), index);
     }
   } catch (const ArithmeticError& e) {
     throw EvalError{
@@ -291,7 +305,79 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
         node.range,
         {e.what()}};
   }
-  throw EvalError{"internal", node.range, {}};
+}
+
+bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
+  const Node& node = nodes_[index];
+  const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
+  try {
+    switch (node.op) {
+      case Op::boolean:
+        return !node.number.is_zero();
+      case Op::variable:
+        return as_bool(lookup(node, bindings), index);
+      case Op::conditional: {
+        const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
+        return as_bool(eval(branch, bindings), index);
+      }
+      case Op::logical_not:
+        return !eval_bool(operand(0), bindings);
+      case Op::logical_and:
+        return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
+      case Op::logical_or:
+        return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
+      case Op::eq:
+      case Op::ne: {
+        Scalar left, right;
+        const int c = compare_scalars(value_of(operand(0), bindings, left),
+                                      value_of(operand(1), bindings, right), node.range, false);
+        return node.op == Op::eq ? c == 0 : c != 0;
+      }
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge: {
+        Scalar left, right;
+        const int c = compare_scalars(value_of(operand(0), bindings, left),
+                                      value_of(operand(1), bindings, right), node.range, true);
+        switch (node.op) {
+          case Op::lt:
+            return c < 0;
+          case Op::le:
+            return c <= 0;
+          case Op::gt:
+            return c > 0;
+          default:
+            return c >= 0;
+        }
+      }
+      default:
+        return as_bool(eval(index, bindings), index);
+    }
+  } catch (const ArithmeticError& e) {
+    throw EvalError{
+        e.kind() == ArithmeticError::Kind::overflow ? "arithmetic-overflow" : "division-by-zero",
+        node.range,
+        {e.what()}};
+  }
+}
+
+bool Formula::produces_number(Op op) {
+  switch (op) {
+    case Op::number:
+    case Op::negate:
+    case Op::add:
+    case Op::sub:
+    case Op::mul:
+    case Op::div:
+    case Op::min:
+    case Op::max:
+    case Op::abs:
+    case Op::round:
+      return true;
+    default:
+      return false;
+  }
 }
 
 int Formula::strength(Op op) {

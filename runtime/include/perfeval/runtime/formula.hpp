@@ -122,10 +122,20 @@ class Formula {
   // How tightly an operator binds when a formula is printed: higher binds tighter.
   static int strength(Op op);
 
+  // Operators whose value is always a number.
+  static bool produces_number(Op op);
+
   std::uint32_t add(const ast::Expr& expr);
   Scalar eval(std::uint32_t index, const Bindings& bindings) const;
   Number eval_number(std::uint32_t index, const Bindings& bindings) const;
   bool eval_bool(std::uint32_t index, const Bindings& bindings) const;
+  // A variable's value, in place; throws when it has none here.
+  const Scalar& lookup(const Node& node, const Bindings& bindings) const;
+  // A node's value: a variable's in place, anything else computed into `storage`.
+  const Scalar& value_of(std::uint32_t index, const Bindings& bindings, Scalar& storage) const;
+  // `value` as a number or truth value, else an error at node `index`.
+  Number as_number(const Scalar& value, std::uint32_t index) const;
+  bool as_bool(const Scalar& value, std::uint32_t index) const;
   std::string fill(std::uint32_t index, const Bindings& bindings, Lang lang,
                    std::vector<Working::Condition>& conditions) const;
 
