@@ -156,14 +156,14 @@ int compare_scalars(const Scalar& a, const Scalar& b, SourceRange range, bool or
 }  // namespace
 
 const Scalar& Formula::lookup(const Node& node, const Bindings& bindings) const {
-  const auto& slot = bindings.get(node.variable);
-  if (!slot) {
+  const Scalar* value = bindings.get(node.variable);
+  if (!value) {
     throw EvalError{"variable-has-no-value",
                     node.range,
                     {std::string(variable_name(node.variable))},
                     node.variable};
   }
-  return *slot;
+  return *value;
 }
 
 Number Formula::as_number(const Scalar& value, std::uint32_t index) const {
@@ -452,7 +452,7 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
     case Op::boolean:
       return show(!node.number.is_zero(), false, lang);
     case Op::variable: {
-      const auto& slot = bindings.get(node.variable);
+      const Scalar* slot = bindings.get(node.variable);
       if (!slot) {
         return std::string(variable_name(node.variable));
       }

@@ -5,9 +5,12 @@
 // up by string.
 
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -32,11 +35,33 @@ using Scalar = std::variant<Number, bool, Date, std::string_view>;
 
 // The values a formula may read, by Variable. An unset slot is a variable
 // that has no value here (grade when the actual is not a grade).
-struct Bindings {
-  std::array<std::optional<Scalar>, kVariableCount> slots;
+//
+// Scoring fills one for every indicator, so the slots start unconstructed
+// and a bit mask says which hold a value: nothing is written for a slot
+// until it is set.
+class Bindings {
+ public:
+  Bindings() {}  // NOLINT: the slots are left unconstructed on purpose
 
-  void set(Variable v, Scalar value) { slots[static_cast<std::size_t>(v)] = std::move(value); }
-  const std::optional<Scalar>& get(Variable v) const { return slots[static_cast<std::size_t>(v)]; }
+  void set(Variable v, const Scalar& value) {
+    const auto i = static_cast<std::size_t>(v);
+    std::construct_at(&slots_[i].value, value);
+    set_ |= std::uint32_t{1} << i;
+  }
+  // The value, or null when the variable has none here.
+  const Scalar* get(Variable v) const {
+    const auto i = static_cast<std::size_t>(v);
+    return (set_ >> i) & 1u ? &slots_[i].value : nullptr;
+  }
+
+ private:
+  static_assert(std::is_trivially_destructible_v<Scalar> && kVariableCount <= 32);
+  union Slot {
+    Slot() {}  // NOLINT: constructed by set()
+    Scalar value;
+  };
+  std::array<Slot, kVariableCount> slots_;
+  std::uint32_t set_ = 0;
 };
 
 // A formula failed on these inputs: division by zero, mixed units, a
