@@ -98,8 +98,8 @@ std::optional<Rational> read_reported_rate(std::string_view text) {
   // value reader, which also understands "=102%".
   if (text.ends_with('%')) {
     try {
-      if (auto number = Rational::parse(text.substr(0, text.size() - 1))) {
-        return *number / Rational(100);
+      if (auto rate = Rational::parse_percent(text.substr(0, text.size() - 1))) {
+        return rate;
       }
     } catch (const ArithmeticError&) {
       return std::nullopt;

@@ -336,7 +336,7 @@ Rational Rational::reduced(Int num, Int den) {
 // one pass without 128-bit arithmetic or a gcd. Nothing else is taken
 // here, and nothing is refused: thousands separators, long numbers and
 // every malformed text go on to the general reading below.
-std::optional<Rational> Rational::parse_plain(std::string_view text) {
+std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) {
   std::size_t i = 0;
   const bool negative = !text.empty() && text.front() == '-';
   if (negative) {
@@ -368,7 +368,8 @@ std::optional<Rational> Rational::parse_plain(std::string_view text) {
       return std::nullopt;
     }
   }
-  if (i != text.size()) {
+  decimals += shift;
+  if (i != text.size() || decimals > kMaxDigits) {
     return std::nullopt;
   }
   // value / 10^decimals in lowest terms: the only common factors are 2 and 5.
@@ -394,7 +395,7 @@ std::optional<Rational> Rational::parse_plain(std::string_view text) {
 // A leading '+' is refused: the tables never write one, and "+5%" in a target
 // usually means "an increase of 5 percent", which is not the number 5%.
 std::optional<Rational> Rational::parse(std::string_view text) {
-  if (const auto plain = parse_plain(text)) {
+  if (const auto plain = parse_plain(text, 0)) {
     return plain;
   }
   const bool negative = !text.empty() && text.front() == '-';
@@ -418,6 +419,14 @@ std::optional<Rational> Rational::parse(std::string_view text) {
   Int den = 1;
   for (std::size_t i = 0; i < decimals.size(); ++i) den *= 10;
   return fraction(negative ? -num : num, den);
+}
+
+std::optional<Rational> Rational::parse_percent(std::string_view text) {
+  if (const auto plain = parse_plain(text, 2)) {
+    return plain;
+  }
+  const auto number = parse(text);
+  return number ? std::optional(*number / Rational(100)) : std::nullopt;
 }
 
 Rational operator+(const Rational& a, const Rational& b) {
@@ -524,9 +533,26 @@ std::string Rational::to_fixed(int digits) const {
   return text;
 }
 
-void Rational::append_fixed(std::string& out, int digits) const {
+void Rational::append_fixed(std::string& out, int digits, int shift) const {
   check_digits(digits);
-  const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
+  check_digits(shift);
+  if (digits + shift <= kMaxDigits) {
+    // Rounding at digits + shift places and moving the point gives what
+    // rounding the shifted value would, without the multiplication.
+    const Decimal rounded =
+        round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits + shift);
+    const std::uint64_t lift = pow10(shift);
+    if (fits_64(rounded.whole)) {  // then whole · 10^shift stays below 2^124
+      const std::uint64_t split = pow10(digits);
+      const Decimal shifted{rounded.whole * lift + rounded.fraction / split,
+                            rounded.fraction % split};
+      append_decimal(out, num_ < 0, shifted, digits, false);
+      return;
+    }
+  }
+  const Rational shifted = *this * Rational(static_cast<std::int64_t>(pow10(shift)));
+  const Decimal rounded =
+      round_magnitude(magnitude(shifted.num_), static_cast<UInt>(shifted.den_), digits);
   append_decimal(out, num_ < 0, rounded, digits, false);
 }
 

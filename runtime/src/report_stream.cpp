@@ -100,7 +100,7 @@ void append_figures(std::string& out, const Rational& rate, const Rational& scor
                     bool explanation_required, const ProjectResult& p) {
   // Digits need no escaping: written straight into the line.
   out += ",\"rate\":\""sv;
-  (rate * Rational(100)).append_fixed(out, p.rate_digits);
+  rate.append_fixed(out, p.rate_digits, 2);  // a percentage
   out += "%\",\"score\":\""sv;
   score.append_fixed(out, p.score_digits);
   out += '"';

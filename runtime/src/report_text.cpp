@@ -310,7 +310,10 @@ std::string text_totals_line(std::size_t tables, std::size_t complete,
 }
 
 std::string percent(const Rational& rate, int digits) {
-  return (rate * Rational(100)).to_fixed(digits) + "%";
+  std::string text;
+  rate.append_fixed(text, digits, 2);
+  text += '%';
+  return text;
 }
 
 std::string truncate(std::string_view text, std::size_t max_width) {

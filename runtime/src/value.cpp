@@ -524,24 +524,24 @@ std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
   if (number.size() > 18) {
     return std::nullopt;
   }
-  const std::optional<Rational> amount = Rational::parse(number);
+  const std::string_view unit = text.substr(i);
+  // A percentage is read as its fraction at once: 96.25% is 0.9625.
+  const std::optional<Rational> amount =
+      unit == "%" ? Rational::parse_percent(number) : Rational::parse(number);
   if (!amount) {
     return std::nullopt;
   }
-  const std::string_view unit = text.substr(i);
   if (unit.starts_with("年")) {
     return std::nullopt;  // perhaps a date
   }
-  if (unit != "%") {
-    for (std::size_t pos = 0; pos < unit.size();) {
-      const auto point = decode(unit, pos);
-      if (!point || !is_unit_char(point->value)) {
-        return std::nullopt;
-      }
-      pos += point->size;
+  for (std::size_t pos = 0; unit != "%" && pos < unit.size();) {
+    const auto point = decode(unit, pos);
+    if (!point || !is_unit_char(point->value)) {
+      return std::nullopt;
     }
+    pos += point->size;
   }
-  Quantity quantity = normalize(*amount, unit);
+  Quantity quantity = unit == "%" ? Quantity{*amount, "%"} : normalize(*amount, unit);
   if (quantity.amount.round_half_up(18) != quantity.amount) {
     return std::nullopt;
   }

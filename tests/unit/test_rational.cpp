@@ -75,8 +75,18 @@ TEST_CASE("parse reads short and long decimals alike", "[rational]") {
       INFO(text);
       CHECK(num(text.c_str()) == frac(value, scale));
       CHECK(num(("-" + text).c_str()) == frac(-value, scale));
+      CHECK(Rational::parse_percent(text) == frac(value, scale * 100));
+      CHECK(Rational::parse_percent("-" + text) == frac(-value, scale * 100));
     }
   }
+}
+
+TEST_CASE("parse_percent reads the number of a percentage", "[rational]") {
+  CHECK(Rational::parse_percent("96.25") == frac(9625, 10000));
+  CHECK(Rational::parse_percent("100") == Rational(1));
+  CHECK(Rational::parse_percent("1,602.5") == frac(16025, 1000));
+  CHECK_FALSE(Rational::parse_percent("5%").has_value());
+  CHECK_FALSE(Rational::parse_percent("").has_value());
 }
 
 TEST_CASE("parse rejects what is not a plain decimal", "[rational]") {
@@ -296,6 +306,34 @@ TEST_CASE("to_fixed rounds alike on both sides of the 64-bit shortcut", "[ration
   CHECK(frac(999, 1000).to_fixed(2) == "1.00");
   CHECK(frac(e20 * 1000 - 1, 1000).to_fixed(2) == "100000000000000000000.00");
   CHECK(frac(e20 + 1, 8).round_half_up(2) == num("12500000000000000000.13"));
+}
+
+// append_fixed with a shift rounds at digits + shift places and moves the
+// point, instead of multiplying first; both must give the same text.
+TEST_CASE("append_fixed with a shift writes the shifted value", "[rational]") {
+  const Int e20 = Int{100000000000000000} * 1000;
+  const std::vector<Rational> values = {
+      frac(9625, 10000), frac(69, 65),         frac(-463, 500),  frac(2, 3),
+      frac(-1, 200000),  frac(1, 8),           frac(e20 + 1, 8), frac(kMax / 1000, 7),
+      frac(-kMax, 3),    frac(kMax / 2, kMax), Rational(0),      frac(99995, 100000)};
+  for (const Rational& x : values) {
+    for (const int digits : {0, 1, 2, 4, 16, 18}) {
+      for (const int shift : {0, 1, 2, 3}) {
+        std::int64_t lift = 1;
+        for (int k = 0; k < shift; ++k) lift *= 10;
+        Rational shifted;
+        try {
+          shifted = x * Rational(lift);
+        } catch (const ArithmeticError&) {
+          continue;  // too large to shift at all
+        }
+        INFO(x.to_string() << " with " << digits << " digits, shift " << shift);
+        std::string text = "prefix ";
+        x.append_fixed(text, digits, shift);
+        CHECK(text == "prefix " + shifted.to_fixed(digits));
+      }
+    }
+  }
 }
 
 TEST_CASE("to_fixed writes exactly the requested decimals", "[rational]") {

@@ -46,6 +46,9 @@ class Rational {
   // separators are accepted only in groups of three). Returns nullopt for
   // anything else; throws ArithmeticError when the number has too many digits.
   static std::optional<Rational> parse(std::string_view text);
+  // The same text read as a number of percent: "96.25" -> 0.9625, exactly
+  // parse(text) / 100.
+  static std::optional<Rational> parse_percent(std::string_view text);
 
   Int numerator() const { return num_; }
   Int denominator() const { return den_; }
@@ -72,8 +75,10 @@ class Rational {
   // Fixed-point text with exactly `digits` decimals after rounding half-up:
   // 7.875 with 2 -> "7.88", 10 with 2 -> "10.00".
   std::string to_fixed(int digits) const;
-  // The same text appended to `out`, for writers that build long lines.
-  void append_fixed(std::string& out, int digits) const;
+  // The same text appended to `out`, for writers that build long lines, of
+  // the value times 10^shift: a rate of 0.9625 with 2 digits and shift 2
+  // appends "96.25". shift may be 0..18.
+  void append_fixed(std::string& out, int digits, int shift = 0) const;
 
   // Shortest exact decimal text when the fraction terminates within 18
   // digits ("2.3", "153", "0.0315"); otherwise the value rounded to 18 places.
@@ -83,8 +88,9 @@ class Rational {
   // num/den already in lowest terms with den > 0, as the products and sums
   // below make them: only the range is checked.
   static Rational reduced(Int num, Int den);
-  // parse() for short plain decimals; nullopt leaves the text to the general reading.
-  static std::optional<Rational> parse_plain(std::string_view text);
+  // parse() for short plain decimals, divided by 10^shift; nullopt leaves
+  // the text to the general reading.
+  static std::optional<Rational> parse_plain(std::string_view text, int shift);
 
   Int num_ = 0;
   Int den_ = 1;
