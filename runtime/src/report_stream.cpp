@@ -46,10 +46,20 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 void append_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
+  const auto continuation = [&](std::size_t k) {
+    return (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
       ++i;
+      continue;
+    }
+    // Most Chinese text: a lead byte that takes any two continuation bytes
+    // (E1..EC, EE, EF), checked here without the general decoding below.
+    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && continuation(i + 1) &&
+        continuation(i + 2)) {
+      i += 3;
       continue;
     }
     if (c >= 0x80) {

@@ -219,4 +219,10 @@ TEST_CASE("JSON Lines text is escaped, and bytes that are not UTF-8 are replaced
         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD|\xEF\xBF\xBD\xEF\xBF\xBD\",\"project\":\"项目\","
         "\"complete\":false,"
         "\"total\":null,\"errors\":[\"x\"]}");
+  // Cut off at the very end, and a valid character just before the end.
+  out.clear();
+  append_jsonl_failure(out, "表\xE8\xA1", "表", {});
+  CHECK(out ==
+        "{\"file\":\"表\xEF\xBF\xBD\xEF\xBF\xBD\",\"project\":\"表\",\"complete\":false,"
+        "\"total\":null,\"errors\":[]}");
 }
