@@ -101,11 +101,26 @@ od::json_type type_of(od::value& v) {
   return type;
 }
 
+// A string's text, in place when it has no escapes (simdjson's indexing
+// has already checked its UTF-8 and that no control character stands
+// unescaped), else unescaped by simdjson.
+std::string_view string_text(od::value& v) {
+  std::string_view token = v.raw_json_token();  // the quotes, then perhaps spaces
+  while (token.size() > 2 && token.back() != '"') {
+    token.remove_suffix(1);
+  }
+  token = token.substr(1, token.size() - 2);
+  if (token.find('\\') == std::string_view::npos) {
+    return token;
+  }
+  return take(v.get_string());
+}
+
 // A text field: a string, or a number kept as written. Null means absent.
 bool read_text(od::value v, std::string& out) {
   switch (type_of(v)) {
     case od::json_type::string:
-      out.assign(take(v.get_string()));
+      out.assign(string_text(v));
       return true;
     case od::json_type::number:
       out.assign(number_token(v));

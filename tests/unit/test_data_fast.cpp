@@ -167,6 +167,24 @@ TEST_CASE("the bulk loader reads numbers and nulls as the reference loader does"
   CHECK(reused.funds.sources.empty());
 }
 
+TEST_CASE("the bulk loader reads strings with escapes and spaces around them", "[data]") {
+  // Strings without escapes are read in place, the others unescaped; the
+  // spaces after a string are no part of it either way.
+  FastDataLoader fast;
+  ProjectData reused;
+  const std::string text =
+      "{\"project\" : \"p\" ,\n \"funds\": {\"planned\": 1, \"budget\": 1, \"executed\": 1},"
+      "\"indicators\": [{\"name\":\t\"a\\\"b\\u4eba\"\r\n, \"actual\": \"=13\\u4eba\"  ,"
+      "\"explanation\": \"\\\\\" }, {\"name\": \"\", \"actual\": \"1人\"\n}]}";
+  REQUIRE(agrees(fast, text, reused));
+  CHECK(reused.project == "p");
+  CHECK(reused.indicators[0].name == "a\"b人");
+  CHECK(reused.indicators[0].actual_text == "=13人");
+  CHECK(reused.indicators[0].explanation == "\\");
+  CHECK(reused.indicators[1].name.empty());
+  CHECK(reused.indicators[1].actual_text == "1人");
+}
+
 TEST_CASE("the bulk loader leaves doubtful files to the reference loader", "[data]") {
   FastDataLoader fast;
   ProjectData out;
