@@ -533,10 +533,7 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   result.band.reset();
   result.total_difference.reset();
 
-  result.full_marks = policy.funds.weight;
-  for (const auto& indicator : project->indicators) {
-    result.full_marks += indicator.decl->weight;
-  }
+  result.full_marks = project->full_marks;
 
   bool complete = true;
   score_funds(policy, data, result, sink, options);

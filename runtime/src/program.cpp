@@ -156,7 +156,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       program.broken_.insert(name);
       continue;
     }
-    CompiledProject project{decl, policy->second, {}, {}};
+    CompiledProject project{decl, policy->second, {}, {}, policy->second->funds.weight};
     bool ok = true;
     for (const auto& indicator : decl->indicators) {
       const CompiledMethod* method = program.find_method(indicator.method.text, policy->second);
@@ -167,6 +167,12 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second);
       project.index_by_name.emplace(indicator.name.text, project.indicators.size());
       project.indicators.push_back(std::move(compiled));
+      try {
+        project.full_marks += indicator.weight;
+      } catch (const ArithmeticError&) {
+        ok = false;  // weights too large to add up cannot be scored
+        break;
+      }
     }
     if (ok) {
       program.projects_.emplace(name, std::move(project));

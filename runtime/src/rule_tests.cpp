@@ -95,7 +95,7 @@ class CaseRunner {
     decl.target.text = text_of(c.value("target", json("")));
     ast::Project project_decl;
     project_decl.name.text = "test";
-    CompiledProject project{&project_decl, policy, {}, {}};
+    CompiledProject project{&project_decl, policy, {}, {}, Rational()};  // full marks unused here
     const CompiledIndicator indicator = Program::compile_indicator(decl, *method, *policy);
 
     ProjectData data;

@@ -74,6 +74,7 @@ struct CompiledProject {
   const CompiledPolicy* policy;
   std::vector<CompiledIndicator> indicators;
   std::unordered_map<std::string, std::size_t> index_by_name;
+  Rational full_marks;  // the indicators' weights and the funds' added up
 };
 
 class Program {
