@@ -171,6 +171,9 @@ struct Decimal {
 };
 
 Decimal round_magnitude(UInt n, UInt d, int digits) {
+  if (d == 1) {
+    return Decimal{n, 0};  // whole numbers, as many scores and rates are
+  }
   if (fits_64(n) && fits_64(d)) {
     // n·10^digits stays below 2^124: one division gives every digit, and
     // the remainder decides the rounding.
