@@ -285,6 +285,10 @@ std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
 // Makes a result used for an earlier project ready for the next one,
 // keeping the storage its strings and lists already have.
 void reset_indicator(IndicatorResult& r) {
+  r.category1.clear();
+  r.category2.clear();
+  r.target.clear();
+  r.method.clear();
   r.actual.clear();
   r.scored = false;
   r.applicable = true;
@@ -577,20 +581,22 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     const ast::Indicator& decl = *indicator.decl;
     IndicatorResult& r = result.indicators[k];
     reset_indicator(r);
-    r.category1.assign(decl.category1.text);
-    r.category2.assign(decl.category2.text);
     r.name.assign(decl.name.text);
     r.weight = decl.weight;
-    r.target.assign(decl.target.text);
-    r.method.assign(decl.method.text);
+    if (options.keep_text) {
+      r.category1.assign(decl.category1.text);
+      r.category2.assign(decl.category2.text);
+      r.target.assign(decl.target.text);
+      r.method.assign(decl.method.text);
+    }
     const IndicatorData* row = in_order ? &data.indicators[k] : rows[k];
     if (!row) {
       sink.report(data_error(data, "data-missing-indicator", {data.project, decl.name.text}));
       complete = false;
       continue;
     }
-    r.actual.assign(row->actual_text);
     if (options.keep_text) {
+      r.actual.assign(row->actual_text);
       r.explanation.assign(row->explanation);
     }
     r.explanation_present = has_text(row->explanation);
