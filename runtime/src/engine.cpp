@@ -444,10 +444,10 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   result.graded = grade != nullptr;
   result.scored = true;
   audit_into(result.differences,
-             audit(result.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
+             audit(input.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
                    true, data, decl.name.text, sink));
   // The printed score was read above as `entered`.
-  audit_into(result.differences, audit_read(result.reported.score, entered, result.score_rounded,
+  audit_into(result.differences, audit_read(input.reported.score, entered, result.score_rounded,
                                             "score", data, decl.name.text, sink));
 }
 
@@ -600,7 +600,9 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       r.explanation.assign(row->explanation);
     }
     r.explanation_present = has_text(row->explanation);
-    r.reported = row->reported;
+    if (options.keep_text) {
+      r.reported = row->reported;
+    }
     score_indicator(*project, indicator, *row, data, r, sink, options);
     complete &= r.scored;
   }

@@ -118,8 +118,9 @@ struct ScoreOptions {
   Lang lang = Lang::zh;  // for the working's words (是/否)
   // Copy the text only reports show (主管部门, 实施单位, 年度总体目标, the
   // 其中 funds rows, each explanation's words, each indicator's categories,
-  // target, method and actual value as written) into the result; a stream
-  // that writes figures only goes without.
+  // target, method, actual value and printed figures as written) into the
+  // result; a stream that writes figures only goes without. Differences
+  // keep their printed figure either way.
   bool keep_text = true;
 };
 
