@@ -310,55 +310,50 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
 bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
   const Node& node = nodes_[index];
   const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
-  try {
-    switch (node.op) {
-      case Op::boolean:
-        return !node.number.is_zero();
-      case Op::variable:
-        return as_bool(lookup(node, bindings), index);
-      case Op::conditional: {
-        const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
-        return as_bool(eval(branch, bindings), index);
-      }
-      case Op::logical_not:
-        return !eval_bool(operand(0), bindings);
-      case Op::logical_and:
-        return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
-      case Op::logical_or:
-        return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
-      case Op::eq:
-      case Op::ne: {
-        Scalar left, right;
-        const int c = compare_scalars(value_of(operand(0), bindings, left),
-                                      value_of(operand(1), bindings, right), node.range, false);
-        return node.op == Op::eq ? c == 0 : c != 0;
-      }
-      case Op::lt:
-      case Op::le:
-      case Op::gt:
-      case Op::ge: {
-        Scalar left, right;
-        const int c = compare_scalars(value_of(operand(0), bindings, left),
-                                      value_of(operand(1), bindings, right), node.range, true);
-        switch (node.op) {
-          case Op::lt:
-            return c < 0;
-          case Op::le:
-            return c <= 0;
-          case Op::gt:
-            return c > 0;
-          default:
-            return c >= 0;
-        }
-      }
-      default:
-        return as_bool(eval(index, bindings), index);
+  // Nothing here does arithmetic: an operand's overflow is reported by
+  // eval_number, at the operand.
+  switch (node.op) {
+    case Op::boolean:
+      return !node.number.is_zero();
+    case Op::variable:
+      return as_bool(lookup(node, bindings), index);
+    case Op::conditional: {
+      const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
+      return as_bool(eval(branch, bindings), index);
     }
-  } catch (const ArithmeticError& e) {
-    throw EvalError{
-        e.kind() == ArithmeticError::Kind::overflow ? "arithmetic-overflow" : "division-by-zero",
-        node.range,
-        {e.what()}};
+    case Op::logical_not:
+      return !eval_bool(operand(0), bindings);
+    case Op::logical_and:
+      return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
+    case Op::logical_or:
+      return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
+    case Op::eq:
+    case Op::ne: {
+      Scalar left, right;
+      const int c = compare_scalars(value_of(operand(0), bindings, left),
+                                    value_of(operand(1), bindings, right), node.range, false);
+      return node.op == Op::eq ? c == 0 : c != 0;
+    }
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge: {
+      Scalar left, right;
+      const int c = compare_scalars(value_of(operand(0), bindings, left),
+                                    value_of(operand(1), bindings, right), node.range, true);
+      switch (node.op) {
+        case Op::lt:
+          return c < 0;
+        case Op::le:
+          return c <= 0;
+        case Op::gt:
+          return c > 0;
+        default:
+          return c >= 0;
+      }
+    }
+    default:
+      return as_bool(eval(index, bindings), index);
   }
 }
 
