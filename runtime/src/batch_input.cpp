@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "perfeval/runtime/batch.hpp"
 #include "perfeval/runtime/data_fast.hpp"
@@ -47,6 +48,23 @@ DataReader::~DataReader() {
   if (stream_ && owns_stream_) {
     std::fclose(stream_);
   }
+}
+
+// A record for the next line, empty, with the storage of one the batch
+// held before: a million lines then take no million labels' allocations.
+DataRecord DataReader::recycled_record(DataBatch& batch) {
+  if (batch.spare.empty()) {
+    return {};
+  }
+  DataRecord record = std::move(batch.spare.back());
+  batch.spare.pop_back();
+  record.label.clear();
+  record.file.clear();
+  record.line = 1;
+  record.text = {};
+  record.offset = 0;
+  record.read_error.reset();
+  return record;
 }
 
 void DataReader::add_file_record(const Input& input, DataBatch& batch, std::size_t& bytes) {
@@ -121,10 +139,10 @@ bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t ta
       batch.records.push_back(line_error(stream_line_));
       return;
     }
-    DataRecord record;
-    record.file = stream_name_;
+    DataRecord record = recycled_record(batch);
+    record.file.assign(stream_name_);
     record.line = stream_line_;
-    record.label = fmt::format("{}:{}", stream_name_, stream_line_);
+    fmt::format_to(std::back_inserter(record.label), "{}:{}", stream_name_, stream_line_);
     record.offset = begin;
     record.text = std::string_view(nullptr, line.size());
     bytes += line.size();
@@ -180,6 +198,7 @@ DataRecord DataReader::line_error(std::uint32_t line) const {
 
 bool DataReader::next(DataBatch& batch, std::size_t target_bytes, std::size_t max_records) {
   batch.buffer.clear();
+  std::move(batch.records.begin(), batch.records.end(), std::back_inserter(batch.spare));
   batch.records.clear();
   std::size_t bytes = 0;
   while (bytes < target_bytes && batch.records.size() < max_records) {

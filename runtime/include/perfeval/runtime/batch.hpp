@@ -44,6 +44,9 @@ struct DataRecord {
 struct DataBatch {
   std::string buffer;
   std::vector<DataRecord> records;
+  // The records of the batch before, kept only so that the next records
+  // reuse their strings' storage.
+  std::vector<DataRecord> spare;
 };
 
 // The DATA arguments, read in order: a folder gives every *.json and *.jsonl
@@ -76,6 +79,7 @@ class DataReader {
   bool read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,
                   std::size_t max_records);
   DataRecord line_error(std::uint32_t line) const;
+  static DataRecord recycled_record(DataBatch& batch);
   void add_file_record(const Input& input, DataBatch& batch, std::size_t& bytes);
 
   std::vector<Input> inputs_;
