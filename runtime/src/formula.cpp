@@ -200,8 +200,8 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
       return lookup(node, bindings);
     case Op::conditional: {
       const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
-      return eval_bool(operand(0), bindings) ? eval(operand(1), bindings)
-                                             : eval(operand(2), bindings);
+      return operand_bool(operand(0), bindings) ? eval(operand(1), bindings)
+                                                : eval(operand(2), bindings);
     }
     case Op::boolean:
     case Op::logical_not:
@@ -219,6 +219,28 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
   }
 }
 
+// Most operands are variables and literals: read here, they cost a
+// predictable test instead of a call and a jump through the switch.
+Number Formula::operand_number(std::uint32_t index, const Bindings& bindings) const {
+  const Node& node = nodes_[index];
+  if (node.op == Op::variable) {
+    return as_number(lookup(node, bindings), index);
+  }
+  if (node.op == Op::number) {
+    return Number{node.number, {}};
+  }
+  return eval_number(index, bindings);
+}
+
+// The same for conditions, which are mostly variables (graded, met).
+bool Formula::operand_bool(std::uint32_t index, const Bindings& bindings) const {
+  const Node& node = nodes_[index];
+  if (node.op == Op::variable) {
+    return as_bool(lookup(node, bindings), index);
+  }
+  return eval_bool(index, bindings);
+}
+
 Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const {
   const Node& node = nodes_[index];
   const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
@@ -229,19 +251,23 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
       case Op::variable:
         return as_number(lookup(node, bindings), index);
       case Op::conditional: {
-        const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
+        const std::uint32_t branch = operand_bool(operand(0), bindings) ? operand(1) : operand(2);
         // A branch that is not a number is reported at the choice, as written.
-        return produces_number(nodes_[branch].op) ? eval_number(branch, bindings)
-                                                  : as_number(eval(branch, bindings), index);
+        const Node& chosen = nodes_[branch];
+        if (chosen.op == Op::variable) {
+          return as_number(lookup(chosen, bindings), index);
+        }
+        return produces_number(chosen.op) ? operand_number(branch, bindings)
+                                          : as_number(eval(branch, bindings), index);
       }
       case Op::negate: {
-        const Number n = eval_number(operand(0), bindings);
+        const Number n = operand_number(operand(0), bindings);
         return Number{-n.value, n.unit};
       }
       case Op::add:
       case Op::sub: {
-        const Number a = eval_number(operand(0), bindings);
-        const Number b = eval_number(operand(1), bindings);
+        const Number a = operand_number(operand(0), bindings);
+        const Number b = operand_number(operand(1), bindings);
         if (!same_unit(a, b)) {
           throw EvalError{"unit-mismatch-add", node.range, {describe(a), describe(b)}};
         }
@@ -249,16 +275,16 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
                       common_unit(a, b)};
       }
       case Op::mul: {
-        const Number a = eval_number(operand(0), bindings);
-        const Number b = eval_number(operand(1), bindings);
+        const Number a = operand_number(operand(0), bindings);
+        const Number b = operand_number(operand(1), bindings);
         if (!a.unit.empty() && !b.unit.empty()) {
           throw EvalError{"unit-mismatch-multiply", node.range, {describe(a), describe(b)}};
         }
         return Number{a.value * b.value, common_unit(a, b)};
       }
       case Op::div: {
-        const Number a = eval_number(operand(0), bindings);
-        const Number b = eval_number(operand(1), bindings);
+        const Number a = operand_number(operand(0), bindings);
+        const Number b = operand_number(operand(1), bindings);
         if (b.value.is_zero()) {
           throw EvalError{"division-by-zero", node.range, {describe(a), describe(b)}};
         }
@@ -272,9 +298,9 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
       }
       case Op::min:
       case Op::max: {
-        Number best = eval_number(operand(0), bindings);
+        Number best = operand_number(operand(0), bindings);
         for (std::uint32_t k = 1; k < node.count; ++k) {
-          const Number next = eval_number(operand(k), bindings);
+          const Number next = operand_number(operand(k), bindings);
           if (!same_unit(best, next)) {
             throw EvalError{"unit-mismatch-compare", node.range, {describe(best), describe(next)}};
           }
@@ -288,12 +314,12 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
         return best;
       }
       case Op::abs: {
-        const Number n = eval_number(operand(0), bindings);
+        const Number n = operand_number(operand(0), bindings);
         return Number{n.value.abs(), n.unit};
       }
       case Op::round: {
-        const Number n = eval_number(operand(0), bindings);
-        const Number digits = eval_number(operand(1), bindings);
+        const Number n = operand_number(operand(0), bindings);
+        const Number digits = operand_number(operand(1), bindings);
         return Number{n.value.round_half_up(static_cast<int>(digits.value.numerator())), n.unit};
       }
       default:
@@ -318,15 +344,15 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
     case Op::variable:
       return as_bool(lookup(node, bindings), index);
     case Op::conditional: {
-      const std::uint32_t branch = eval_bool(operand(0), bindings) ? operand(1) : operand(2);
+      const std::uint32_t branch = operand_bool(operand(0), bindings) ? operand(1) : operand(2);
       return as_bool(eval(branch, bindings), index);
     }
     case Op::logical_not:
-      return !eval_bool(operand(0), bindings);
+      return !operand_bool(operand(0), bindings);
     case Op::logical_and:
-      return eval_bool(operand(0), bindings) && eval_bool(operand(1), bindings);
+      return operand_bool(operand(0), bindings) && operand_bool(operand(1), bindings);
     case Op::logical_or:
-      return eval_bool(operand(0), bindings) || eval_bool(operand(1), bindings);
+      return operand_bool(operand(0), bindings) || operand_bool(operand(1), bindings);
     case Op::eq:
     case Op::ne: {
       Scalar left, right;

@@ -154,6 +154,9 @@ class Formula {
   Scalar eval(std::uint32_t index, const Bindings& bindings) const;
   Number eval_number(std::uint32_t index, const Bindings& bindings) const;
   bool eval_bool(std::uint32_t index, const Bindings& bindings) const;
+  // eval_number and eval_bool for an operand, reading a leaf in place.
+  Number operand_number(std::uint32_t index, const Bindings& bindings) const;
+  bool operand_bool(std::uint32_t index, const Bindings& bindings) const;
   // A variable's value, in place; throws when it has none here.
   const Scalar& lookup(const Node& node, const Bindings& bindings) const;
   // A node's value: a variable's in place, anything else computed into `storage`.
