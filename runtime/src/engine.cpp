@@ -598,11 +598,9 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     if (options.keep_text) {
       r.actual.assign(row->actual_text);
       r.explanation.assign(row->explanation);
-    }
-    r.explanation_present = has_text(row->explanation);
-    if (options.keep_text) {
       r.reported = row->reported;
     }
+    r.explanation_present = has_text(row->explanation);
     score_indicator(*project, indicator, *row, data, r, sink, options);
     complete &= r.scored;
   }

@@ -203,19 +203,10 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
       return operand_bool(operand(0), bindings) ? eval(operand(1), bindings)
                                                 : eval(operand(2), bindings);
     }
-    case Op::boolean:
-    case Op::logical_not:
-    case Op::logical_and:
-    case Op::logical_or:
-    case Op::eq:
-    case Op::ne:
-    case Op::lt:
-    case Op::le:
-    case Op::gt:
-    case Op::ge:
-      return eval_bool(index, bindings);
     default:
-      return eval_number(index, bindings);
+      // Every other operator yields a number or a truth value.
+      return produces_number(node.op) ? Scalar(eval_number(index, bindings))
+                                      : Scalar(eval_bool(index, bindings));
   }
 }
 

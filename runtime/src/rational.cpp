@@ -513,9 +513,10 @@ std::strong_ordering operator<=>(const Rational& a, const Rational& b) {
 Rational Rational::round_half_up(int digits) const {
   check_digits(digits);
   const auto scale = static_cast<Int>(pow10(digits));
-  if (fits_64(den_) ? static_cast<std::uint64_t>(scale) % static_cast<std::uint64_t>(den_) == 0
-                    : scale % den_ == 0)
-    return *this;  // already has at most `digits` decimals
+  // Already at most `digits` decimals; a denominator past 64 bits cannot
+  // divide 10^18.
+  if (fits_64(den_) && static_cast<std::uint64_t>(scale) % static_cast<std::uint64_t>(den_) == 0)
+    return *this;
   if (fits_64(num_) && fits_64(den_)) {
     // Half-up in one division: floor((2|n|·scale + d) / 2d). With |n| below
     // 2^63 and scale at most 10^18 every term stays below 2^126.
@@ -545,7 +546,9 @@ void Rational::append_fixed(std::string& out, int digits, int shift) const {
     const Decimal rounded =
         round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits + shift);
     const std::uint64_t lift = pow10(shift);
-    if (fits_64(rounded.whole)) {  // then whole · 10^shift stays below 2^124
+    // With a shift, whole · 10^shift must stay in range: below 2^124 when
+    // whole fits in 64 bits.
+    if (shift == 0 || fits_64(rounded.whole)) {
       const std::uint64_t split = pow10(digits);
       const Decimal shifted{rounded.whole * lift + rounded.fraction / split,
                             rounded.fraction % split};

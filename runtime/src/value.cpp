@@ -503,15 +503,11 @@ Result parse_quantity(Reader& reader, CompareOp op) {
 // separators, dates, words, full-width forms, every mistake — gives
 // nullopt and is left to the general reader, which also has the messages.
 std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
-  CompareOp op = CompareOp::none;
-  std::size_t i = 0;
-  if (text.starts_with(">=") || text.starts_with("<=")) {
-    op = text[0] == '>' ? CompareOp::ge : CompareOp::le;
-    i = 2;
-  } else if (!text.empty() && (text[0] == '=' || text[0] == '>' || text[0] == '<')) {
-    op = text[0] == '=' ? CompareOp::eq : (text[0] == '>' ? CompareOp::gt : CompareOp::lt);
-    i = 1;
-  }
+  // The operator by the general reader's own table (it reads spellings
+  // byte by byte, which needs no decoding).
+  Reader reader(text, text.size());
+  const CompareOp op = read_operator(reader);
+  std::size_t i = reader.pos();
   const std::size_t number_start = i;
   if (i < text.size() && text[i] == '-') {
     ++i;
@@ -525,23 +521,24 @@ std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
     return std::nullopt;
   }
   const std::string_view unit = text.substr(i);
+  const bool percent = unit == "%";
   // A percentage is read as its fraction at once: 96.25% is 0.9625.
   const std::optional<Rational> amount =
-      unit == "%" ? Rational::parse_percent(number) : Rational::parse(number);
+      percent ? Rational::parse_percent(number) : Rational::parse(number);
   if (!amount) {
     return std::nullopt;
   }
   if (unit.starts_with("年")) {
     return std::nullopt;  // perhaps a date
   }
-  for (std::size_t pos = 0; unit != "%" && pos < unit.size();) {
+  for (std::size_t pos = 0; !percent && pos < unit.size();) {
     const auto point = decode(unit, pos);
     if (!point || !is_unit_char(point->value)) {
       return std::nullopt;
     }
     pos += point->size;
   }
-  Quantity quantity = unit == "%" ? Quantity{*amount, "%"} : normalize(*amount, unit);
+  Quantity quantity = percent ? Quantity{*amount, "%"} : normalize(*amount, unit);
   if (quantity.amount.round_half_up(18) != quantity.amount) {
     return std::nullopt;
   }
