@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 namespace perfeval {
@@ -23,22 +24,23 @@ T take(simdjson::simdjson_result<T> result) {
   return value;
 }
 
-// A key read in place, without unescaping: every key a data file may
-// have is plain ASCII, so one written with an escape is left to the
-// reference loader.
-std::string_view plain_key(simdjson::simdjson_result<od::field>& field) {
-  const char* const start = take(field.key()).raw();
-  const char* end = start;
-  // simdjson has found the closing quote already; the first '"' is it
-  // unless a backslash comes before.
-  while (*end != '"') {
-    if (*end == '\\') {
-      throw Decline{};
-    }
-    ++end;
+// A key read in place, without unescaping: every key a data file may have
+// is plain ASCII, so `key.is("name")` compares the bytes after the opening
+// quote with `name"`. A key written with an escape matches none and is left
+// to the reference loader. The comparison may read past a short key into
+// the text after it, which is always followed by the padding.
+class Key {
+ public:
+  explicit Key(simdjson::simdjson_result<od::field>& field) : raw_(take(field.key()).raw()) {}
+
+  template <std::size_t N>
+  bool is(const char (&name)[N]) const {
+    return std::memcmp(raw_, name, N - 1) == 0 && raw_[N - 1] == '"';
   }
-  return {start, static_cast<std::size_t>(end - start)};
-}
+
+ private:
+  const char* raw_;
+};
 
 // A JSON number as written, which is how the reference loader keeps it:
 // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -207,11 +209,11 @@ void read_reported(od::value v, Reported& out) {
   }
   Seen seen;
   for (auto field : take(v.get_object())) {
-    const std::string_view key = plain_key(field);
-    if (key == "rate") {
+    const Key key(field);
+    if (key.is("rate")) {
       seen.mark(0);
       read_optional_text(field.value(), out.rate);
-    } else if (key == "score") {
+    } else if (key.is("score")) {
       seen.mark(1);
       read_optional_text(field.value(), out.score);
     } else {
@@ -224,16 +226,19 @@ void read_source(od::value v, FundsSource& out, bool keep) {
   Seen seen;
   out = FundsSource{};
   for (auto field : take(v.get_object())) {
-    const std::string_view key = plain_key(field);
-    std::string* target = key == "name"       ? &out.name
-                          : key == "planned"  ? &out.planned
-                          : key == "budget"   ? &out.budget
-                          : key == "executed" ? &out.executed
-                                              : nullptr;
-    if (!target) {
+    const Key key(field);
+    std::string* target = nullptr;
+    if (key.is("name")) {
+      seen.mark(0), target = &out.name;
+    } else if (key.is("planned")) {
+      seen.mark(1), target = &out.planned;
+    } else if (key.is("budget")) {
+      seen.mark(2), target = &out.budget;
+    } else if (key.is("executed")) {
+      seen.mark(3), target = &out.executed;
+    } else {
       throw Decline{};
     }
-    seen.mark(key == "name" ? 0 : key == "planned" ? 1 : key == "budget" ? 2 : 3);
     read_description(field.value(), *target, keep);
   }
 }
@@ -245,28 +250,28 @@ void read_funds(od::value v, FundsData& out, bool keep) {
   out.note.clear();
   out.explanation.clear();
   for (auto field : take(v.get_object())) {
-    const std::string_view key = plain_key(field);
-    if (key == "planned") {
+    const Key key(field);
+    if (key.is("planned")) {
       seen.mark(0);
       out.planned = read_amount(field.value());
-    } else if (key == "budget") {
+    } else if (key.is("budget")) {
       seen.mark(1);
       out.budget = read_amount(field.value());
-    } else if (key == "executed") {
+    } else if (key.is("executed")) {
       seen.mark(2);
       out.executed = read_amount(field.value());
-    } else if (key == "reported") {
+    } else if (key.is("reported")) {
       seen.mark(3);
       read_reported(field.value(), out.reported);
-    } else if (key == "note") {
+    } else if (key.is("note")) {
       seen.mark(4);
       read_description(field.value(), out.note, keep);
-    } else if (key == "explanation") {
+    } else if (key.is("explanation")) {
       seen.mark(6);
       if (!read_text(field.value(), out.explanation)) {
         out.explanation.clear();
       }
-    } else if (key == "sources") {
+    } else if (key.is("sources")) {
       seen.mark(5);
       for (auto element : take(field.value().get_array())) {
         FundsSource source;
@@ -293,27 +298,27 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
   out.evidence.clear();
   out.reported = Reported{};
   for (auto field : take(v.get_object())) {
-    const std::string_view key = plain_key(field);
-    if (key == "reported") {
+    const Key key(field);
+    if (key.is("reported")) {
       seen.mark(0);
       read_reported(field.value(), out.reported);
       continue;
     }
     std::string* target = nullptr;
     unsigned bit = 0;
-    if (key == "name") {
+    if (key.is("name")) {
       target = &out.name, bit = 1;
-    } else if (key == "actual") {
+    } else if (key.is("actual")) {
       target = &out.actual_text, bit = 2;
-    } else if (key == "explanation") {
+    } else if (key.is("explanation")) {
       target = &out.explanation, bit = 3;
-    } else if (key == "basis") {
+    } else if (key.is("basis")) {
       target = &out.basis, bit = 4;
-    } else if (key == "last_year") {
+    } else if (key.is("last_year")) {
       target = &out.last_year, bit = 5;
-    } else if (key == "rule") {
+    } else if (key.is("rule")) {
       target = &out.rule, bit = 6;
-    } else if (key == "evidence") {
+    } else if (key.is("evidence")) {
       target = &out.evidence, bit = 7;
     } else {
       throw Decline{};
@@ -342,14 +347,15 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
 void read_goals(od::value v, ProjectData& out, bool keep) {
   Seen seen;
   for (auto field : take(v.get_object())) {
-    const std::string_view key = plain_key(field);
-    std::string* target = key == "planned"    ? &out.goals_planned
-                          : key == "achieved" ? &out.goals_achieved
-                                              : nullptr;
-    if (!target) {
+    const Key key(field);
+    std::string* target = nullptr;
+    if (key.is("planned")) {
+      seen.mark(0), target = &out.goals_planned;
+    } else if (key.is("achieved")) {
+      seen.mark(1), target = &out.goals_achieved;
+    } else {
       throw Decline{};
     }
-    seen.mark(key == "planned" ? 0 : 1);
     read_description(field.value(), *target, keep);
   }
 }
@@ -379,11 +385,11 @@ void read_project(od::document& doc, ProjectData& out, bool keep) {
   Seen seen;
   std::size_t count = 0;
   for (auto field : take(doc.get_object())) {
-    const std::string_view key = plain_key(field);
-    if (key == "funds") {
+    const Key key(field);
+    if (key.is("funds")) {
       seen.mark(0);
       read_funds(field.value(), out.funds, keep);
-    } else if (key == "indicators") {
+    } else if (key.is("indicators")) {
       seen.mark(1);
       for (auto element : take(field.value().get_array())) {
         if (count == out.indicators.size()) {
@@ -391,31 +397,35 @@ void read_project(od::document& doc, ProjectData& out, bool keep) {
         }
         read_indicator(take(std::move(element)), out.indicators[count++], keep);
       }
-    } else if (key == "project") {
+    } else if (key.is("project")) {
       seen.mark(2);
       if (!read_text(field.value(), out.project)) {
         throw Decline{};
       }
-    } else if (key == "year") {
+    } else if (key.is("year")) {
       seen.mark(3);
       read_year(field.value(), out.year);
-    } else if (key == "reported_total") {
+    } else if (key.is("reported_total")) {
       seen.mark(4);
       read_optional_text(field.value(), out.reported_total);
-    } else if (key == "goals") {
+    } else if (key.is("goals")) {
       seen.mark(5);
       read_goals(field.value(), out, keep);
+    } else if (key.is("kind")) {
+      seen.mark(6);
+      read_description(field.value(), out.kind, true);
     } else {
-      std::string* target = key == "kind"          ? &out.kind
-                            : key == "department"  ? &out.department
-                            : key == "implementer" ? &out.implementer
-                            : key == "source"      ? &out.source
-                                                   : nullptr;
-      if (!target) {
+      std::string* target = nullptr;
+      if (key.is("department")) {
+        seen.mark(7), target = &out.department;
+      } else if (key.is("implementer")) {
+        seen.mark(8), target = &out.implementer;
+      } else if (key.is("source")) {
+        seen.mark(9), target = &out.source;
+      } else {
         throw Decline{};
       }
-      seen.mark(key == "kind" ? 6 : key == "department" ? 7 : key == "implementer" ? 8 : 9);
-      read_description(field.value(), *target, keep || target == &out.kind);
+      read_description(field.value(), *target, keep);
     }
   }
   if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
