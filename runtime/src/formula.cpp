@@ -210,6 +210,16 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
   }
 }
 
+// An `else if` chain is walked here, in one loop, rather than by a call
+// through eval() for each `else`.
+std::uint32_t Formula::chosen_branch(std::uint32_t index, const Bindings& bindings) const {
+  while (nodes_[index].op == Op::conditional) {
+    const std::uint32_t first = nodes_[index].first;
+    index = operands_[first + (operand_bool(operands_[first], bindings) ? 1 : 2)];
+  }
+  return index;
+}
+
 // Most operands are variables and literals: read here, they cost a
 // predictable test instead of a call and a jump through the switch.
 Number Formula::operand_number(std::uint32_t index, const Bindings& bindings) const {
@@ -242,8 +252,9 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
       case Op::variable:
         return as_number(lookup(node, bindings), index);
       case Op::conditional: {
-        const std::uint32_t branch = operand_bool(operand(0), bindings) ? operand(1) : operand(2);
-        // A branch that is not a number is reported at the choice, as written.
+        // A branch that is not a number is reported at the first choice, as
+        // written.
+        const std::uint32_t branch = chosen_branch(index, bindings);
         const Node& chosen = nodes_[branch];
         if (chosen.op == Op::variable) {
           return as_number(lookup(chosen, bindings), index);
@@ -335,8 +346,10 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
     case Op::variable:
       return as_bool(lookup(node, bindings), index);
     case Op::conditional: {
-      const std::uint32_t branch = operand_bool(operand(0), bindings) ? operand(1) : operand(2);
-      return as_bool(eval(branch, bindings), index);
+      const std::uint32_t branch = chosen_branch(index, bindings);
+      return produces_number(nodes_[branch].op) || nodes_[branch].op == Op::variable
+                 ? as_bool(eval(branch, bindings), index)
+                 : eval_bool(branch, bindings);
     }
     case Op::logical_not:
       return !operand_bool(operand(0), bindings);

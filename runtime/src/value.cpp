@@ -538,11 +538,10 @@ std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
     }
     pos += point->size;
   }
-  Quantity quantity = percent ? Quantity{*amount, "%"} : normalize(*amount, unit);
-  if (quantity.amount.round_half_up(18) != quantity.amount) {
-    return std::nullopt;
-  }
-  return ParsedValue{op, std::move(quantity)};
+  // No check of the 18 decimals perfeval keeps: 18 characters with a digit
+  // and a point before the decimals leave at most 16 of them, 18 as a
+  // percentage, and 万 and 亿 only take decimals away.
+  return ParsedValue{op, percent ? Quantity{*amount, "%"} : normalize(*amount, unit)};
 }
 
 // ---------------------------------------------------------------- dispatch

@@ -157,6 +157,9 @@ class Formula {
   // eval_number and eval_bool for an operand, reading a leaf in place.
   Number operand_number(std::uint32_t index, const Bindings& bindings) const;
   bool operand_bool(std::uint32_t index, const Bindings& bindings) const;
+  // The branch a conditional at `index` takes, through any conditionals
+  // it leads to: the first that is not one.
+  std::uint32_t chosen_branch(std::uint32_t index, const Bindings& bindings) const;
   // A variable's value, in place; throws when it has none here.
   const Scalar& lookup(const Node& node, const Bindings& bindings) const;
   // A node's value: a variable's in place, anything else computed into `storage`.
