@@ -7,11 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "line_writer.hpp"
+
 namespace perfeval {
 namespace {
-
-// Literals with their length: a line is built from hundreds of them.
-using namespace std::string_view_literals;
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
 // overlong forms, no surrogates, nothing past U+10FFFF).
@@ -43,8 +42,8 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 // A JSON string: quotes, backslashes and control characters escaped; bytes
 // that are not UTF-8 (a file name, say) become U+FFFD so the line stays
 // valid JSON. Runs that need nothing are copied whole.
-void append_string(std::string& out, std::string_view s) {
-  out += '"';
+void append_string(LineWriter& out, std::string_view s) {
+  out.put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
   const auto continuation = [&](std::size_t k) {
     return (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
@@ -68,34 +67,43 @@ void append_string(std::string& out, std::string_view s) {
         continue;
       }
     }
-    out.append(s.substr(run, i - run));
+    out.put(s.substr(run, i - run));
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
+      out.put('\\');
+      out.put(static_cast<char>(c));
     } else if (c < 0x20) {
-      fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+      out.put(fmt::format("\\u{:04x}", c));
     } else {
-      out += "\xEF\xBF\xBD"sv;
+      out.put("\xEF\xBF\xBD");
     }
     run = ++i;
   }
-  out.append(s.substr(run));
-  out += '"';
+  out.put(s.substr(run));
+  out.put('"');
 }
 
-void append_bool(std::string& out, bool value) {
-  out += value ? "true"sv : "false"sv;
+void append_bool(LineWriter& out, bool value) {
+  if (value) {
+    out.put("true");
+  } else {
+    out.put("false");
+  }
 }
 
-void append_errors(std::string& out, const std::vector<std::string>& errors) {
-  out += "\"errors\":["sv;
+void append_count(LineWriter& out, std::size_t count) {
+  const fmt::format_int digits(count);
+  out.put(std::string_view(digits.data(), digits.size()));
+}
+
+void append_errors(LineWriter& out, const std::vector<std::string>& errors) {
+  out.put("\"errors\":[");
   for (std::size_t k = 0; k < errors.size(); ++k) {
     if (k > 0) {
-      out += ',';
+      out.put(',');
     }
     append_string(out, errors[k]);
   }
-  out += ']';
+  out.put(']');
 }
 
 // A problem on one line: where it is, then the sentence.
@@ -106,95 +114,108 @@ std::string one_line(const Diagnostic& d, const SourceManager& sources, Lang lan
 
 // The figures of one scored row, the funds or an indicator, as the policy
 // shows them.
-void append_figures(std::string& out, const Rational& rate, const Rational& score,
+void append_figures(LineWriter& out, const Rational& rate, const Rational& score,
                     bool explanation_required, const ProjectResult& p) {
   // Digits need no escaping: written straight into the line.
-  out += ",\"rate\":\""sv;
-  rate.append_fixed(out, p.rate_digits, 2);  // a percentage
-  out += "%\",\"score\":\""sv;
-  score.append_fixed(out, p.score_digits);
-  out += '"';
-  out += ",\"explanation_required\":"sv;
+  out.put(",\"rate\":\"");
+  out.put_fixed(rate, p.rate_digits, 2);  // a percentage
+  out.put("%\",\"score\":\"");
+  out.put_fixed(score, p.score_digits);
+  out.put("\",\"explanation_required\":");
   append_bool(out, explanation_required);
 }
 
 }  // namespace
 
-void append_jsonl_project(std::string& out, const ProjectResult& p,
+void append_jsonl_project(std::string& line, const ProjectResult& p,
                           const std::vector<std::string>& errors) {
-  out += "{\"file\":"sv;
-  append_string(out, p.file);
-  out += ",\"project\":"sv;
-  append_string(out, p.project);
-  out += ",\"kind\":"sv;
-  append_string(out, p.kind);
-  out += ",\"policy\":"sv;
-  append_string(out, p.policy);
-  out += ",\"complete\":"sv;
-  append_bool(out, p.complete);
-  out += ",\"total\":"sv;
-  if (p.total) {
-    out += '"';
-    p.total->append_fixed(out, p.score_digits);
-    out += '"';
-  } else {
-    out += "null"sv;
+  // About 200 bytes an indicator besides its name, and as many for the rest.
+  std::size_t expected = 200 + p.file.size() + p.project.size();
+  for (const IndicatorResult& i : p.indicators) {
+    expected += 200 + i.name.size();
   }
-  out += ",\"full_marks\":"sv;
+  LineWriter out(line, expected);
+  out.put("{\"file\":");
+  append_string(out, p.file);
+  out.put(",\"project\":");
+  append_string(out, p.project);
+  out.put(",\"kind\":");
+  append_string(out, p.kind);
+  out.put(",\"policy\":");
+  append_string(out, p.policy);
+  out.put(",\"complete\":");
+  append_bool(out, p.complete);
+  out.put(",\"total\":");
+  if (p.total) {
+    out.put('"');
+    out.put_fixed(*p.total, p.score_digits);
+    out.put('"');
+  } else {
+    out.put("null");
+  }
+  out.put(",\"full_marks\":");
   append_string(out, p.full_marks.to_string());
-  out += ",\"band\":"sv;
+  out.put(",\"band\":");
   if (p.band) {
     append_string(out, *p.band);
   } else {
-    out += "null"sv;
+    out.put("null");
   }
   const FundsResult& f = p.funds;
-  out += ",\"funds\":{\"scored\":"sv;
+  out.put(",\"funds\":{\"scored\":");
   append_bool(out, f.scored);
   if (f.scored) {
     append_figures(out, f.rate, f.score, f.explanation_required, p);
   }
-  out += "},\"indicators\":["sv;
+  out.put("},\"indicators\":[");
   for (std::size_t k = 0; k < p.indicators.size(); ++k) {
     const IndicatorResult& i = p.indicators[k];
-    out += k == 0 ? "{\"name\":"sv : ",{\"name\":"sv;
+    if (k == 0) {
+      out.put("{\"name\":");
+    } else {
+      out.put(",{\"name\":");
+    }
     append_string(out, i.name);
-    out += ",\"scored\":"sv;
+    out.put(",\"scored\":");
     append_bool(out, i.scored);
-    out += ",\"applicable\":"sv;
+    out.put(",\"applicable\":");
     append_bool(out, i.applicable);
     if (i.scored && i.applicable) {
-      out += ",\"met\":"sv;
+      out.put(",\"met\":");
       append_bool(out, i.met);
       append_figures(out, i.rate, i.score_rounded, i.explanation_required, p);
     }
-    out += ",\"explanation_present\":"sv;
+    out.put(",\"explanation_present\":");
     append_bool(out, i.explanation_present);
-    out += ",\"differences\":"sv;
-    const fmt::format_int differences(i.differences.size());
-    out.append(differences.data(), differences.size());
-    out += '}';
+    out.put(",\"differences\":");
+    append_count(out, i.differences.size());
+    out.put('}');
   }
-  fmt::format_to(std::back_inserter(out),
-                 "],\"differences\":{},\"explanations_missing\":{},\"explanations_unneeded\":{},",
-                 p.differences(), p.explanations_missing(), p.explanations_unneeded());
+  out.put("],\"differences\":");
+  append_count(out, p.differences());
+  out.put(",\"explanations_missing\":");
+  append_count(out, p.explanations_missing());
+  out.put(",\"explanations_unneeded\":");
+  append_count(out, p.explanations_unneeded());
+  out.put(',');
   append_errors(out, errors);
-  out += '}';
+  out.put('}');
 }
 
-void append_jsonl_failure(std::string& out, std::string_view label, std::string_view project,
+void append_jsonl_failure(std::string& line, std::string_view label, std::string_view project,
                           const std::vector<std::string>& errors) {
-  out += "{\"file\":"sv;
+  LineWriter out(line);
+  out.put("{\"file\":");
   append_string(out, label);
-  out += ",\"project\":"sv;
+  out.put(",\"project\":");
   if (project.empty()) {
-    out += "null"sv;
+    out.put("null");
   } else {
     append_string(out, project);
   }
-  out += ",\"complete\":false,\"total\":null,"sv;
+  out.put(",\"complete\":false,\"total\":null,");
   append_errors(out, errors);
-  out += '}';
+  out.put('}');
 }
 
 StreamWriter::StreamWriter(StreamFormat format, const SourceManager& rule_sources,
@@ -261,10 +282,14 @@ void StreamWriter::finish() {
                    totals_.indicators, totals_.differences, totals_.explanations_missing);
     bool first = true;
     for (const auto& [band, count] : totals_.bands) {
-      line += first ? "" : ",";
+      LineWriter out(line);
+      if (!first) {
+        out.put(',');
+      }
       first = false;
-      append_string(line, band);
-      fmt::format_to(std::back_inserter(line), ":{}", count);
+      append_string(out, band);
+      out.put(':');
+      append_count(out, count);
     }
     line += "}}}\n";
   } else {
