@@ -81,12 +81,17 @@ std::uint64_t gcd64(std::uint64_t a, std::uint64_t b) {
     return 1;
   const int shift = __builtin_ctzll(a | b);
   a >>= __builtin_ctzll(a);
-  do {
-    b >>= __builtin_ctzll(b);
-    if (a > b)
-      std::swap(a, b);
-    b -= a;
-  } while (b != 0);
+  b >>= __builtin_ctzll(b);
+  // Both odd from here. Each step keeps the smaller and the difference
+  // without its twos, written so that the compiler chooses without
+  // branching: which of two is smaller is a coin toss to the branch
+  // predictor, and the misses made a gcd twice as slow.
+  while (a != b) {
+    const std::uint64_t smaller = a < b ? a : b;
+    const std::uint64_t difference = a < b ? b - a : a - b;
+    a = smaller;
+    b = difference >> __builtin_ctzll(difference);
+  }
   return a << shift;
 }
 
