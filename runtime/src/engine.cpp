@@ -232,18 +232,22 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
 // rate, a rescale for indicators that do not apply).
 bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const ProjectData& data,
                    DiagnosticSink& sink, const ScoreOptions& options) {
-  Rational indicators;
-  Rational applicable = result.funds.weight;
+  RationalSum sum;
+  RationalSum applicable_sum;
+  applicable_sum += result.funds.weight;
   for (const auto& r : result.indicators) {
     if (r.applicable) {
-      indicators += r.score_rounded;
-      applicable += r.weight;
+      sum += r.score_rounded;
+      applicable_sum += r.weight;
     }
   }
   if (!policy.total_formula) {
-    result.total = indicators + result.funds.score;
+    sum += result.funds.score;
+    result.total = sum.value();
     return true;
   }
+  const Rational indicators = sum.value();
+  const Rational applicable = applicable_sum.value();
   Bindings b;
   b.set(Variable::indicators, Number{indicators, {}});
   b.set(Variable::funds_score, Number{result.funds.score, {}});
@@ -272,14 +276,19 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
 // The printed scores added up, if the table printed every one of them.
 std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
   const auto& funds = result.funds.reported.score;
-  auto sum = funds ? read_reported_number(*funds) : std::nullopt;
+  const auto funds_score = funds ? read_reported_number(*funds) : std::nullopt;
+  if (!funds_score) {
+    return std::nullopt;
+  }
+  RationalSum sum;
+  sum += *funds_score;
   for (const auto& i : result.indicators) {
-    if (!sum || !i.entered) {
+    if (!i.entered) {
       return std::nullopt;
     }
-    *sum += *i.entered;
+    sum += *i.entered;
   }
-  return sum;
+  return sum.value();
 }
 
 // Makes a result used for an earlier project ready for the next one,

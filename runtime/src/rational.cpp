@@ -575,4 +575,24 @@ std::string Rational::to_string() const {
   return text;
 }
 
+RationalSum& RationalSum::operator+=(const Rational& value) {
+  constexpr std::int64_t kScale = 1'000'000'000;
+  const Int den = value.denominator();
+  if (den <= kScale && kScale % static_cast<std::int64_t>(den) == 0 && fits_64(value.numerator())) {
+    std::int64_t units = 0, sum = 0;
+    if (!__builtin_mul_overflow(static_cast<std::int64_t>(value.numerator()),
+                                kScale / static_cast<std::int64_t>(den), &units) &&
+        !__builtin_add_overflow(units_, units, &sum)) {
+      units_ = sum;
+      return *this;
+    }
+  }
+  rest_ += value;
+  return *this;
+}
+
+Rational RationalSum::value() const {
+  return rest_ + Rational::fraction(units_, 1'000'000'000);
+}
+
 }  // namespace perfeval

@@ -374,3 +374,24 @@ TEST_CASE("to_string gives the shortest exact decimal", "[rational]") {
   CHECK(frac(kMax / 2, kMax).to_string() == "0.5");
   CHECK(frac(kMax, 3).to_string() == "56713727820156410577229101238628035242.333333333333333333");
 }
+
+TEST_CASE("RationalSum adds up exactly, on and off its shortcut", "[rational]") {
+  // Rounded scores, thirds, and values past what 10^-9 units can count.
+  const std::vector<Rational> values = {
+      num("9.38"),         num("7"),           num("-2.5"),
+      frac(1, 3),          num("0.000000001"), num("13.89"),
+      frac(-5, 7),         num("9000000000"),  num("9000000000"),
+      num("0.1234567891"), num("-0.01"),       frac(Int{1} << 80, 3)};
+  Rational expected;
+  perfeval::RationalSum sum;
+  for (const Rational& value : values) {
+    INFO(value.to_string());
+    expected += value;
+    sum += value;
+    CHECK(sum.value() == expected);
+  }
+  CHECK(perfeval::RationalSum().value() == Rational());
+  perfeval::RationalSum too_large;
+  too_large += frac(kMax, 1);
+  CHECK(error_kind([&] { too_large += frac(kMax, 1); }) == ArithmeticError::Kind::overflow);
+}

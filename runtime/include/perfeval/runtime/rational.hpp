@@ -96,4 +96,18 @@ class Rational {
   Int den_ = 1;
 };
 
+// Adds up many values exactly. Values whose denominators divide 10^9, as
+// rounded scores' and printed figures' do, are kept as a count of 10^-9
+// and added without a gcd each; any other goes to an ordinary Rational sum.
+// Both throw ArithmeticError when the sum is too large to hold.
+class RationalSum {
+ public:
+  RationalSum& operator+=(const Rational& value);
+  Rational value() const;
+
+ private:
+  std::int64_t units_ = 0;  // of 10^-9
+  Rational rest_;
+};
+
 }  // namespace perfeval
