@@ -103,26 +103,40 @@ od::json_type type_of(od::value& v) {
   return type;
 }
 
+// How one document is read.
+struct Reading {
+  // Copy the text fields only shown in reports.
+  bool keep;
+  // The document has a backslash somewhere. Most have none, and then no
+  // string needs looking at for escapes: one search of the whole line is
+  // cheaper than one for every string.
+  bool escapes;
+
+  bool may_escape(std::string_view token) const {
+    return escapes && token.find('\\') != std::string_view::npos;
+  }
+};
+
 // A string's text, in place when it has no escapes (simdjson's indexing
 // has already checked its UTF-8 and that no control character stands
 // unescaped), else unescaped by simdjson.
-std::string_view string_text(od::value& v) {
+std::string_view string_text(od::value& v, Reading reading) {
   std::string_view token = v.raw_json_token();  // the quotes, then perhaps spaces
   while (token.size() > 2 && token.back() != '"') {
     token.remove_suffix(1);
   }
   token = token.substr(1, token.size() - 2);
-  if (token.find('\\') == std::string_view::npos) {
+  if (!reading.may_escape(token)) {
     return token;
   }
   return take(v.get_string());
 }
 
 // A text field: a string, or a number kept as written. Null means absent.
-bool read_text(od::value v, std::string& out) {
+bool read_text(od::value v, std::string& out, Reading reading) {
   switch (type_of(v)) {
     case od::json_type::string:
-      out.assign(string_text(v));
+      out.assign(string_text(v, reading));
       return true;
     case od::json_type::number:
       out.assign(number_token(v));
@@ -139,9 +153,9 @@ bool read_text(od::value v, std::string& out) {
 // check it but not copied: a string without escapes is valid once simdjson
 // has indexed it (UTF-8 and control characters are checked then), and one
 // with escapes is unescaped to check them.
-void read_description(od::value v, std::string& out, bool keep) {
-  if (keep) {
-    if (!read_text(v, out)) {
+void read_description(od::value v, std::string& out, Reading reading) {
+  if (reading.keep) {
+    if (!read_text(v, out, reading)) {
       out.clear();
     }
     return;
@@ -149,7 +163,7 @@ void read_description(od::value v, std::string& out, bool keep) {
   out.clear();
   switch (type_of(v)) {
     case od::json_type::string:
-      if (std::string_view(v.raw_json_token()).find('\\') != std::string_view::npos) {
+      if (reading.may_escape(v.raw_json_token())) {
         (void)take(v.get_string());
       }
       return;
@@ -163,18 +177,18 @@ void read_description(od::value v, std::string& out, bool keep) {
   }
 }
 
-void read_optional_text(od::value v, std::optional<std::string>& out) {
+void read_optional_text(od::value v, std::optional<std::string>& out, Reading reading) {
   std::string text = out ? std::move(*out) : std::string();
-  if (read_text(v, text)) {
+  if (read_text(v, text, reading)) {
     out = std::move(text);
   } else {
     out.reset();
   }
 }
 
-Rational read_amount(od::value v) {
+Rational read_amount(od::value v, Reading reading) {
   std::string text;
-  if (!read_text(v, text)) {
+  if (!read_text(v, text, reading)) {
     throw Decline{};
   }
   try {
@@ -202,7 +216,7 @@ class Seen {
   std::uint32_t bits_ = 0;
 };
 
-void read_reported(od::value v, Reported& out) {
+void read_reported(od::value v, Reported& out, Reading reading) {
   out = Reported{};
   if (type_of(v) == od::json_type::null) {
     return;
@@ -212,17 +226,17 @@ void read_reported(od::value v, Reported& out) {
     const Key key(field);
     if (key.is("rate")) {
       seen.mark(0);
-      read_optional_text(field.value(), out.rate);
+      read_optional_text(field.value(), out.rate, reading);
     } else if (key.is("score")) {
       seen.mark(1);
-      read_optional_text(field.value(), out.score);
+      read_optional_text(field.value(), out.score, reading);
     } else {
       throw Decline{};
     }
   }
 }
 
-void read_source(od::value v, FundsSource& out, bool keep) {
+void read_source(od::value v, FundsSource& out, Reading reading) {
   Seen seen;
   out = FundsSource{};
   for (auto field : take(v.get_object())) {
@@ -239,11 +253,11 @@ void read_source(od::value v, FundsSource& out, bool keep) {
     } else {
       throw Decline{};
     }
-    read_description(field.value(), *target, keep);
+    read_description(field.value(), *target, reading);
   }
 }
 
-void read_funds(od::value v, FundsData& out, bool keep) {
+void read_funds(od::value v, FundsData& out, Reading reading) {
   Seen seen;
   out.sources.clear();
   out.reported = Reported{};
@@ -253,30 +267,30 @@ void read_funds(od::value v, FundsData& out, bool keep) {
     const Key key(field);
     if (key.is("planned")) {
       seen.mark(0);
-      out.planned = read_amount(field.value());
+      out.planned = read_amount(field.value(), reading);
     } else if (key.is("budget")) {
       seen.mark(1);
-      out.budget = read_amount(field.value());
+      out.budget = read_amount(field.value(), reading);
     } else if (key.is("executed")) {
       seen.mark(2);
-      out.executed = read_amount(field.value());
+      out.executed = read_amount(field.value(), reading);
     } else if (key.is("reported")) {
       seen.mark(3);
-      read_reported(field.value(), out.reported);
+      read_reported(field.value(), out.reported, reading);
     } else if (key.is("note")) {
       seen.mark(4);
-      read_description(field.value(), out.note, keep);
+      read_description(field.value(), out.note, reading);
     } else if (key.is("explanation")) {
       seen.mark(6);
-      if (!read_text(field.value(), out.explanation)) {
+      if (!read_text(field.value(), out.explanation, reading)) {
         out.explanation.clear();
       }
     } else if (key.is("sources")) {
       seen.mark(5);
       for (auto element : take(field.value().get_array())) {
         FundsSource source;
-        read_source(take(std::move(element)), source, keep);
-        if (keep) {
+        read_source(take(std::move(element)), source, reading);
+        if (reading.keep) {
           out.sources.push_back(std::move(source));
         }
       }
@@ -289,7 +303,7 @@ void read_funds(od::value v, FundsData& out, bool keep) {
   }
 }
 
-void read_indicator(od::value v, IndicatorData& out, bool keep) {
+void read_indicator(od::value v, IndicatorData& out, Reading reading) {
   Seen seen;
   out.explanation.clear();
   out.basis.clear();
@@ -301,7 +315,7 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
     const Key key(field);
     if (key.is("reported")) {
       seen.mark(0);
-      read_reported(field.value(), out.reported);
+      read_reported(field.value(), out.reported, reading);
       continue;
     }
     std::string* target = nullptr;
@@ -325,8 +339,8 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
     }
     seen.mark(bit);
     if (bit > 3) {
-      read_description(field.value(), *target, keep);
-    } else if (!read_text(field.value(), *target)) {
+      read_description(field.value(), *target, reading);
+    } else if (!read_text(field.value(), *target, reading)) {
       if (bit <= 2) {
         throw Decline{};  // a name or actual value is required
       }
@@ -344,7 +358,7 @@ void read_indicator(od::value v, IndicatorData& out, bool keep) {
   out.actual = std::move(*value);
 }
 
-void read_goals(od::value v, ProjectData& out, bool keep) {
+void read_goals(od::value v, ProjectData& out, Reading reading) {
   Seen seen;
   for (auto field : take(v.get_object())) {
     const Key key(field);
@@ -356,7 +370,7 @@ void read_goals(od::value v, ProjectData& out, bool keep) {
     } else {
       throw Decline{};
     }
-    read_description(field.value(), *target, keep);
+    read_description(field.value(), *target, reading);
   }
 }
 
@@ -381,25 +395,25 @@ void read_year(od::value v, std::optional<int>& out) {
   out = static_cast<int>(year);
 }
 
-void read_project(od::document& doc, ProjectData& out, bool keep) {
+void read_project(od::document& doc, ProjectData& out, Reading reading) {
   Seen seen;
   std::size_t count = 0;
   for (auto field : take(doc.get_object())) {
     const Key key(field);
     if (key.is("funds")) {
       seen.mark(0);
-      read_funds(field.value(), out.funds, keep);
+      read_funds(field.value(), out.funds, reading);
     } else if (key.is("indicators")) {
       seen.mark(1);
       for (auto element : take(field.value().get_array())) {
         if (count == out.indicators.size()) {
           out.indicators.emplace_back();
         }
-        read_indicator(take(std::move(element)), out.indicators[count++], keep);
+        read_indicator(take(std::move(element)), out.indicators[count++], reading);
       }
     } else if (key.is("project")) {
       seen.mark(2);
-      if (!read_text(field.value(), out.project)) {
+      if (!read_text(field.value(), out.project, reading)) {
         throw Decline{};
       }
     } else if (key.is("year")) {
@@ -407,13 +421,13 @@ void read_project(od::document& doc, ProjectData& out, bool keep) {
       read_year(field.value(), out.year);
     } else if (key.is("reported_total")) {
       seen.mark(4);
-      read_optional_text(field.value(), out.reported_total);
+      read_optional_text(field.value(), out.reported_total, reading);
     } else if (key.is("goals")) {
       seen.mark(5);
-      read_goals(field.value(), out, keep);
+      read_goals(field.value(), out, reading);
     } else if (key.is("kind")) {
       seen.mark(6);
-      read_description(field.value(), out.kind, true);
+      read_description(field.value(), out.kind, Reading{true, reading.escapes});
     } else {
       std::string* target = nullptr;
       if (key.is("department")) {
@@ -425,7 +439,7 @@ void read_project(od::document& doc, ProjectData& out, bool keep) {
       } else {
         throw Decline{};
       }
-      read_description(field.value(), *target, keep);
+      read_description(field.value(), *target, reading);
     }
   }
   if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
@@ -469,7 +483,9 @@ bool FastDataLoader::load_padded(std::string_view json, std::string_view file, P
   try {
     od::document doc = take(impl_->parser.iterate(
         simdjson::padded_string_view(json.data(), json.size(), json.size() + kPadding)));
-    read_project(doc, out, impl_->keep_descriptions);
+    const Reading reading{impl_->keep_descriptions,
+                          std::memchr(json.data(), '\\', json.size()) != nullptr};
+    read_project(doc, out, reading);
     // Anything after the object is for the reference loader to report.
     if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
       return false;
