@@ -380,22 +380,27 @@ std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) 
   if (i != text.size() || decimals > kMaxDigits) {
     return std::nullopt;
   }
-  // value / 10^decimals in lowest terms: the only common factors are 2 and 5.
+  const Rational result = decimal(value, decimals);
+  return negative ? -result : result;
+}
+
+Rational Rational::decimal(std::uint64_t units, int decimals) {
+  // The only factors units and 10^decimals can share are 2s and 5s.
   std::uint64_t den = pow10(decimals);
-  if (value == 0) {
+  if (units == 0) {
     den = 1;
   }
   if (den > 1) {
-    const int twos = std::min(__builtin_ctzll(value), decimals);
-    value >>= twos;
+    const int twos = std::min(__builtin_ctzll(units), decimals);
+    units >>= twos;
     den >>= twos;
-    for (int fives = 0; fives < decimals && value % 5 == 0; ++fives) {
-      value /= 5;
+    for (int fives = 0; fives < decimals && units % 5 == 0; ++fives) {
+      units /= 5;
       den /= 5;
     }
   }
   Rational result;
-  result.num_ = negative ? -static_cast<Int>(value) : static_cast<Int>(value);
+  result.num_ = static_cast<Int>(units);
   result.den_ = static_cast<Int>(den);
   return result;
 }
@@ -527,7 +532,8 @@ Rational Rational::round_half_up(int digits) const {
     // 2^63 and scale at most 10^18 every term stays below 2^126.
     const UInt n = magnitude(num_), d = static_cast<UInt>(den_);
     const UInt rounded = quotient(2 * n * static_cast<UInt>(scale) + d, 2 * d);
-    const Rational result = fraction(static_cast<Int>(rounded), scale);
+    const Rational result = fits_64(rounded) ? decimal(static_cast<std::uint64_t>(rounded), digits)
+                                             : fraction(static_cast<Int>(rounded), scale);
     return num_ < 0 ? -result : result;
   }
   const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);

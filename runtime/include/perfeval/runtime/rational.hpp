@@ -91,6 +91,8 @@ class Rational {
   // parse() for short plain decimals, divided by 10^shift; nullopt leaves
   // the text to the general reading.
   static std::optional<Rational> parse_plain(std::string_view text, int shift);
+  // units / 10^decimals in lowest terms, without a gcd; decimals is 0..18.
+  static Rational decimal(std::uint64_t units, int decimals);
 
   Int num_ = 0;
   Int den_ = 1;
