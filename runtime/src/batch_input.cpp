@@ -175,9 +175,11 @@ bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t ta
     }
     const std::size_t old = buffer.size();
     const std::size_t want = std::max(kMinRead, target_bytes - std::min(target_bytes, bytes));
-    buffer.resize(old + want);
-    const std::size_t got = std::fread(buffer.data() + old, 1, want, stream_);
-    buffer.resize(old + got);
+    std::size_t got = 0;
+    buffer.resize_and_overwrite(old + want, [&](char* room, std::size_t) {
+      got = std::fread(room + old, 1, want, stream_);
+      return old + got;
+    });
     stream_done_ = got == 0;
   }
 }

@@ -19,7 +19,7 @@ class LineWriter {
   // Writes after what `out` holds; `out` has its final size again when the
   // writer is gone, and must not be touched while it lives.
   // `expected`, the length the line will likely have, is made room for at
-  // once: room is zero-filled (std::string::resize), so not much more.
+  // once.
   explicit LineWriter(std::string& out, std::size_t expected = 0)
       : out_(out), at_(out.data() + out.size()), end_(at_) {
     if (expected > 0) {
@@ -63,7 +63,10 @@ class LineWriter {
   // made room for piece by piece.
   [[gnu::noinline]] void grow(std::size_t size) {
     const std::size_t used = written();
-    out_.resize(used + (size > kBlock ? size : kBlock));
+    // The new bytes are left as they are: every one is written before the
+    // writer is done, or cut off by the resize in the destructor.
+    out_.resize_and_overwrite(used + (size > kBlock ? size : kBlock),
+                              [](char*, std::size_t room) { return room; });
     at_ = out_.data() + used;
     end_ = out_.data() + out_.size();
   }
