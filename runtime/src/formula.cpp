@@ -113,9 +113,13 @@ namespace {
 
 // Units in formulas: a plain number goes with anything it multiplies; adding
 // or comparing needs the same unit, except that zero is zero in any unit.
+bool same_unit(const Rational& a, std::string_view a_unit, const Rational& b,
+               std::string_view b_unit) {
+  return a_unit == b_unit || (a_unit.empty() && a.is_zero()) || (b_unit.empty() && b.is_zero());
+}
+
 bool same_unit(const Number& a, const Number& b) {
-  return a.unit == b.unit || (a.unit.empty() && a.value.is_zero()) ||
-         (b.unit.empty() && b.value.is_zero());
+  return same_unit(a.value, a.unit, b.value, b.unit);
 }
 
 std::string_view common_unit(const Number& a, const Number& b) {
@@ -208,6 +212,34 @@ Scalar Formula::eval(std::uint32_t index, const Bindings& bindings) const {
       return produces_number(node.op) ? Scalar(eval_number(index, bindings))
                                       : Scalar(eval_bool(index, bindings));
   }
+}
+
+// Most comparisons are of a number variable with a literal or another
+// variable (`target = 0`, `rate != 100%`, `actual >= target`): compared here
+// in place. Anything else, and every mismatch, goes the general way, which
+// also has the messages; a variable with no value fails here as it would
+// there, operands in order.
+std::optional<int> Formula::compare_in_place(const Node& node, const Bindings& bindings) const {
+  std::array<const Rational*, 2> values{};
+  std::array<std::string_view, 2> units;
+  for (std::size_t k = 0; k < 2; ++k) {
+    const Node& operand = nodes_[operands_[node.first + k]];
+    if (operand.op == Op::number) {
+      values[k] = &operand.number;
+    } else if (operand.op != Op::variable) {
+      return std::nullopt;
+    } else if (const auto* number = std::get_if<Number>(&lookup(operand, bindings))) {
+      values[k] = &number->value;
+      units[k] = number->unit;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!same_unit(*values[0], units[0], *values[1], units[1])) {
+    return std::nullopt;
+  }
+  const auto order = *values[0] <=> *values[1];
+  return order < 0 ? -1 : (order > 0 ? 1 : 0);
 }
 
 // An `else if` chain is walked here, in one loop, rather than by a call
@@ -359,6 +391,9 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
       return operand_bool(operand(0), bindings) || operand_bool(operand(1), bindings);
     case Op::eq:
     case Op::ne: {
+      if (const auto c = compare_in_place(node, bindings)) {
+        return node.op == Op::eq ? *c == 0 : *c != 0;
+      }
       Scalar left, right;
       const int c = compare_scalars(value_of(operand(0), bindings, left),
                                     value_of(operand(1), bindings, right), node.range, false);
@@ -369,8 +404,11 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
     case Op::gt:
     case Op::ge: {
       Scalar left, right;
-      const int c = compare_scalars(value_of(operand(0), bindings, left),
-                                    value_of(operand(1), bindings, right), node.range, true);
+      const std::optional<int> in_place = compare_in_place(node, bindings);
+      const int c = in_place
+                        ? *in_place
+                        : compare_scalars(value_of(operand(0), bindings, left),
+                                          value_of(operand(1), bindings, right), node.range, true);
       switch (node.op) {
         case Op::lt:
           return c < 0;
