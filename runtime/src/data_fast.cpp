@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 
 namespace perfeval {
@@ -36,6 +37,9 @@ class Key {
   template <std::size_t N>
   bool is(const char (&name)[N]) const {
     return std::memcmp(raw_, name, N - 1) == 0 && raw_[N - 1] == '"';
+  }
+  bool is(std::string_view name) const {
+    return std::memcmp(raw_, name.data(), name.size()) == 0 && raw_[name.size()] == '"';
   }
 
  private:
@@ -236,24 +240,36 @@ void read_reported(od::value v, Reported& out, Reading reading) {
   }
 }
 
+// One of an object's text fields, by key: marked seen (the first of
+// `fields` as bit `first_bit`, the next as the next bit, ...) and returned;
+// any other key is declined.
+struct TextField {
+  std::string_view key;
+  std::string* target;
+};
+std::string& text_field(const Key& key, Seen& seen, unsigned first_bit,
+                        std::initializer_list<TextField> fields) {
+  unsigned bit = first_bit;
+  for (const TextField& field : fields) {
+    if (key.is(field.key)) {
+      seen.mark(bit);
+      return *field.target;
+    }
+    ++bit;
+  }
+  throw Decline{};
+}
+
 void read_source(od::value v, FundsSource& out, Reading reading) {
   Seen seen;
   out = FundsSource{};
   for (auto field : take(v.get_object())) {
-    const Key key(field);
-    std::string* target = nullptr;
-    if (key.is("name")) {
-      seen.mark(0), target = &out.name;
-    } else if (key.is("planned")) {
-      seen.mark(1), target = &out.planned;
-    } else if (key.is("budget")) {
-      seen.mark(2), target = &out.budget;
-    } else if (key.is("executed")) {
-      seen.mark(3), target = &out.executed;
-    } else {
-      throw Decline{};
-    }
-    read_description(field.value(), *target, reading);
+    std::string& target = text_field(Key(field), seen, 0,
+                                     {{"name", &out.name},
+                                      {"planned", &out.planned},
+                                      {"budget", &out.budget},
+                                      {"executed", &out.executed}});
+    read_description(field.value(), target, reading);
   }
 }
 
@@ -361,16 +377,9 @@ void read_indicator(od::value v, IndicatorData& out, Reading reading) {
 void read_goals(od::value v, ProjectData& out, Reading reading) {
   Seen seen;
   for (auto field : take(v.get_object())) {
-    const Key key(field);
-    std::string* target = nullptr;
-    if (key.is("planned")) {
-      seen.mark(0), target = &out.goals_planned;
-    } else if (key.is("achieved")) {
-      seen.mark(1), target = &out.goals_achieved;
-    } else {
-      throw Decline{};
-    }
-    read_description(field.value(), *target, reading);
+    std::string& target = text_field(
+        Key(field), seen, 0, {{"planned", &out.goals_planned}, {"achieved", &out.goals_achieved}});
+    read_description(field.value(), target, reading);
   }
 }
 
@@ -429,17 +438,11 @@ void read_project(od::document& doc, ProjectData& out, Reading reading) {
       seen.mark(6);
       read_description(field.value(), out.kind, Reading{true, reading.escapes});
     } else {
-      std::string* target = nullptr;
-      if (key.is("department")) {
-        seen.mark(7), target = &out.department;
-      } else if (key.is("implementer")) {
-        seen.mark(8), target = &out.implementer;
-      } else if (key.is("source")) {
-        seen.mark(9), target = &out.source;
-      } else {
-        throw Decline{};
-      }
-      read_description(field.value(), *target, reading);
+      std::string& target = text_field(key, seen, 7,
+                                       {{"department", &out.department},
+                                        {"implementer", &out.implementer},
+                                        {"source", &out.source}});
+      read_description(field.value(), target, reading);
     }
   }
   if (!seen.has(0) || !seen.has(1) || !seen.has(2)) {
