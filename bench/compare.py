@@ -9,7 +9,9 @@ checks that all the scorers give the same totals.
    --perfeval, --bench, --floor, --no-build);
 2. makes the data with perfeval_bench (--jsonl; and --write for the folder
    mode), kept in WORK and reused while the size and seed stay the same;
-3. runs, one after the other, each timed by /usr/bin/time (wall, peak RSS):
+3. runs, one after the other, each timed by /usr/bin/time (wall, peak RSS),
+   and with --repeat R all of them R times over, in turn, keeping each
+   tool's fastest wall time and its largest peak memory:
    - perfeval -j 1 -f jsonl RULES DATA.jsonl, and -j NPROC (default);
      or, with --perfeval-input folder, perfeval -f json RULES DIR (one thread:
      for a perfeval without JSON Lines input);
@@ -98,6 +100,10 @@ def parse_args():
                    help="zen evaluations kept in flight at once (default 1)")
     p.add_argument("--tools", default=",".join(TOOLS),
                    help=f"comma-separated subset of {','.join(TOOLS)} (default: all)")
+    p.add_argument("--repeat", type=int, default=1,
+                   help="run every tool R times, in turn, and report each one's fastest "
+                        "wall time and largest peak memory: on a shared machine one run "
+                        "can be 10-30%% slow (default 1)")
     p.add_argument("--memory-sizes", default="",
                    help="comma-separated numbers of indicators (10000,100000,1000000): "
                         "perfeval's peak memory and wall time at each, -j 1 and -j NPROC")
@@ -124,6 +130,8 @@ def parse_args():
              f"{args.memory_sizes!r}")
     if any(n < 1 for n in args.memory_sizes):
         fail("--memory-sizes: each size is at least 1")
+    if args.repeat < 1:
+        fail("--repeat is at least 1")
     return args
 
 
@@ -191,10 +199,20 @@ class Tool:
         self.reader = reader
         self.env = env
         self.stdout_to_output = stdout_to_output
-        self.wall = None
-        self.peak_kb = None
+        self.walls = []  # every run's
+        self.peaks_kb = []
         self.exit_code = None
         self.totals = None
+
+    @property
+    def wall(self):
+        """The fastest run: what the tool takes when nothing else gets in
+        its way."""
+        return min(self.walls) if self.walls else None
+
+    @property
+    def peak_kb(self):
+        return max(self.peaks_kb) if self.peaks_kb else None
 
 
 def time_tool(tool, work):
@@ -208,15 +226,27 @@ def time_tool(tool, work):
         started = time.monotonic()
         completed = subprocess.run([str(c) for c in command], stdout=stdout, env=env)
         wall = time.monotonic() - started
-    tool.exit_code = completed.returncode
+    # The first failure is kept: a later run that succeeds does not hide it.
+    if not tool.exit_code:
+        tool.exit_code = completed.returncode
+    peak_kb = None
     try:
         _, peak = time_file.read_text().split()[-2:]
-        tool.peak_kb = int(peak)
+        peak_kb = int(peak)
+        tool.peaks_kb.append(peak_kb)
     except (OSError, ValueError):
-        tool.peak_kb = None
-    tool.wall = wall
-    log(f"{tool.name}: {wall:.2f} s, peak {tool.peak_kb / 1024 if tool.peak_kb else 0:.0f} MB, "
-        f"exit {tool.exit_code}")
+        pass
+    tool.walls.append(wall)
+    log(f"{tool.name}: {wall:.2f} s, peak {peak_kb / 1024 if peak_kb else 0:.0f} MB, "
+        f"exit {completed.returncode}")
+
+
+def time_tools(tools, work, repeat):
+    """Every tool once, then again, `repeat` times over: a disturbance that
+    lasts a while slows one run of each rather than every run of one."""
+    for _ in range(repeat):
+        for tool in tools:
+            time_tool(tool, work)
 
 
 def read_lines_output(path):
@@ -480,6 +510,14 @@ def floor_summary(tools):
             ", ".join(f"{t.name} {t.wall / floor.wall:.2f}×" for t in runs) + ".")
 
 
+def spread(tools):
+    """How far apart the repeated runs were."""
+    return ("Wall times are the fastest of " + str(len(tools[0].walls)) +
+            " runs of each tool, taken in turn; all runs (s): " +
+            "; ".join(f"{t.name} " + ", ".join(f"{w:.2f}" for w in t.walls) for t in tools) +
+            ".")
+
+
 def memory_table(args, data, tools):
     """perfeval -j 1 and -j JOBS at each of --memory-sizes: peak RSS and wall.
     Returns (the table's lines, problems)."""
@@ -497,8 +535,8 @@ def memory_table(args, data, tools):
             work = args.work / f"memory-{n}"
             size = make_data(args, work, n)
             runs = perfeval_jsonl_tools(args, work)
+            time_tools(runs, work, args.repeat)
             for tool in runs:
-                time_tool(tool, work)
                 try:
                     tool.totals = tool.reader(tool.output)
                 except (OSError, ValueError, KeyError, IndexError) as e:
@@ -537,8 +575,7 @@ def main():
     data = make_data(args)
     tools = make_tools(args)
     load_before = os.getloadavg()[0]
-    for tool in tools:
-        time_tool(tool, args.work)
+    time_tools(tools, args.work, args.repeat)
     load_after = os.getloadavg()[0]
     failed_to_run = []
     for tool in tools:
@@ -566,6 +603,7 @@ def main():
         table(tools, data),
         "",
         *([floor_summary(tools), ""] if floor_summary(tools) else []),
+        *([spread(tools), ""] if args.repeat > 1 else []),
         f"Machine: {machine()}. {versions(args, tools)}. "
         f"{datetime.date.today().isoformat()}, {platform.system()} {platform.release()}; "
         f"load average {load_before:.1f} before the runs, {load_after:.1f} after.",
