@@ -1,11 +1,12 @@
 // StreamWriter: JSON Lines and the terminal summary, written chunk by chunk.
 //
-// Lines are built with fmt into the chunk's buffers on the workers, so the
-// calling thread only writes large blocks.
+// Lines are built into the chunk's buffers on the workers (LineWriter), so
+// the calling thread only writes large blocks.
 
 #include "perfeval/runtime/report_stream.hpp"
 
 #include <fmt/format.h>
+#include <utf8proc.h>
 
 #include "line_writer.hpp"
 
@@ -13,30 +14,13 @@ namespace perfeval {
 namespace {
 
 // Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
-// overlong forms, no surrogates, nothing past U+10FFFF).
+// overlong forms, no surrogates, nothing past U+10FFFF, as utf8proc reads it).
 std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto byte = [&](std::size_t k) {
-    return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
-  };
-  const unsigned c = byte(i);
-  const auto continuation = [&](std::size_t k, unsigned low = 0x80, unsigned high = 0xBF) {
-    const unsigned b = byte(k);
-    return b >= low && b <= high;
-  };
-  if (c >= 0xC2 && c <= 0xDF) {
-    return continuation(i + 1) ? 2 : 0;
-  }
-  if (c >= 0xE0 && c <= 0xEF) {
-    const unsigned low = c == 0xE0 ? 0xA0 : 0x80;
-    const unsigned high = c == 0xED ? 0x9F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    const unsigned low = c == 0xF0 ? 0x90 : 0x80;
-    const unsigned high = c == 0xF4 ? 0x8F : 0xBF;
-    return continuation(i + 1, low, high) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
-  }
-  return 0;
+  utf8proc_int32_t code_point = 0;
+  const utf8proc_ssize_t length =
+      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                       static_cast<utf8proc_ssize_t>(s.size() - i), &code_point);
+  return length > 0 ? static_cast<std::size_t>(length) : 0;
 }
 
 // A JSON string: quotes, backslashes and control characters escaped; bytes
