@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <array>
+#include <cstdint>
+
 #include "line_writer.hpp"
 
 namespace perfeval {
@@ -23,6 +26,21 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return length > 0 ? static_cast<std::size_t>(length) : 0;
 }
 
+// What a byte starts, for the loop below: an ASCII character that needs no
+// escaping, the lead byte of a three-byte sequence that takes any two
+// continuation bytes (E1..EC, EE, EF: most Chinese text), or anything else,
+// decoded in full.
+enum class Lead : std::uint8_t { plain, any_two, other };
+constexpr std::array<Lead, 256> kLeads = [] {
+  std::array<Lead, 256> leads{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    const bool any_two = c >= 0xE1 && c <= 0xEF && c != 0xED;
+    leads[c] = plain ? Lead::plain : any_two ? Lead::any_two : Lead::other;
+  }
+  return leads;
+}();
+
 // A JSON string: quotes, backslashes and control characters escaped; bytes
 // that are not UTF-8 (a file name, say) become U+FFFD so the line stays
 // valid JSON. Runs that need nothing are copied whole.
@@ -34,14 +52,12 @@ void append_string(LineWriter& out, std::string_view s) {
   };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    const Lead lead = kLeads[c];
+    if (lead == Lead::plain) {
       ++i;
       continue;
     }
-    // Most Chinese text: a lead byte that takes any two continuation bytes
-    // (E1..EC, EE, EF), checked here without the general decoding below.
-    if (c >= 0xE1 && c <= 0xEF && c != 0xED && i + 2 < s.size() && continuation(i + 1) &&
-        continuation(i + 2)) {
+    if (lead == Lead::any_two && i + 2 < s.size() && continuation(i + 1) && continuation(i + 2)) {
       i += 3;
       continue;
     }
