@@ -48,9 +48,8 @@ class LineWriter {
   }
   // A decimal as Rational::append_fixed writes it.
   void put_fixed(const Rational& value, int digits, int shift = 0) {
-    number_.clear();
-    value.append_fixed(number_, digits, shift);
-    put(number_);
+    Rational::FixedText text;
+    put(value.format_fixed(text, digits, shift));
   }
 
  private:
@@ -76,7 +75,6 @@ class LineWriter {
   std::string& out_;
   char* at_;
   char* end_;
-  std::string number_;  // a decimal being written
 };
 
 }  // namespace perfeval

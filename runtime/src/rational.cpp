@@ -222,12 +222,12 @@ char* write_digits_backward(char* end, UInt value) {
   return end;
 }
 
-// Appends the decimal to `out` with `digits` decimals, or fewer when
-// `trim_zeros` drops the trailing zeros, built in place rather than from
-// pieces: reports write millions of these.
-void append_decimal(std::string& out, bool negative, const Decimal& decimal, int digits,
-                    bool trim_zeros) {
-  std::array<char, 64> buffer;  // a sign, 39 whole digits, a point, 18 decimals
+// The decimal with `digits` decimals, or fewer when `trim_zeros` drops the
+// trailing zeros, written into `buffer` (a sign, 39 whole digits, a point,
+// 18 decimals) rather than built from pieces: reports write millions of
+// these.
+std::string_view format_decimal(Rational::FixedText& buffer, bool negative, const Decimal& decimal,
+                                int digits, bool trim_zeros) {
   char* const end = buffer.data() + buffer.size();
   char* start = end;
   std::uint64_t fraction = decimal.fraction;
@@ -247,7 +247,7 @@ void append_decimal(std::string& out, bool negative, const Decimal& decimal, int
   if (negative && (decimal.whole != 0 || decimal.fraction != 0)) {
     *--start = '-';
   }
-  out.append(start, static_cast<std::size_t>(end - start));
+  return {start, static_cast<std::size_t>(end - start)};
 }
 
 // Decimals needed to write 1/den exactly, or nullopt when that takes more than
@@ -549,6 +549,11 @@ std::string Rational::to_fixed(int digits) const {
 }
 
 void Rational::append_fixed(std::string& out, int digits, int shift) const {
+  FixedText buffer;
+  out += format_fixed(buffer, digits, shift);
+}
+
+std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift) const {
   check_digits(digits);
   check_digits(shift);
   if (digits + shift <= kMaxDigits) {
@@ -563,22 +568,20 @@ void Rational::append_fixed(std::string& out, int digits, int shift) const {
       const std::uint64_t split = pow10(digits);
       const Decimal shifted{rounded.whole * lift + rounded.fraction / split,
                             rounded.fraction % split};
-      append_decimal(out, num_ < 0, shifted, digits, false);
-      return;
+      return format_decimal(buffer, num_ < 0, shifted, digits, false);
     }
   }
   const Rational shifted = *this * Rational(static_cast<std::int64_t>(pow10(shift)));
   const Decimal rounded =
       round_magnitude(magnitude(shifted.num_), static_cast<UInt>(shifted.den_), digits);
-  append_decimal(out, num_ < 0, rounded, digits, false);
+  return format_decimal(buffer, num_ < 0, rounded, digits, false);
 }
 
 std::string Rational::to_string() const {
   const int digits = terminating_digits(den_).value_or(kMaxDigits);
   const Decimal rounded = round_magnitude(magnitude(num_), static_cast<UInt>(den_), digits);
-  std::string text;
-  append_decimal(text, num_ < 0, rounded, digits, true);
-  return text;
+  FixedText buffer;
+  return std::string(format_decimal(buffer, num_ < 0, rounded, digits, true));
 }
 
 RationalSum& RationalSum::operator+=(const Rational& value) {

@@ -13,6 +13,7 @@
 // denominator of the reduced result fit in 127 bits. 11 * (63 / 88) is exactly
 // 63/8 = 7.875, which round_half_up(2) turns into 7.88.
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <optional>
@@ -79,6 +80,9 @@ class Rational {
   // the value times 10^shift: a rate of 0.9625 with 2 digits and shift 2
   // appends "96.25". shift may be 0..18.
   void append_fixed(std::string& out, int digits, int shift = 0) const;
+  // The same text written into `buffer`, for writers of their own.
+  using FixedText = std::array<char, 64>;
+  std::string_view format_fixed(FixedText& buffer, int digits, int shift = 0) const;
 
   // Shortest exact decimal text when the fraction terminates within 18
   // digits ("2.3", "153", "0.0315"); otherwise the value rounded to 18 places.
