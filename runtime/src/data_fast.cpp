@@ -34,10 +34,6 @@ class Key {
  public:
   explicit Key(simdjson::simdjson_result<od::field>& field) : raw_(take(field.key()).raw()) {}
 
-  template <std::size_t N>
-  bool is(const char (&name)[N]) const {
-    return std::memcmp(raw_, name, N - 1) == 0 && raw_[N - 1] == '"';
-  }
   bool is(std::string_view name) const {
     return std::memcmp(raw_, name.data(), name.size()) == 0 && raw_[name.size()] == '"';
   }

@@ -242,6 +242,19 @@ std::optional<int> Formula::compare_in_place(const Node& node, const Bindings& b
   return order < 0 ? -1 : (order > 0 ? 1 : 0);
 }
 
+// A comparison's operands compared: in place when they are number
+// variables and literals, else as Scalars, which is also where every
+// mismatch is reported; `ordering` for <, <=, > and >=.
+int Formula::compare(const Node& node, const Bindings& bindings, bool ordering) const {
+  if (const auto c = compare_in_place(node, bindings)) {
+    return *c;
+  }
+  Scalar left, right;
+  return compare_scalars(value_of(operands_[node.first], bindings, left),
+                         value_of(operands_[node.first + 1], bindings, right), node.range,
+                         ordering);
+}
+
 // An `else if` chain is walked here, in one loop, rather than by a call
 // through eval() for each `else`.
 std::uint32_t Formula::chosen_branch(std::uint32_t index, const Bindings& bindings) const {
@@ -391,24 +404,14 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
       return operand_bool(operand(0), bindings) || operand_bool(operand(1), bindings);
     case Op::eq:
     case Op::ne: {
-      if (const auto c = compare_in_place(node, bindings)) {
-        return node.op == Op::eq ? *c == 0 : *c != 0;
-      }
-      Scalar left, right;
-      const int c = compare_scalars(value_of(operand(0), bindings, left),
-                                    value_of(operand(1), bindings, right), node.range, false);
+      const int c = compare(node, bindings, false);
       return node.op == Op::eq ? c == 0 : c != 0;
     }
     case Op::lt:
     case Op::le:
     case Op::gt:
     case Op::ge: {
-      Scalar left, right;
-      const std::optional<int> in_place = compare_in_place(node, bindings);
-      const int c = in_place
-                        ? *in_place
-                        : compare_scalars(value_of(operand(0), bindings, left),
-                                          value_of(operand(1), bindings, right), node.range, true);
+      const int c = compare(node, bindings, true);
       switch (node.op) {
         case Op::lt:
           return c < 0;

@@ -585,7 +585,6 @@ std::string Rational::to_string() const {
 }
 
 RationalSum& RationalSum::operator+=(const Rational& value) {
-  constexpr std::int64_t kScale = 1'000'000'000;
   const Int den = value.denominator();
   if (den <= kScale && kScale % static_cast<std::int64_t>(den) == 0 && fits_64(value.numerator())) {
     std::int64_t units = 0, sum = 0;
@@ -601,7 +600,7 @@ RationalSum& RationalSum::operator+=(const Rational& value) {
 }
 
 Rational RationalSum::value() const {
-  return rest_ + Rational::fraction(units_, 1'000'000'000);
+  return rest_ + Rational::fraction(units_, kScale);
 }
 
 }  // namespace perfeval

@@ -160,7 +160,9 @@ class Formula {
   // The branch a conditional at `index` takes, through any conditionals
   // it leads to: the first that is not one.
   std::uint32_t chosen_branch(std::uint32_t index, const Bindings& bindings) const;
-  // A comparison of two number variables or literals, read in place; null
+  // A comparison node's operands compared: -1, 0 or 1.
+  int compare(const Node& node, const Bindings& bindings, bool ordering) const;
+  // The same for two number variables or literals, read in place; nullopt
   // for anything else.
   std::optional<int> compare_in_place(const Node& node, const Bindings& bindings) const;
   // A variable's value, in place; throws when it has none here.

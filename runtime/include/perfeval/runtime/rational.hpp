@@ -112,7 +112,8 @@ class RationalSum {
   Rational value() const;
 
  private:
-  std::int64_t units_ = 0;  // of 10^-9
+  static constexpr std::int64_t kScale = 1'000'000'000;  // units in one
+  std::int64_t units_ = 0;                               // of 1 / kScale
   Rational rest_;
 };
 
