@@ -178,10 +178,10 @@ void read_description(od::value v, std::string& out, Reading reading) {
 }
 
 void read_optional_text(od::value v, std::optional<std::string>& out, Reading reading) {
-  std::string text = out ? std::move(*out) : std::string();
-  if (read_text(v, text, reading)) {
-    out = std::move(text);
-  } else {
+  if (!out) {
+    out.emplace();
+  }
+  if (!read_text(v, *out, reading)) {
     out.reset();
   }
 }
@@ -217,7 +217,8 @@ class Seen {
 };
 
 void read_reported(od::value v, Reported& out, Reading reading) {
-  out = Reported{};
+  out.rate.reset();
+  out.score.reset();
   if (type_of(v) == od::json_type::null) {
     return;
   }

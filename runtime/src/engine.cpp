@@ -119,7 +119,7 @@ std::optional<Rational> read_reported_rate(std::string_view text) {
 // if there is one.
 std::optional<Difference> audit_read(const std::optional<std::string>& reported,
                                      const std::optional<Rational>& value, const Rational& computed,
-                                     std::string field, const ProjectData& data,
+                                     std::string_view field, const ProjectData& data,
                                      const std::string& what, DiagnosticSink& sink) {
   if (!reported || reported->empty()) {
     return std::nullopt;
@@ -131,19 +131,19 @@ std::optional<Difference> audit_read(const std::optional<std::string>& reported,
   if (*value == computed) {
     return std::nullopt;
   }
-  return Difference{std::move(field), *reported, computed, *value - computed};
+  return Difference{std::string(field), *reported, computed, *value - computed};
 }
 
 // The same, reading the printed figure first.
 std::optional<Difference> audit(const std::optional<std::string>& reported,
-                                const Rational& computed, std::string field, bool is_rate,
+                                const Rational& computed, std::string_view field, bool is_rate,
                                 const ProjectData& data, const std::string& what,
                                 DiagnosticSink& sink) {
   std::optional<Rational> value;
   if (reported) {
     value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
   }
-  return audit_read(reported, value, computed, std::move(field), data, what, sink);
+  return audit_read(reported, value, computed, field, data, what, sink);
 }
 
 void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {
@@ -220,9 +220,11 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
                               EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
     return;
   }
-  audit_into(funds.differences,
-             audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate",
-                   true, data, "预算执行率", sink));
+  if (funds.reported.rate) {  // rounded only to be compared with a printed rate
+    audit_into(funds.differences,
+               audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate",
+                     true, data, "预算执行率", sink));
+  }
   audit_into(funds.differences,
              audit(funds.reported.score, funds.score, "score", false, data, "预算执行率", sink));
 }
@@ -452,9 +454,11 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   }
   result.graded = grade != nullptr;
   result.scored = true;
-  audit_into(result.differences,
-             audit(input.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
-                   true, data, decl.name.text, sink));
+  if (input.reported.rate) {  // rounded only to be compared with a printed rate
+    audit_into(result.differences,
+               audit(input.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
+                     true, data, decl.name.text, sink));
+  }
   // The printed score was read above as `entered`.
   audit_into(result.differences, audit_read(input.reported.score, entered, result.score_rounded,
                                             "score", data, decl.name.text, sink));

@@ -250,6 +250,35 @@ std::string_view format_decimal(Rational::FixedText& buffer, bool negative, cons
   return {start, static_cast<std::size_t>(end - start)};
 }
 
+// units / 10^digits with exactly `digits` decimals, written into `buffer`
+// from the last digit back, the point set as the digits go by.
+std::string_view format_units(Rational::FixedText& buffer, bool negative, UInt units, int digits) {
+  char* const end = buffer.data() + buffer.size();
+  char* start = end;
+  if (!fits_64(units)) {
+    return format_decimal(
+        buffer, negative,
+        Decimal{units / pow10(digits), static_cast<std::uint64_t>(units % pow10(digits))}, digits,
+        false);
+  }
+  auto rest = static_cast<std::uint64_t>(units);
+  for (int i = 0; i < digits; ++i) {
+    *--start = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  }
+  if (digits > 0) {
+    *--start = '.';
+  }
+  do {
+    *--start = static_cast<char>('0' + rest % 10);
+    rest /= 10;
+  } while (rest != 0);
+  if (negative && units != 0) {
+    *--start = '-';
+  }
+  return {start, static_cast<std::size_t>(end - start)};
+}
+
 // Decimals needed to write 1/den exactly, or nullopt when that takes more than
 // kMaxDigits (or never ends, because den has a prime factor other than 2 and 5).
 std::optional<int> terminating_digits(Int den) {
@@ -556,6 +585,18 @@ void Rational::append_fixed(std::string& out, int digits, int shift) const {
 std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift) const {
   check_digits(digits);
   check_digits(shift);
+  if (digits + shift <= kMaxDigits && fits_64(num_) && fits_64(den_)) {
+    // The shifted value in units of 10^-digits, rounded half up in one
+    // division, as round_half_up does; |n|·10^18 stays below 2^123.
+    const UInt d = static_cast<UInt>(den_);
+    const UInt scaled = magnitude(num_) * pow10(digits + shift);
+    UInt units = quotient(scaled, d);
+    const UInt rest = scaled - units * d;
+    if (rest >= d - rest) {
+      ++units;
+    }
+    return format_units(buffer, num_ < 0, units, digits);
+  }
   if (digits + shift <= kMaxDigits) {
     // Rounding at digits + shift places and moving the point gives what
     // rounding the shifted value would, without the multiplication.

@@ -275,8 +275,8 @@ TEST_CASE("round_half_up rounds halves away from zero", "[rational]") {
   CHECK_THROWS_AS(Rational(1).round_half_up(-1), std::invalid_argument);
 }
 
-// Small fractions take a 64-bit shortcut in round_half_up; to_fixed always
-// goes digit by digit. The two must agree wherever both apply.
+// round_half_up and to_fixed each take 64-bit shortcuts of their own, and
+// go digit by digit past them. The two must agree wherever both apply.
 TEST_CASE("round_half_up agrees with digit-by-digit rounding", "[rational]") {
   for (Int n = -1200; n <= 1200; n += 7) {
     for (Int d : {Int{1}, Int{3}, Int{7}, Int{8}, Int{88}, Int{400}, Int{997}, Int{100000}}) {
@@ -306,6 +306,10 @@ TEST_CASE("to_fixed rounds alike on both sides of the 64-bit shortcut", "[ration
   CHECK(frac(999, 1000).to_fixed(2) == "1.00");
   CHECK(frac(e20 * 1000 - 1, 1000).to_fixed(2) == "100000000000000000000.00");
   CHECK(frac(e20 + 1, 8).round_half_up(2) == num("12500000000000000000.13"));
+  // A 64-bit fraction whose decimals no longer fit 64 bits once scaled.
+  const Int big = (Int{1} << 62) + 1;
+  CHECK(frac(big, 3).to_fixed(2) == "1537228672809129301.67");
+  CHECK(frac(-big, 3).to_fixed(4) == "-1537228672809129301.6667");
 }
 
 // append_fixed with a shift rounds at digits + shift places and moves the
