@@ -157,15 +157,23 @@ int compare_scalars(const Scalar& a, const Scalar& b, SourceRange range, bool or
   throw EvalError{"cannot-compare", range, {describe(a), describe(b)}};
 }
 
+// The throws of lookup, as_number and as_bool, kept out of line so that
+// those three stay small enough to be inlined where formulas read values.
+[[noreturn, gnu::cold, gnu::noinline]] void throw_unset(SourceRange range, Variable variable) {
+  throw EvalError{"variable-has-no-value", range, {std::string(variable_name(variable))}, variable};
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_expected(const char* code, SourceRange range,
+                                                           const Scalar& value) {
+  throw EvalError{code, range, {describe(value)}};
+}
+
 }  // namespace
 
 const Scalar& Formula::lookup(const Node& node, const Bindings& bindings) const {
   const Scalar* value = bindings.get(node.variable);
   if (!value) {
-    throw EvalError{"variable-has-no-value",
-                    node.range,
-                    {std::string(variable_name(node.variable))},
-                    node.variable};
+    throw_unset(node.range, node.variable);
   }
   return *value;
 }
@@ -174,14 +182,14 @@ Number Formula::as_number(const Scalar& value, std::uint32_t index) const {
   if (const auto* n = std::get_if<Number>(&value)) {
     return *n;
   }
-  throw EvalError{"expected-number", nodes_[index].range, {describe(value)}};
+  throw_expected("expected-number", nodes_[index].range, value);
 }
 
 bool Formula::as_bool(const Scalar& value, std::uint32_t index) const {
   if (const auto* b = std::get_if<bool>(&value)) {
     return *b;
   }
-  throw EvalError{"expected-true-or-false", nodes_[index].range, {describe(value)}};
+  throw_expected("expected-true-or-false", nodes_[index].range, value);
 }
 
 const Scalar& Formula::value_of(std::uint32_t index, const Bindings& bindings,

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "line_writer.hpp"
 
@@ -47,8 +48,11 @@ constexpr std::array<Lead, 256> kLeads = [] {
 void append_string(LineWriter& out, std::string_view s) {
   out.put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  const auto continuation = [&](std::size_t k) {
-    return (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+  // Both bytes after s[k] are continuation bytes (10xxxxxx), tested at once.
+  const auto two_continuations = [&](std::size_t k) {
+    std::uint16_t pair = 0;
+    std::memcpy(&pair, s.data() + k + 1, sizeof pair);
+    return (pair & 0xC0C0) == 0x8080;
   };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -57,7 +61,7 @@ void append_string(LineWriter& out, std::string_view s) {
       ++i;
       continue;
     }
-    if (lead == Lead::any_two && i + 2 < s.size() && continuation(i + 1) && continuation(i + 2)) {
+    if (lead == Lead::any_two && i + 2 < s.size() && two_continuations(i)) {
       i += 3;
       continue;
     }
