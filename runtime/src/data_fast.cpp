@@ -79,28 +79,61 @@ bool is_json_number(std::string_view t) {
   return i == t.size();
 }
 
-std::string_view number_token(od::value& v) {
-  std::string_view token = v.raw_json_token();
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
-                            token.back() == '\r')) {
+// Without the spaces a raw token may end with.
+std::string_view trim_end(std::string_view token) {
+  while (token.size() > 1 && (token.back() == ' ' || token.back() == '\t' || token.back() == '\n' ||
+                              token.back() == '\r')) {
     token.remove_suffix(1);
   }
+  return token;
+}
+
+// A value as it stands in the text, typed by its first character as
+// simdjson types it, without its typed accessors: a run reads millions of
+// these, and most are only looked at.
+struct Token {
+  od::json_type type;
+  std::string_view text;  // raw: perhaps with spaces after it
+};
+
+[[gnu::always_inline]] inline Token token_of(od::value& v) {
+  const std::string_view text = v.raw_json_token();
+  const char first = text.front();
+  if (first == '"') {
+    return {od::json_type::string, text};
+  }
+  if (first == '-' || (first >= '0' && first <= '9')) {
+    return {od::json_type::number, text};
+  }
+  switch (first) {
+    case 'n':
+      // simdjson reads a literal only when asked: "nul" or "nullx" would
+      // pass for null by their first letter.
+      if (trim_end(text) != "null") {
+        throw Decline{};
+      }
+      return {od::json_type::null, text};
+    case '{':
+      return {od::json_type::object, text};
+    case '[':
+      return {od::json_type::array, text};
+    case 't':
+    case 'f':
+      return {od::json_type::boolean, text};
+    default:
+      throw Decline{};
+  }
+}
+
+// A number token as written, checked to be one.
+std::string_view number_text(std::string_view token) {
+  token = trim_end(token);
   // The reference loader writes an integer back from its value, which
   // turns -0 into 0; leave that rarity to it.
   if (!is_json_number(token) || token == "-0") {
     throw Decline{};
   }
   return token;
-}
-
-// The type of a value, with `null` checked to be exactly that: simdjson
-// types a value by its first character and reads a literal only when asked.
-od::json_type type_of(od::value& v) {
-  const od::json_type type = take(v.type());
-  if (type == od::json_type::null && !take(v.is_null())) {
-    throw Decline{};
-  }
-  return type;
 }
 
 // How one document is read.
@@ -120,10 +153,9 @@ struct Reading {
 // A string's text, in place when it has no escapes (simdjson's indexing
 // has already checked its UTF-8 and that no control character stands
 // unescaped), else unescaped by simdjson.
-std::string_view string_text(od::value& v, Reading reading) {
-  std::string_view token = v.raw_json_token();  // the quotes, then perhaps spaces
+std::string_view string_text(od::value& v, std::string_view token, Reading reading) {
   while (token.size() > 2 && token.back() != '"') {
-    token.remove_suffix(1);
+    token.remove_suffix(1);  // spaces after the closing quote
   }
   token = token.substr(1, token.size() - 2);
   if (!reading.may_escape(token)) {
@@ -134,12 +166,13 @@ std::string_view string_text(od::value& v, Reading reading) {
 
 // A text field: a string, or a number kept as written. Null means absent.
 bool read_text(od::value v, std::string& out, Reading reading) {
-  switch (type_of(v)) {
+  const Token token = token_of(v);
+  switch (token.type) {
     case od::json_type::string:
-      out.assign(string_text(v, reading));
+      out.assign(string_text(v, token.text, reading));
       return true;
     case od::json_type::number:
-      out.assign(number_token(v));
+      out.assign(number_text(token.text));
       return true;
     case od::json_type::null:
       return false;
@@ -161,14 +194,15 @@ void read_description(od::value v, std::string& out, Reading reading) {
     return;
   }
   out.clear();
-  switch (type_of(v)) {
+  const Token token = token_of(v);
+  switch (token.type) {
     case od::json_type::string:
-      if (reading.may_escape(v.raw_json_token())) {
+      if (reading.may_escape(token.text)) {
         (void)take(v.get_string());
       }
       return;
     case od::json_type::number:
-      (void)number_token(v);
+      (void)number_text(token.text);
       return;
     case od::json_type::null:
       return;
@@ -219,7 +253,7 @@ class Seen {
 void read_reported(od::value v, Reported& out, Reading reading) {
   out.rate.reset();
   out.score.reset();
-  if (type_of(v) == od::json_type::null) {
+  if (token_of(v).type == od::json_type::null) {
     return;
   }
   Seen seen;
@@ -381,17 +415,16 @@ void read_goals(od::value v, ProjectData& out, Reading reading) {
 }
 
 void read_year(od::value v, std::optional<int>& out) {
-  const auto type = type_of(v);
-  if (type != od::json_type::number) {
+  const Token token = token_of(v);
+  if (token.type != od::json_type::number) {
     // The reference loader ignores a year that is not an integer, except
     // that anything else than text or null would be no valid file at all.
-    if (type != od::json_type::string && type != od::json_type::null) {
+    if (token.type != od::json_type::string && token.type != od::json_type::null) {
       throw Decline{};
     }
     return;
   }
-  const std::string_view token = number_token(v);
-  if (token.find_first_of(".eE") != std::string_view::npos) {
+  if (number_text(token.text).find_first_of(".eE") != std::string_view::npos) {
     return;  // a fraction is not a year; the reference loader ignores it too
   }
   const std::int64_t year = take(v.get_int64());

@@ -175,7 +175,8 @@ TEST_CASE("the bulk loader reads strings with escapes and spaces around them", "
   const std::string text =
       "{\"project\" : \"p\" ,\n \"funds\": {\"planned\": 1, \"budget\": 1, \"executed\": 1},"
       "\"indicators\": [{\"name\":\t\"a\\\"b\\u4eba\"\r\n, \"actual\": \"=13\\u4eba\"  ,"
-      "\"explanation\": \"\\\\\" }, {\"name\": \"\", \"actual\": \"1人\"\n}]}";
+      "\"explanation\": \"\\\\\" }, {\"name\": \"\", \"actual\": \"1人\", \"basis\": null \n,"
+      "\"explanation\": 12.5\t}]}";
   REQUIRE(agrees(fast, text, reused));
   CHECK(reused.project == "p");
   CHECK(reused.indicators[0].name == "a\"b人");
@@ -183,6 +184,7 @@ TEST_CASE("the bulk loader reads strings with escapes and spaces around them", "
   CHECK(reused.indicators[0].explanation == "\\");
   CHECK(reused.indicators[1].name.empty());
   CHECK(reused.indicators[1].actual_text == "1人");
+  CHECK(reused.indicators[1].explanation == "12.5");
 }
 
 TEST_CASE("the bulk loader leaves doubtful files to the reference loader", "[data]") {
@@ -205,6 +207,8 @@ TEST_CASE("the bulk loader leaves doubtful files to the reference loader", "[dat
           base + R"({"name": "a", "actual": null}]})",
           base + R"({"name": "a", "actual": "1.2.3人"}]})",
           base + R"({"name": "a", "actual": true}]})",
+          base + R"({"name": "a", "actual": "1人", "explanation": nul}]})",  // null by its letter
+          base + R"({"name": "a", "actual": "1人", "explanation": nullx}]})",
           base + R"({"name": "a", "actual": -0}]})",
           base + R"("a"]})",
           std::string(R"({"project": "p", "indicators": []})"),
