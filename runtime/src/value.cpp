@@ -27,6 +27,15 @@ std::optional<CodePoint> decode(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80)
     return CodePoint{lead, 1};
+  // Most Chinese text: a lead byte E1..EC or EE..EF takes any two
+  // continuation bytes, with no overlong form or surrogate to rule out.
+  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && text.size() - pos >= 3) {
+    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
+    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
+      return std::nullopt;
+    return CodePoint{((lead & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu), 3};
+  }
   std::size_t size = 0;
   char32_t value = 0;
   char32_t smallest = 0;
@@ -79,6 +88,8 @@ bool is_punctuation(char32_t c) {
 }
 
 bool is_unit_char(char32_t c) {
+  if (c >= 0x4E00 && c <= 0x9FFF)
+    return true;  // CJK Unified Ideographs: 人, 万元, 篇, ...
   return c >= 0x80 && !is_space(c) && !is_punctuation(c);
 }
 

@@ -259,6 +259,12 @@ TEST_CASE("invalid UTF-8 is an error, not a crash", "[value]") {
   CHECK(fail("\xc0\xaf").offset == 0);              // overlong '/'
   CHECK(fail("长期\xed\xa0\x80").offset == 6);      // surrogate
   CHECK(fail("13\xf4\x90\x80\x80人").offset == 2);  // past U+10FFFF
+  // The three-byte forms most units take, each way one can go wrong.
+  CHECK(fail("13人\xe4\x41\x80").offset == 5);  // a second byte that does not continue
+  CHECK(fail("13人\xe4\xba\x41").offset == 5);  // a third byte that does not continue
+  CHECK(fail("13\xe0\x80\x80").offset == 2);    // overlong
+  CHECK(fail("13\xed\xa0\x80").offset == 2);    // surrogate
+  CHECK(std::get<ParsedValue>(parse_value("13\xef\xbc\x85")).value.index() == 0);  // 13％
   CHECK(fail("13\xff人").message_en.find("UTF-8") != std::string::npos);
 }
 
