@@ -275,7 +275,8 @@ std::uint32_t Formula::chosen_branch(std::uint32_t index, const Bindings& bindin
 
 // Most operands are variables and literals: read here, they cost a
 // predictable test instead of a call and a jump through the switch.
-Number Formula::operand_number(std::uint32_t index, const Bindings& bindings) const {
+[[gnu::always_inline]] inline Number Formula::operand_number(std::uint32_t index,
+                                                             const Bindings& bindings) const {
   const Node& node = nodes_[index];
   if (node.op == Op::variable) {
     return as_number(lookup(node, bindings), index);
@@ -287,7 +288,8 @@ Number Formula::operand_number(std::uint32_t index, const Bindings& bindings) co
 }
 
 // The same for conditions, which are mostly variables (graded, met).
-bool Formula::operand_bool(std::uint32_t index, const Bindings& bindings) const {
+[[gnu::always_inline]] inline bool Formula::operand_bool(std::uint32_t index,
+                                                         const Bindings& bindings) const {
   const Node& node = nodes_[index];
   if (node.op == Op::variable) {
     return as_bool(lookup(node, bindings), index);
