@@ -507,6 +507,22 @@ Rational operator-(const Rational& a, const Rational& b) {
 
 Rational operator*(const Rational& a, const Rational& b) {
   constexpr const char* kTooLarge = "The product is too large to be held exactly.";
+  if (fits_64(a.num_) && fits_64(a.den_) && fits_64(b.num_) && fits_64(b.den_)) {
+    // Scores, weights and rates: four 64-bit terms, cross-reduced in 64
+    // bits; each product of two magnitudes below 2^63 stays below 2^126.
+    if (a.num_ == 0 || b.num_ == 0) {
+      return Rational();
+    }
+    const auto a_num = static_cast<std::uint64_t>(magnitude(a.num_));
+    const auto b_num = static_cast<std::uint64_t>(magnitude(b.num_));
+    const auto a_den = static_cast<std::uint64_t>(a.den_);
+    const auto b_den = static_cast<std::uint64_t>(b.den_);
+    const std::uint64_t a_b = gcd64(a_num, b_den);
+    const std::uint64_t b_a = gcd64(b_num, a_den);
+    const auto num = static_cast<Int>(static_cast<UInt>(a_num / a_b) * (b_num / b_a));
+    const auto den = static_cast<Int>(static_cast<UInt>(a_den / b_a) * (b_den / a_b));
+    return Rational::reduced((a.num_ < 0) != (b.num_ < 0) ? -num : num, den);
+  }
   if (a.den_ == 1 && b.den_ == 1)
     return Rational::fraction(checked_mul(a.num_, b.num_, kTooLarge), 1);
   // Cross-reducing first keeps the products as small as the result allows.

@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -210,15 +211,17 @@ TEST_CASE("comparison is exact near the 127-bit limit", "[rational]") {
 TEST_CASE("shortcuts agree with the general formula", "[rational]") {
   const Int big = Int{1} << 62;
   const std::vector<Rational> values = {
-      frac(0, 1),       frac(1, 1),           frac(-7, 1),          frac(100, 1),
-      frac(1, 100),     frac(1341, 100),      frac(-463, 500),      frac(69, 65),
-      frac(big, 1),     frac(big + 1, 3),     frac(-big, big - 1),  frac(3, big + 7),
-      frac(big * 4, 5), frac(7, big * 2 + 1), frac(-big * 2 - 1, 1)};
-  // a·b + c·d, or nothing when it does not fit in 128 bits.
+      frac(0, 1), frac(1, 1), frac(-7, 1), frac(100, 1), frac(1, 100), frac(1341, 100),
+      frac(-463, 500), frac(69, 65), frac(big, 1), frac(big + 1, 3), frac(-big, big - 1),
+      frac(3, big + 7), frac(big * 4, 5), frac(7, big * 2 + 1), frac(-big * 2 - 1, 1),
+      // The ends of 64 bits, where products leave the 64-bit shortcut of *.
+      frac(-big * 2, 1), frac(big * 2 - 1, 1), frac(1, big * 2 - 1), frac(-big * 2, big * 2 - 1)};
+  // a·b + c·d, or nothing when it does not fit in 128 bits (-2^127, which
+  // no Rational holds, included).
   const auto cross = [](Int a, Int b, Int c, Int d) -> std::optional<Int> {
     Int ab = 0, cd = 0, sum = 0;
     if (__builtin_mul_overflow(a, b, &ab) || __builtin_mul_overflow(c, d, &cd) ||
-        __builtin_add_overflow(ab, cd, &sum)) {
+        __builtin_add_overflow(ab, cd, &sum) || sum == std::numeric_limits<Int>::min()) {
       return std::nullopt;
     }
     return sum;
