@@ -603,7 +603,18 @@ std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift
   check_digits(shift);
   if (digits + shift <= kMaxDigits && fits_64(num_) && fits_64(den_)) {
     // The shifted value in units of 10^-digits, rounded half up in one
-    // division, as round_half_up does; |n|·10^18 stays below 2^123.
+    // division, as round_half_up does; in 64 bits when the scaled value
+    // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
+    const auto n = static_cast<std::uint64_t>(magnitude(num_));
+    const auto d64 = static_cast<std::uint64_t>(den_);
+    if (std::uint64_t scaled = 0; !__builtin_mul_overflow(n, pow10(digits + shift), &scaled)) {
+      std::uint64_t units = scaled / d64;
+      const std::uint64_t rest = scaled - units * d64;
+      if (rest >= d64 - rest) {
+        ++units;
+      }
+      return format_units(buffer, num_ < 0, units, digits);
+    }
     const UInt d = static_cast<UInt>(den_);
     const UInt scaled = magnitude(num_) * pow10(digits + shift);
     UInt units = quotient(scaled, d);

@@ -231,6 +231,11 @@ CompareOp read_operator(Reader& reader) {
   if (lead != '>' && lead != '<' && lead != '=' && lead != 0xEF && lead != 0xE2) {
     return CompareOp::none;
   }
+  // The "=" of most actual values ("=69人"): no longer spelling starts with it.
+  if (lead == '=') {
+    reader.consume("=");
+    return CompareOp::eq;
+  }
   for (const auto& spelling : kOperators) {
     if (reader.consume(spelling.text))
       return spelling.op;
