@@ -13,7 +13,7 @@ namespace {
 
 // Reads are about a batch long, so that little is left over to move on to
 // the next batch, and never tiny.
-constexpr std::size_t kMinRead = 64 * 1024;
+constexpr std::size_t kMinRead = 16 * 1024;
 
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
