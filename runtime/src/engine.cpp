@@ -55,14 +55,11 @@ bool default_met(CompareOp op, const Value& target, const Value& actual, const G
     const auto* a = std::get_if<Word>(&actual);
     return a && a->text == t->text;
   }
-  int order = 0;
+  std::strong_ordering order = std::strong_ordering::equal;
   if (const auto* t = std::get_if<Quantity>(&target)) {
-    const auto& a = std::get<Quantity>(actual);
-    order = a.amount < t->amount ? -1 : (a.amount > t->amount ? 1 : 0);
+    order = std::get<Quantity>(actual).amount <=> t->amount;
   } else {
-    const auto& t_date = std::get<Date>(target);
-    const auto& a_date = std::get<Date>(actual);
-    order = a_date < t_date ? -1 : (a_date > t_date ? 1 : 0);
+    order = std::get<Date>(actual) <=> std::get<Date>(target);
   }
   switch (op) {
     case CompareOp::ge:
