@@ -111,6 +111,9 @@ TEST_CASE("operators", "[value]") {
   CHECK(ok("＜5").op == CompareOp::lt);
   CHECK(ok("13人").op == CompareOp::none);
   CHECK(ok("=0").op == CompareOp::eq);
+  CHECK(fail("==5").message_en.find("more than one comparison operator") != std::string::npos);
+  CHECK(fail("=>5").message_en.find("more than one comparison operator") != std::string::npos);
+  CHECK(fail("= ≥5").message_en.find("more than one comparison operator") != std::string::npos);
   CHECK(quantity(">= 13 人") == q("13", "人"));
 }
 
