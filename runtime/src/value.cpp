@@ -23,7 +23,8 @@ struct CodePoint {
 
 // Rejects overlong forms, surrogates and values past U+10FFFF as well as
 // truncated sequences, so that every later step can trust the text.
-std::optional<CodePoint> decode(std::string_view text, std::size_t pos) {
+[[gnu::always_inline]] inline std::optional<CodePoint> decode(std::string_view text,
+                                                              std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80)
     return CodePoint{lead, 1};
