@@ -250,6 +250,15 @@ std::string_view format_decimal(Rational::FixedText& buffer, bool negative, cons
   return {start, static_cast<std::size_t>(end - start)};
 }
 
+// scaled / d rounded half away from zero, for magnitudes; written so that
+// nothing overflows.
+template <typename Unsigned>
+Unsigned rounded_quotient(Unsigned scaled, Unsigned d) {
+  const Unsigned units = scaled / d;
+  const Unsigned rest = scaled - units * d;
+  return rest >= d - rest ? units + 1 : units;
+}
+
 // units / 10^digits with exactly `digits` decimals, written into `buffer`
 // from the last digit back, the point set as the digits go by.
 std::string_view format_units(Rational::FixedText& buffer, bool negative, UInt units, int digits) {
@@ -606,23 +615,12 @@ std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift
     // division, as round_half_up does; in 64 bits when the scaled value
     // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
     const auto n = static_cast<std::uint64_t>(magnitude(num_));
-    const auto d64 = static_cast<std::uint64_t>(den_);
+    const auto d = static_cast<std::uint64_t>(den_);
     if (std::uint64_t scaled = 0; !__builtin_mul_overflow(n, pow10(digits + shift), &scaled)) {
-      std::uint64_t units = scaled / d64;
-      const std::uint64_t rest = scaled - units * d64;
-      if (rest >= d64 - rest) {
-        ++units;
-      }
-      return format_units(buffer, num_ < 0, units, digits);
+      return format_units(buffer, num_ < 0, rounded_quotient(scaled, d), digits);
     }
-    const UInt d = static_cast<UInt>(den_);
-    const UInt scaled = magnitude(num_) * pow10(digits + shift);
-    UInt units = quotient(scaled, d);
-    const UInt rest = scaled - units * d;
-    if (rest >= d - rest) {
-      ++units;
-    }
-    return format_units(buffer, num_ < 0, units, digits);
+    return format_units(buffer, num_ < 0,
+                        rounded_quotient(UInt{n} * pow10(digits + shift), UInt{d}), digits);
   }
   if (digits + shift <= kMaxDigits) {
     // Rounding at digits + shift places and moving the point gives what
