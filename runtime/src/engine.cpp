@@ -133,14 +133,27 @@ std::optional<Difference> audit_read(const std::optional<std::string>& reported,
 
 // The same, reading the printed figure first.
 std::optional<Difference> audit(const std::optional<std::string>& reported,
-                                const Rational& computed, std::string_view field, bool is_rate,
+                                const Rational& computed, std::string_view field,
                                 const ProjectData& data, const std::string& what,
                                 DiagnosticSink& sink) {
   std::optional<Rational> value;
   if (reported) {
-    value = is_rate ? read_reported_rate(*reported) : read_reported_number(*reported);
+    value = read_reported_number(*reported);
   }
   return audit_read(reported, value, computed, field, data, what, sink);
+}
+
+// A printed rate against the computed one as the policy shows rates
+// (`rate_digits` decimals of a percentage), rounded only when there is a
+// printed rate to compare it with.
+std::optional<Difference> audit_rate(const std::optional<std::string>& reported,
+                                     const Rational& rate, int rate_digits, const ProjectData& data,
+                                     const std::string& what, DiagnosticSink& sink) {
+  if (!reported) {
+    return std::nullopt;
+  }
+  return audit_read(reported, read_reported_rate(*reported), rate.round_half_up(rate_digits + 2),
+                    "rate", data, what, sink);
 }
 
 void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {
@@ -217,13 +230,10 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
                               EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
     return;
   }
-  if (funds.reported.rate) {  // rounded only to be compared with a printed rate
-    audit_into(funds.differences,
-               audit(funds.reported.rate, funds.rate.round_half_up(policy.rate_digits + 2), "rate",
-                     true, data, "预算执行率", sink));
-  }
+  audit_into(funds.differences, audit_rate(funds.reported.rate, funds.rate, policy.rate_digits,
+                                           data, "预算执行率", sink));
   audit_into(funds.differences,
-             audit(funds.reported.score, funds.score, "score", false, data, "预算执行率", sink));
+             audit(funds.reported.score, funds.score, "score", data, "预算执行率", sink));
 }
 
 // The total: the indicator scores (as rounded) and the funds score added
@@ -451,11 +461,8 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   }
   result.graded = grade != nullptr;
   result.scored = true;
-  if (input.reported.rate) {  // rounded only to be compared with a printed rate
-    audit_into(result.differences,
-               audit(input.reported.rate, result.rate.round_half_up(policy.rate_digits + 2), "rate",
-                     true, data, decl.name.text, sink));
-  }
+  audit_into(result.differences, audit_rate(input.reported.rate, result.rate, policy.rate_digits,
+                                            data, decl.name.text, sink));
   // The printed score was read above as `entered`.
   audit_into(result.differences, audit_read(input.reported.score, entered, result.score_rounded,
                                             "score", data, decl.name.text, sink));
@@ -631,8 +638,7 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       }
     }
     if (data.reported_total) {
-      result.total_difference =
-          audit(data.reported_total, total, "total", false, data, "总分", sink);
+      result.total_difference = audit(data.reported_total, total, "total", data, "总分", sink);
     }
   }
   return true;
