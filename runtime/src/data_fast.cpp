@@ -154,9 +154,7 @@ struct Reading {
 // has already checked its UTF-8 and that no control character stands
 // unescaped), else unescaped by simdjson.
 std::string_view string_text(od::value& v, std::string_view token, Reading reading) {
-  while (token.size() > 2 && token.back() != '"') {
-    token.remove_suffix(1);  // spaces after the closing quote
-  }
+  token = trim_end(token);  // the quotes, and what they enclose
   token = token.substr(1, token.size() - 2);
   if (!reading.may_escape(token)) {
     return token;

@@ -278,10 +278,7 @@ std::string_view format_units(Rational::FixedText& buffer, bool negative, UInt u
   if (digits > 0) {
     *--start = '.';
   }
-  do {
-    *--start = static_cast<char>('0' + rest % 10);
-    rest /= 10;
-  } while (rest != 0);
+  start = write_digits_backward(start, rest);
   if (negative && units != 0) {
     *--start = '-';
   }

@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "line_writer.hpp"
+#include "utf8_lead.hpp"
 
 namespace perfeval {
 namespace {
@@ -36,7 +37,7 @@ constexpr std::array<Lead, 256> kLeads = [] {
   std::array<Lead, 256> leads{};
   for (unsigned c = 0; c < 256; ++c) {
     const bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    const bool any_two = c >= 0xE1 && c <= 0xEF && c != 0xED;
+    const bool any_two = takes_any_two_continuations(static_cast<unsigned char>(c));
     leads[c] = plain ? Lead::plain : any_two ? Lead::any_two : Lead::other;
   }
   return leads;

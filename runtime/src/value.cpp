@@ -9,6 +9,8 @@
 #include <optional>
 #include <utility>
 
+#include "utf8_lead.hpp"
+
 namespace perfeval {
 namespace {
 
@@ -28,9 +30,7 @@ struct CodePoint {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80)
     return CodePoint{lead, 1};
-  // Most Chinese text: a lead byte E1..EC or EE..EF takes any two
-  // continuation bytes, with no overlong form or surrogate to rule out.
-  if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && text.size() - pos >= 3) {
+  if (takes_any_two_continuations(lead) && text.size() - pos >= 3) {
     const auto b1 = static_cast<unsigned char>(text[pos + 1]);
     const auto b2 = static_cast<unsigned char>(text[pos + 2]);
     if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
