@@ -154,7 +154,12 @@ struct Reading {
 // has already checked its UTF-8 and that no control character stands
 // unescaped), else unescaped by simdjson.
 std::string_view string_text(od::value& v, std::string_view token, Reading reading) {
-  token = trim_end(token);  // the quotes, and what they enclose
+  // Back to the closing quote: what follows a string before the next
+  // structural character is spaces in a valid file, and in an invalid one
+  // must not become part of the string.
+  while (token.size() > 2 && token.back() != '"') {
+    token.remove_suffix(1);
+  }
   token = token.substr(1, token.size() - 2);
   if (!reading.may_escape(token)) {
     return token;
