@@ -98,6 +98,14 @@ struct Token {
 
 [[gnu::always_inline]] inline Token token_of(od::value& v) {
   const std::string_view text = v.raw_json_token();
+  // A raw token runs up to the next structural character, which after a
+  // value is a comma or a closing bracket, never a colon. On-Demand does not
+  // look: a string left unread there is skipped as a key, and its "value"
+  // with it, as far as the brackets balance. (The byte is readable: at the
+  // end of the text it is padding.)
+  if (text.data()[text.size()] == ':') {
+    throw Decline{};
+  }
   const char first = text.front();
   if (first == '"') {
     return {od::json_type::string, text};
