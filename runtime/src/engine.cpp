@@ -152,8 +152,18 @@ std::optional<Difference> audit_rate(const std::optional<std::string>& reported,
   if (!reported) {
     return std::nullopt;
   }
-  return audit_read(reported, read_reported_rate(*reported), rate.round_half_up(rate_digits + 2),
-                    "rate", data, what, sink);
+  // Most printed rates are written as the policy rounds them ("106.15%"):
+  // compared as whole numbers of the last decimal, they need no fraction.
+  const int digits = rate_digits + 2;
+  if (std::string_view text = *reported; text.ends_with('%')) {
+    text.remove_suffix(1);
+    const auto printed = Rational::parse_units(text, digits, 2);
+    if (printed && printed == rate.rounded_units(digits)) {
+      return std::nullopt;
+    }
+  }
+  return audit_read(reported, read_reported_rate(*reported), rate.round_half_up(digits), "rate",
+                    data, what, sink);
 }
 
 void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {

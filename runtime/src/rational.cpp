@@ -379,7 +379,17 @@ Rational Rational::reduced(Int num, Int den) {
 // one pass without 128-bit arithmetic or a gcd. Nothing else is taken
 // here, and nothing is refused: thousands separators, long numbers and
 // every malformed text go on to the general reading below.
-std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) {
+namespace {
+
+// A short plain decimal as written: its digits as one integer and how many
+// of them are decimals.
+struct PlainDecimal {
+  std::uint64_t units;
+  int decimals;
+  bool negative;
+};
+
+std::optional<PlainDecimal> read_plain_decimal(std::string_view text) {
   std::size_t i = 0;
   const bool negative = !text.empty() && text.front() == '-';
   if (negative) {
@@ -411,12 +421,52 @@ std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) 
       return std::nullopt;
     }
   }
-  decimals += shift;
-  if (i != text.size() || decimals > kMaxDigits) {
+  if (i != text.size()) {
     return std::nullopt;
   }
-  const Rational result = decimal(value, decimals);
-  return negative ? -result : result;
+  return PlainDecimal{value, decimals, negative};
+}
+
+}  // namespace
+
+std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) {
+  const auto plain = read_plain_decimal(text);
+  if (!plain || plain->decimals + shift > kMaxDigits) {
+    return std::nullopt;
+  }
+  const Rational result = decimal(plain->units, plain->decimals + shift);
+  return plain->negative ? -result : result;
+}
+
+std::optional<std::int64_t> Rational::parse_units(std::string_view text, int digits, int shift) {
+  check_digits(digits);
+  check_digits(shift);
+  const auto plain = read_plain_decimal(text);
+  if (!plain || plain->decimals + shift > digits) {
+    return std::nullopt;
+  }
+  std::uint64_t units = 0;
+  if (__builtin_mul_overflow(plain->units, pow10(digits - plain->decimals - shift), &units) ||
+      units > static_cast<std::uint64_t>(INT64_MAX)) {
+    return std::nullopt;
+  }
+  return plain->negative ? -static_cast<std::int64_t>(units) : static_cast<std::int64_t>(units);
+}
+
+std::optional<std::int64_t> Rational::rounded_units(int digits) const {
+  check_digits(digits);
+  if (!fits_64(num_) || !fits_64(den_)) {
+    return std::nullopt;
+  }
+  std::uint64_t scaled = 0;
+  if (__builtin_mul_overflow(static_cast<std::uint64_t>(magnitude(num_)), pow10(digits), &scaled)) {
+    return std::nullopt;
+  }
+  const std::uint64_t units = rounded_quotient(scaled, static_cast<std::uint64_t>(den_));
+  if (units > static_cast<std::uint64_t>(INT64_MAX)) {
+    return std::nullopt;
+  }
+  return num_ < 0 ? -static_cast<std::int64_t>(units) : static_cast<std::int64_t>(units);
 }
 
 Rational Rational::decimal(std::uint64_t units, int decimals) {

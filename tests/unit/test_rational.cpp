@@ -296,6 +296,50 @@ TEST_CASE("round_half_up agrees with digit-by-digit rounding", "[rational]") {
   CHECK(frac(big * 5, 3).round_half_up(2) == num(frac(big * 5, 3).to_fixed(2).c_str()));
 }
 
+// Rounded figures compared as whole numbers of their last decimal must
+// compare as the fractions do: rounded_units(d) is round_half_up(d) times
+// 10^d, and parse_units reads the text parse_percent and parse read.
+TEST_CASE("rounded_units and parse_units count what round_half_up and parse give", "[rational]") {
+  for (Int n = -1200; n <= 1200; n += 7) {
+    for (Int d : {Int{1}, Int{3}, Int{8}, Int{65}, Int{88}, Int{997}}) {
+      for (int digits : {0, 2, 4, 15}) {  // 1200 · 10^15 still fits
+        const Rational value = frac(n, d);
+        INFO(value.to_string() << " to " << digits << " decimals");
+        Int scale = 1;
+        for (int k = 0; k < digits; ++k) {
+          scale *= 10;
+        }
+        const auto units = value.rounded_units(digits);
+        REQUIRE(units);
+        CHECK(frac(*units, scale) == value.round_half_up(digits));
+      }
+    }
+  }
+  CHECK(frac(69, 65).rounded_units(4) == 10615);
+  CHECK(frac(-7875, 1000).rounded_units(2) == -788);
+  CHECK(!frac(kMax, 1).rounded_units(0));
+  CHECK(!Rational(10).rounded_units(18));  // 10^19 units do not fit
+  CHECK_THROWS_AS(Rational(1).rounded_units(19), std::invalid_argument);
+
+  CHECK(Rational::parse_units("106.15", 4, 2) == 10615);
+  CHECK(Rational::parse_units("100", 4, 2) == 10000);
+  CHECK(Rational::parse_units("-3", 2) == -300);
+  CHECK(Rational::parse_units("9.38", 2) == 938);
+  CHECK(!Rational::parse_units("9.385", 2));  // more decimals than counted
+  CHECK(!Rational::parse_units("106.155", 4, 2));
+  for (const char* text :
+       {"", "-", ".5", "5.", "1,000", "+5", "5%", "1e3", "12345678901234567890"}) {
+    INFO(text);
+    CHECK(!Rational::parse_units(text, 4));
+  }
+  CHECK(!Rational::parse_units("99999999999", 18));  // the count would not fit
+  for (const char* text : {"0", "96.25", "-0.5", "102.04", "100.00"}) {
+    INFO(text);
+    CHECK(frac(*Rational::parse_units(text, 4, 2), 10000) == *Rational::parse_percent(text));
+    CHECK(frac(*Rational::parse_units(text, 2), 100) == num(text));
+  }
+}
+
 // Small values take one-division shortcuts; past 64 bits the digits are
 // made one by one. Both sides give the exact half-up text.
 TEST_CASE("to_fixed rounds alike on both sides of the 64-bit shortcut", "[rational]") {
