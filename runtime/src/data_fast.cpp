@@ -408,12 +408,9 @@ void read_indicator(od::value v, IndicatorData& out, Reading reading) {
   if (!seen.has(1) || !seen.has(2)) {
     throw Decline{};
   }
-  auto parsed = parse_value(out.actual_text);
-  auto* value = std::get_if<ParsedValue>(&parsed);
-  if (!value) {
+  if (!parse_value_into(out.actual_text, out.actual)) {
     throw Decline{};
   }
-  out.actual = std::move(*value);
 }
 
 void read_goals(od::value v, ProjectData& out, Reading reading) {

@@ -442,9 +442,14 @@ constexpr std::array<UnitPrefix, 2> kUnitPrefixes{{{"万", 10'000}, {"亿", 100'
 // Folds 万 and 亿 into the amount ("2.30万人" is 23000 人, "1万亿元" is 10^12 元)
 // and maps synonyms, so equal quantities have equal units. A unit that is just
 // 万 stays as it is.
-Quantity normalize(Rational amount, std::string_view unit) {
-  if (unit == "%")
-    return Quantity{amount / 100, "%"};
+// The amount in the unit without its 万 or 亿 prefix, written into `out`
+// (reusing its storage).
+void normalize_into(Rational amount, std::string_view unit, Quantity& out) {
+  if (unit == "%") {
+    out.amount = amount / 100;
+    out.unit.assign(1, '%');  // not assign("%"), which g++ 12 warns of wrongly (-Wrestrict)
+    return;
+  }
   for (bool folded = true; folded;) {
     folded = false;
     for (const auto& prefix : kUnitPrefixes) {
@@ -457,7 +462,14 @@ Quantity normalize(Rational amount, std::string_view unit) {
   }
   if (unit == "天")
     unit = "日";
-  return Quantity{amount, std::string(unit)};
+  out.amount = amount;
+  out.unit.assign(unit);
+}
+
+Quantity normalize(Rational amount, std::string_view unit) {
+  Quantity quantity;
+  normalize_into(amount, unit, quantity);
+  return quantity;
 }
 
 ValueError not_a_number(std::size_t offset, std::string_view number) {
@@ -518,8 +530,9 @@ Result parse_quantity(Reader& reader, CompareOp op) {
 // Most values in a table look like this; reading them here skips the
 // general reader's character-by-character decoding. Anything else — spaces,
 // separators, dates, words, full-width forms, every mistake — gives
-// nullopt and is left to the general reader, which also has the messages.
-std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
+// false and is left to the general reader, which also has the messages.
+// The value is written into `out`, reusing its storage.
+bool read_plain_quantity(std::string_view text, ParsedValue& out) {
   // The operator by the general reader's own table (it reads spellings
   // byte by byte, which needs no decoding).
   Reader reader(text, text.size());
@@ -535,7 +548,7 @@ std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
   const std::string_view number = text.substr(number_start, i - number_start);
   // Short enough that reading it cannot overflow.
   if (number.size() > 18) {
-    return std::nullopt;
+    return false;
   }
   const std::string_view unit = text.substr(i);
   const bool percent = unit == "%";
@@ -543,22 +556,33 @@ std::optional<ParsedValue> parse_plain_quantity(std::string_view text) {
   const std::optional<Rational> amount =
       percent ? Rational::parse_percent(number) : Rational::parse(number);
   if (!amount) {
-    return std::nullopt;
+    return false;
   }
   if (unit.starts_with("年")) {
-    return std::nullopt;  // perhaps a date
+    return false;  // perhaps a date
   }
   for (std::size_t pos = 0; !percent && pos < unit.size();) {
     const auto point = decode(unit, pos);
     if (!point || !is_unit_char(point->value)) {
-      return std::nullopt;
+      return false;
     }
     pos += point->size;
   }
   // No check of the 18 decimals perfeval keeps: 18 characters with a digit
   // and a point before the decimals leave at most 16 of them, 18 as a
   // percentage, and 万 and 亿 only take decimals away.
-  return ParsedValue{op, percent ? Quantity{*amount, "%"} : normalize(*amount, unit)};
+  out.op = op;
+  auto* quantity = std::get_if<Quantity>(&out.value);
+  if (!quantity) {
+    quantity = &out.value.emplace<Quantity>();
+  }
+  if (percent) {
+    quantity->amount = *amount;
+    quantity->unit.assign(1, '%');  // not assign("%"), which g++ 12 warns of wrongly (-Wrestrict)
+  } else {
+    normalize_into(*amount, unit, *quantity);
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------- dispatch
@@ -677,8 +701,8 @@ std::string_view to_string(CompareOp op) {
 }
 
 std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
-  if (auto plain = parse_plain_quantity(text)) {
-    return std::move(*plain);
+  if (ParsedValue plain; read_plain_quantity(text, plain)) {
+    return plain;
   }
   if (const auto bad = find_invalid_utf8(text)) {
     return error(*bad, "the text is not valid UTF-8: save the file as UTF-8",
@@ -704,6 +728,18 @@ std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
   if (starts_number(reader))
     return parse_number_or_date(reader, op);
   return parse_word(reader, op);
+}
+
+bool parse_value_into(std::string_view text, ParsedValue& out) {
+  if (read_plain_quantity(text, out)) {
+    return true;
+  }
+  auto parsed = parse_value(text);
+  if (auto* value = std::get_if<ParsedValue>(&parsed)) {
+    out = std::move(*value);
+    return true;
+  }
+  return false;
 }
 
 bool comparable(const Value& a, const Value& b) {

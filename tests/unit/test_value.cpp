@@ -256,6 +256,24 @@ TEST_CASE("the shortcut for plain quantities agrees with the general reader", "[
   CHECK(values > 200);
 }
 
+TEST_CASE("parse_value_into reads into one value as parse_value reads each", "[value]") {
+  // One object reused for values of every kind, as the bulk loader does,
+  // holds exactly what parse_value gives; an error is false.
+  ParsedValue reused;
+  for (const char* text :
+       {"=13人", "达到预期指标", ">=2.30万人", "2024年12月9日", "96.25%", "=100%", "<=240万元",
+        "不适用", "0", "13\xff人", "", "=13人", "2024-12-10", "1,602.88元", "≥95%", "1.2.3"}) {
+    INFO("text: '" << text << "'");
+    const auto expected = parse_value(text);
+    const bool read = parse_value_into(text, reused);
+    REQUIRE(read == std::holds_alternative<ParsedValue>(expected));
+    if (read) {
+      CHECK(reused.op == std::get<ParsedValue>(expected).op);
+      CHECK(reused.value == std::get<ParsedValue>(expected).value);
+    }
+  }
+}
+
 TEST_CASE("invalid UTF-8 is an error, not a crash", "[value]") {
   CHECK(fail("13\xff人").offset == 2);
   CHECK(fail("13\xe4\xba").offset == 2);            // truncated 人

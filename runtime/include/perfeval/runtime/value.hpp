@@ -71,6 +71,10 @@ struct ValueError {
 // Parses value text. Never throws: numbers too large to hold exactly, dates
 // that do not exist and malformed text all come back as ValueError.
 std::variant<ParsedValue, ValueError> parse_value(std::string_view text);
+// The same into `out`, reusing its storage, for readers of many values:
+// false (and `out` in no particular state) where parse_value() gives a
+// ValueError.
+bool parse_value_into(std::string_view text, ParsedValue& out);
 
 // Two values can be compared when they are both quantities of the same unit,
 // both dates, or both words; a bare 0 compares with any unit.
