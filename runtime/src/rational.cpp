@@ -375,10 +375,6 @@ Rational Rational::reduced(Int num, Int den) {
   return result;
 }
 
-// "13", "-5", "2.30", "0.9625": the numbers tables are made of, read in
-// one pass without 128-bit arithmetic or a gcd. Nothing else is taken
-// here, and nothing is refused: thousands separators, long numbers and
-// every malformed text go on to the general reading below.
 namespace {
 
 // A short plain decimal as written: its digits as one integer and how many
@@ -429,6 +425,10 @@ std::optional<PlainDecimal> read_plain_decimal(std::string_view text) {
 
 }  // namespace
 
+// "13", "-5", "2.30", "0.9625": the numbers tables are made of, read in
+// one pass without 128-bit arithmetic or a gcd. Nothing else is taken
+// here, and nothing is refused: thousands separators, long numbers and
+// every malformed text go on to the general reading below.
 std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) {
   const auto plain = read_plain_decimal(text);
   if (!plain || plain->decimals + shift > kMaxDigits) {

@@ -441,9 +441,7 @@ constexpr std::array<UnitPrefix, 2> kUnitPrefixes{{{"万", 10'000}, {"亿", 100'
 
 // Folds 万 and 亿 into the amount ("2.30万人" is 23000 人, "1万亿元" is 10^12 元)
 // and maps synonyms, so equal quantities have equal units. A unit that is just
-// 万 stays as it is.
-// The amount in the unit without its 万 or 亿 prefix, written into `out`
-// (reusing its storage).
+// 万 stays as it is. Written into `out`, reusing its storage.
 void normalize_into(Rational amount, std::string_view unit, Quantity& out) {
   if (unit == "%") {
     out.amount = amount / 100;
