@@ -698,10 +698,10 @@ std::string_view to_string(CompareOp op) {
   return "";
 }
 
-std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
-  if (ParsedValue plain; read_plain_quantity(text, plain)) {
-    return plain;
-  }
+namespace {
+
+// Every value read_plain_quantity() leaves, and every message.
+Result parse_general(std::string_view text) {
   if (const auto bad = find_invalid_utf8(text)) {
     return error(*bad, "the text is not valid UTF-8: save the file as UTF-8",
                  "文本不是有效的UTF-8编码：请以UTF-8格式保存文件");
@@ -728,11 +728,20 @@ std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
   return parse_word(reader, op);
 }
 
+}  // namespace
+
+std::variant<ParsedValue, ValueError> parse_value(std::string_view text) {
+  if (ParsedValue plain; read_plain_quantity(text, plain)) {
+    return plain;
+  }
+  return parse_general(text);
+}
+
 bool parse_value_into(std::string_view text, ParsedValue& out) {
   if (read_plain_quantity(text, out)) {
     return true;
   }
-  auto parsed = parse_value(text);
+  auto parsed = parse_general(text);
   if (auto* value = std::get_if<ParsedValue>(&parsed)) {
     out = std::move(*value);
     return true;
