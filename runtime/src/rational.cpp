@@ -259,6 +259,18 @@ Unsigned rounded_quotient(Unsigned scaled, Unsigned d) {
   return rest >= d - rest ? units + 1 : units;
 }
 
+// |num / den| rounded half up to `digits` decimals, as a whole number of
+// 10^-digits, when num, den and |num| · 10^digits all fit in 64 bits, as
+// every score and rate does.
+std::optional<std::uint64_t> rounded_units_64(Int num, Int den, int digits) {
+  std::uint64_t scaled = 0;
+  if (!fits_64(num) || !fits_64(den) ||
+      __builtin_mul_overflow(static_cast<std::uint64_t>(magnitude(num)), pow10(digits), &scaled)) {
+    return std::nullopt;
+  }
+  return rounded_quotient(scaled, static_cast<std::uint64_t>(den));
+}
+
 // units / 10^digits with exactly `digits` decimals, written into `buffer`
 // from the last digit back, the point set as the digits go by.
 std::string_view format_units(Rational::FixedText& buffer, bool negative, UInt units, int digits) {
@@ -455,18 +467,11 @@ std::optional<std::int64_t> Rational::parse_units(std::string_view text, int dig
 
 std::optional<std::int64_t> Rational::rounded_units(int digits) const {
   check_digits(digits);
-  if (!fits_64(num_) || !fits_64(den_)) {
+  const auto units = rounded_units_64(num_, den_, digits);
+  if (!units || *units > static_cast<std::uint64_t>(INT64_MAX)) {
     return std::nullopt;
   }
-  std::uint64_t scaled = 0;
-  if (__builtin_mul_overflow(static_cast<std::uint64_t>(magnitude(num_)), pow10(digits), &scaled)) {
-    return std::nullopt;
-  }
-  const std::uint64_t units = rounded_quotient(scaled, static_cast<std::uint64_t>(den_));
-  if (units > static_cast<std::uint64_t>(INT64_MAX)) {
-    return std::nullopt;
-  }
-  return num_ < 0 ? -static_cast<std::int64_t>(units) : static_cast<std::int64_t>(units);
+  return num_ < 0 ? -static_cast<std::int64_t>(*units) : static_cast<std::int64_t>(*units);
 }
 
 Rational Rational::decimal(std::uint64_t units, int decimals) {
@@ -657,17 +662,18 @@ void Rational::append_fixed(std::string& out, int digits, int shift) const {
 std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift) const {
   check_digits(digits);
   check_digits(shift);
-  if (digits + shift <= kMaxDigits && fits_64(num_) && fits_64(den_)) {
-    // The shifted value in units of 10^-digits, rounded half up in one
-    // division, as round_half_up does; in 64 bits when the scaled value
-    // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
-    const auto n = static_cast<std::uint64_t>(magnitude(num_));
-    const auto d = static_cast<std::uint64_t>(den_);
-    if (std::uint64_t scaled = 0; !__builtin_mul_overflow(n, pow10(digits + shift), &scaled)) {
-      return format_units(buffer, num_ < 0, rounded_quotient(scaled, d), digits);
+  // The shifted value in units of 10^-digits, rounded half up in one
+  // division, as round_half_up does; in 64 bits when the scaled value
+  // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
+  if (digits + shift <= kMaxDigits) {
+    if (const auto units = rounded_units_64(num_, den_, digits + shift)) {
+      return format_units(buffer, num_ < 0, *units, digits);
     }
-    return format_units(buffer, num_ < 0,
-                        rounded_quotient(UInt{n} * pow10(digits + shift), UInt{d}), digits);
+  }
+  if (digits + shift <= kMaxDigits && fits_64(num_) && fits_64(den_)) {
+    return format_units(
+        buffer, num_ < 0,
+        rounded_quotient(magnitude(num_) * pow10(digits + shift), static_cast<UInt>(den_)), digits);
   }
   if (digits + shift <= kMaxDigits) {
     // Rounding at digits + shift places and moving the point gives what
