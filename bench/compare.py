@@ -12,7 +12,11 @@ checks that all the scorers give the same totals.
 3. runs, one after the other, each timed by /usr/bin/time (wall, peak RSS),
    and with --repeat R all of them R times over, in turn, keeping each
    tool's fastest wall time and its largest peak memory:
-   - perfeval -j 1 -f jsonl RULES DATA.jsonl, and -j NPROC (default);
+   - perfeval -j 1 RULES DATA.jsonl, and -j NPROC (default): its summary,
+     one line a project with the total, what the other scorers write too;
+   - perfeval -j 1 -f jsonl RULES DATA.jsonl, and -j NPROC: every
+     indicator's rate, score and explanation flags as well (27 times the
+     output of the summary);
      or, with --perfeval-input folder, perfeval -f json RULES DIR (one thread:
      for a perfeval without JSON Lines input);
    - perfeval_json_floor DATA.jsonl: the file read and every value parsed
@@ -26,9 +30,10 @@ checks that all the scorers give the same totals.
 4. checks that every tool gave the same total for every project, and lists
    the projects that differ (exit 1 if any does, or if a tool failed);
 5. prints a Markdown table: wall time, indicators per second, peak memory, and
-   the ratio of each tool's wall time and memory to perfeval on one thread,
-   and of its wall time to the floor, with the machine it ran on; also
-   written to WORK/results.md;
+   the ratio of each tool's wall time and memory to the first perfeval row
+   (one thread, the summary: the same output as the other scorers'), and of
+   its wall time to the floor, with the machine it ran on; also written to
+   WORK/results.md;
 6. with --memory-sizes, runs perfeval -j 1 and -j NPROC again on data of
    each of those numbers of indicators (reusing the runs above for the main
    size) and prints a second table: peak resident memory and wall time by
@@ -43,6 +48,7 @@ import json
 import os
 import pathlib
 import platform
+import re
 import shlex
 import shutil
 import subprocess
@@ -53,6 +59,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 SOURCE = HERE.parent
 COMPARE = HERE / "compare"
 TOOLS = ("perfeval", "floor", "python", "node", "zen")
+DECIMAL = re.compile(r"-?[0-9][0-9,]*\.[0-9]+")
 
 
 def log(message):
@@ -260,6 +267,30 @@ def read_lines_output(path):
     return totals
 
 
+def read_perfeval_summary(path):
+    """perfeval RULES DATA.jsonl, the terminal summary: "Summary", then one
+    line a project in the order read ("  NAME  97.69  优", then notes such as
+    "differ 2"; "  FILE:LINE  —  not scored"), then "  projects N, scored
+    ...". The total is the first word after the name that is a decimal
+    figure: a project name with such a word of its own would be misread."""
+    totals = {}
+    lines = pathlib.Path(path).read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != "Summary":
+        raise ValueError("the summary does not start with 'Summary'")
+    for number, line in enumerate(lines[1:-1], start=1):
+        words = line.split()
+        if "—" in words:
+            totals[number] = (" ".join(words[:words.index("—")]), None)
+            continue
+        at = next((k for k in range(1, len(words)) if DECIMAL.fullmatch(words[k])), None)
+        if at is None:
+            raise ValueError(f"no total in the summary line {line!r}")
+        totals[number] = (" ".join(words[:at]), words[at])
+    if not lines[-1].lstrip().startswith("projects "):
+        raise ValueError("the summary does not end with the line of totals")
+    return totals
+
+
 def read_perfeval_jsonl(path):
     """perfeval -f jsonl: {"file": "PATH:LINE", "project", "complete", "total"} a
     line, then {"summary": ...}."""
@@ -321,11 +352,21 @@ def setup_zen(args):
 
 
 def perfeval_jsonl_tools(args, work):
-    """perfeval -j 1 and -j JOBS on WORK/data.jsonl."""
+    """perfeval -j 1 and -j JOBS -f jsonl on WORK/data.jsonl."""
     jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
-    return [Tool(f"perfeval -j {j}",
+    return [Tool(f"perfeval -j {j} -f jsonl",
                  [args.perfeval, "-j", j, "-f", "jsonl", args.rules, work / "data.jsonl"],
                  work / f"out-perfeval-j{j}.jsonl", read_perfeval_jsonl, stdout_to_output=True)
+            for j in jobs]
+
+
+def perfeval_summary_tools(args, work):
+    """perfeval -j 1 and -j JOBS on WORK/data.jsonl, the default output (its
+    English words, whatever the locale, for read_perfeval_summary)."""
+    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
+    return [Tool(f"perfeval -j {j}",
+                 [args.perfeval, "-j", j, "--lang", "en", args.rules, work / "data.jsonl"],
+                 work / f"out-perfeval-j{j}.txt", read_perfeval_summary, stdout_to_output=True)
             for j in jobs]
 
 
@@ -334,6 +375,7 @@ def make_tools(args):
     tools = []
     if "perfeval" in args.tools:
         if args.perfeval_input == "jsonl":
+            tools += perfeval_summary_tools(args, args.work)
             tools += perfeval_jsonl_tools(args, args.work)
         else:
             tools.append(Tool("perfeval (folder)",
@@ -525,7 +567,8 @@ def memory_table(args, data, tools):
     rows = [("indicators", "projects", "JSON Lines MB")]
     jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
     rows[0] += tuple(f"-j {j} peak MB" for j in jobs) + tuple(f"-j {j} wall s" for j in jobs)
-    main_runs = [t for t in tools if t.name.startswith("perfeval -j")]
+    main_runs = [t for t in tools if t.name.startswith("perfeval -j") and
+                 t.name.endswith("-f jsonl")]
     for n in args.memory_sizes:
         if (n == args.indicators and args.perfeval_input == "jsonl" and
                 len(main_runs) == len(jobs)):
