@@ -24,6 +24,10 @@ std::size_t code_point_size(std::string_view text, utf8proc_int32_t* cp = nullpt
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
+// The CJK Unified Ideographs block, all of it two columns wide.
+constexpr char32_t kCjkFirst = 0x4E00;
+constexpr char32_t kCjkLast = 0x9FFF;
+
 // Where the line holding `offset` starts. A byte-order mark is not text the
 // writer sees, so the first line starts after it.
 std::size_t line_start(std::string_view text, std::size_t offset) {
@@ -71,6 +75,28 @@ FileId SourceManager::add(std::string name, std::string text, std::uint32_t firs
 std::size_t display_width(std::string_view utf8) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < utf8.size();) {
+    // Printable ASCII and the CJK Unified Ideographs, nearly every character
+    // of a project's name, are measured here without utf8proc's tables: the
+    // summary of a stream measures every table's name. The widths are
+    // utf8proc's (a test checks each), 1 and 2.
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    if (lead >= 0x20 && lead < 0x7F) {
+      ++width;
+      ++i;
+      continue;
+    }
+    if (lead >= 0xE4 && lead <= 0xE9 && utf8.size() - i >= 3) {
+      const auto second = static_cast<unsigned char>(utf8[i + 1]);
+      const auto third = static_cast<unsigned char>(utf8[i + 2]);
+      const char32_t value = (char32_t{lead} & 0x0Fu) << 12 | (char32_t{second} & 0x3Fu) << 6 |
+                             (char32_t{third} & 0x3Fu);
+      if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 && value >= kCjkFirst &&
+          value <= kCjkLast) {
+        width += 2;
+        i += 3;
+        continue;
+      }
+    }
     utf8proc_int32_t cp = 0;
     const std::size_t n = code_point_size(utf8.substr(i), &cp);
     if (n == 0) {

@@ -255,8 +255,11 @@ void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
     chunk.out += '\n';
     return;
   }
-  chunk.out += outcome.result ? text_summary_line(*outcome.result, options_)
-                              : text_failed_line(outcome.record.label, options_);
+  if (outcome.result) {
+    append_text_summary_line(chunk.out, *outcome.result, options_);
+  } else {
+    chunk.out += text_failed_line(outcome.record.label, options_);
+  }
   chunk.out += '\n';
 }
 

@@ -229,27 +229,60 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
   out << total_line << "\n\n";
 }
 
-// One project in the summary: name, total, band and what needs attention.
-std::string summary_line(const ProjectResult& p, std::size_t name_width, const TextOptions& options,
-                         const Painter& paint) {
+// `text` padded with spaces to `width` columns (CJK = 2), on the left when
+// align_right; text as wide or wider is appended as it is.
+void append_fitted(std::string& out, std::string_view text, std::size_t width,
+                   bool align_right = false) {
+  const std::size_t w = display_width(text);
+  const std::size_t pad = w < width ? width - w : 0;
+  if (align_right) {
+    out.append(pad, ' ');
+  }
+  out += text;
+  if (!align_right) {
+    out.append(pad, ' ');
+  }
+}
+
+// A project's name in a column `width` wide, cut with "…" beyond max_width:
+// one measure of the name when it fits, as nearly every name does.
+void append_name(std::string& out, std::string_view name, std::size_t max_width,
+                 std::size_t width) {
+  const std::size_t w = display_width(name);
+  if (w > max_width) {
+    append_fitted(out, truncate(name, max_width), width);
+    return;
+  }
+  out += name;
+  out.append(w < width ? width - w : 0, ' ');
+}
+
+// One project in the summary: name, total, band and what needs attention,
+// appended to `out` (a stream writes a hundred thousand of them).
+void append_summary_line(std::string& out, const ProjectResult& p, std::size_t name_width,
+                         const TextOptions& options, const Painter& paint) {
   const Words& w = words(options.lang);
-  const std::string total = p.total ? p.total->to_fixed(p.score_digits) : "—";
-  std::string line =
-      fmt::format("  {}  {}  {}", fit(truncate(p.project, options.max_name_width), name_width),
-                  fit(total, 7, true), fit(p.band.value_or(""), 4));
+  const std::size_t start = out.size();
+  out += "  ";
+  append_name(out, p.project, options.max_name_width, name_width);
+  out += "  ";
+  Rational::FixedText total;
+  append_fitted(out, p.total ? p.total->format_fixed(total, p.score_digits) : "—", 7, true);
+  out += "  ";
+  append_fitted(out, p.band ? std::string_view(*p.band) : std::string_view(), 4);
   if (const std::size_t d = p.differences()) {
-    line += fmt::format("  {} {}", w.differences, d);
+    fmt::format_to(std::back_inserter(out), "  {} {}", w.differences, d);
   }
   if (const std::size_t m = p.explanations_missing()) {
-    line += fmt::format("  {} {}", w.missing_count, m);
+    fmt::format_to(std::back_inserter(out), "  {} {}", w.missing_count, m);
   }
   if (!p.complete) {
-    line += "  " + paint.red(std::string(w.not_scored));
+    out += "  ";
+    out += paint.red(w.not_scored);
   }
-  while (!line.empty() && line.back() == ' ') {
-    line.pop_back();
+  while (out.size() > start && out.back() == ' ') {
+    out.pop_back();
   }
-  return line;
 }
 
 std::string totals_line(std::size_t tables, std::size_t complete,
@@ -273,11 +306,14 @@ void write_summary(std::ostream& out, const RunResults& results, const TextOptio
     name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
   }
   std::map<std::string, std::size_t> bands;
+  std::string line;
   for (const auto& p : results.projects) {
     if (p.band) {
       ++bands[*p.band];
     }
-    out << summary_line(p, name_width, options, paint) << "\n";
+    line.clear();
+    append_summary_line(line, p, name_width, options, paint);
+    out << line << "\n";
   }
   const std::size_t complete =
       static_cast<std::size_t>(std::count_if(results.projects.begin(), results.projects.end(),
@@ -292,8 +328,15 @@ std::string text_summary_heading(const TextOptions& options) {
 }
 
 std::string text_summary_line(const ProjectResult& project, const TextOptions& options) {
+  std::string line;
+  append_text_summary_line(line, project, options);
+  return line;
+}
+
+void append_text_summary_line(std::string& out, const ProjectResult& project,
+                              const TextOptions& options) {
   // A stream cannot measure every name first: names take the widest width.
-  return summary_line(project, options.max_name_width, options, Painter(options.color));
+  append_summary_line(out, project, options.max_name_width, options, Painter(options.color));
 }
 
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
@@ -338,9 +381,9 @@ std::string truncate(std::string_view text, std::size_t max_width) {
 }
 
 std::string fit(std::string_view text, std::size_t width, bool align_right) {
-  const std::size_t w = display_width(text);
-  const std::string pad(w < width ? width - w : 0, ' ');
-  return align_right ? pad + std::string(text) : std::string(text) + pad;
+  std::string out;
+  append_fitted(out, text, width, align_right);
+  return out;
 }
 
 void write_text(std::ostream& out, const RunResults& results, const TextOptions& options) {

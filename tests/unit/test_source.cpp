@@ -1,5 +1,9 @@
 // Positions, display widths and the rendering of diagnostics.
 
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <set>
 
@@ -104,7 +108,29 @@ TEST_CASE("display width: CJK is two columns, invalid bytes and tabs one") {
   CHECK(display_width("（%）") == 5);
   CHECK(display_width("a\tb") == 3);
   CHECK(display_width("\xFF\xFE") == 2);
-  CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute accent
+  CHECK(display_width("e\xCC\x81") == 1);     // e + combining acute accent
+  CHECK(display_width("\xE4\xB8") == 2);      // 中 cut short: two bytes
+  CHECK(display_width("\xE4\x41\x80") == 3);  // a lead, A, a stray continuation
+}
+
+TEST_CASE("display width: every code point measures as utf8proc measures it") {
+  // display_width measures ASCII and CJK ideographs without utf8proc: the
+  // two must agree on every character, not only on those.
+  std::size_t differ = 0;
+  for (utf8proc_int32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      continue;  // surrogates are not characters
+    }
+    std::array<utf8proc_uint8_t, 4> bytes{};
+    const auto n = static_cast<std::size_t>(utf8proc_encode_char(cp, bytes.data()));
+    const std::size_t expected =
+        cp == '\t' ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
+    if (display_width({reinterpret_cast<const char*>(bytes.data()), n}) != expected) {
+      ++differ;
+    }
+  }
+  CHECK(differ == 0);
+  CHECK(display_width("昌吉州人社局 2024") == 12 + 1 + 4);
 }
 
 TEST_CASE("render: location, message, the line and a caret") {

@@ -37,6 +37,8 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
 // table that could not be scored, and the totals.
 std::string text_summary_heading(const TextOptions& options);
 std::string text_summary_line(const ProjectResult& project, const TextOptions& options);
+void append_text_summary_line(std::string& out, const ProjectResult& project,
+                              const TextOptions& options);
 std::string text_failed_line(std::string_view label, const TextOptions& options);
 std::string text_totals_line(std::size_t tables, std::size_t complete,
                              const std::map<std::string, std::size_t>& bands,
