@@ -351,23 +351,25 @@ def setup_zen(args):
     return zen / "node_modules", jdm
 
 
-def perfeval_jsonl_tools(args, work):
-    """perfeval -j 1 and -j JOBS -f jsonl on WORK/data.jsonl."""
-    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
-    return [Tool(f"perfeval -j {j} -f jsonl",
-                 [args.perfeval, "-j", j, "-f", "jsonl", args.rules, work / "data.jsonl"],
-                 work / f"out-perfeval-j{j}.jsonl", read_perfeval_jsonl, stdout_to_output=True)
-            for j in jobs]
+def job_counts(args):
+    """The thread counts perfeval runs with: 1, and JOBS when it is not 1."""
+    return [1] + ([args.jobs] if args.jobs != 1 else [])
 
 
-def perfeval_summary_tools(args, work):
-    """perfeval -j 1 and -j JOBS on WORK/data.jsonl, the default output (its
-    English words, whatever the locale, for read_perfeval_summary)."""
-    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
+def perfeval_tools(args, work, jsonl):
+    """perfeval -j 1 and -j JOBS on WORK/data.jsonl: with -f jsonl, or with
+    the default output, the summary (its English words, whatever the
+    locale, for read_perfeval_summary)."""
+    if jsonl:
+        return [Tool(f"perfeval -j {j} -f jsonl",
+                     [args.perfeval, "-j", j, "-f", "jsonl", args.rules, work / "data.jsonl"],
+                     work / f"out-perfeval-j{j}.jsonl", read_perfeval_jsonl,
+                     stdout_to_output=True)
+                for j in job_counts(args)]
     return [Tool(f"perfeval -j {j}",
                  [args.perfeval, "-j", j, "--lang", "en", args.rules, work / "data.jsonl"],
                  work / f"out-perfeval-j{j}.txt", read_perfeval_summary, stdout_to_output=True)
-            for j in jobs]
+            for j in job_counts(args)]
 
 
 def make_tools(args):
@@ -375,8 +377,8 @@ def make_tools(args):
     tools = []
     if "perfeval" in args.tools:
         if args.perfeval_input == "jsonl":
-            tools += perfeval_summary_tools(args, args.work)
-            tools += perfeval_jsonl_tools(args, args.work)
+            tools += perfeval_tools(args, args.work, jsonl=False)
+            tools += perfeval_tools(args, args.work, jsonl=True)
         else:
             tools.append(Tool("perfeval (folder)",
                               [args.perfeval, "-f", "json", args.rules, args.work / "files"],
@@ -565,7 +567,7 @@ def memory_table(args, data, tools):
     Returns (the table's lines, problems)."""
     problems = []
     rows = [("indicators", "projects", "JSON Lines MB")]
-    jobs = [1] + ([args.jobs] if args.jobs != 1 else [])
+    jobs = job_counts(args)
     rows[0] += tuple(f"-j {j} peak MB" for j in jobs) + tuple(f"-j {j} wall s" for j in jobs)
     main_runs = [t for t in tools if t.name.startswith("perfeval -j") and
                  t.name.endswith("-f jsonl")]
@@ -577,7 +579,7 @@ def memory_table(args, data, tools):
         else:
             work = args.work / f"memory-{n}"
             size = make_data(args, work, n)
-            runs = perfeval_jsonl_tools(args, work)
+            runs = perfeval_tools(args, work, jsonl=True)
             time_tools(runs, work, args.repeat)
             for tool in runs:
                 try:

@@ -662,20 +662,19 @@ void Rational::append_fixed(std::string& out, int digits, int shift) const {
 std::string_view Rational::format_fixed(FixedText& buffer, int digits, int shift) const {
   check_digits(digits);
   check_digits(shift);
-  // The shifted value in units of 10^-digits, rounded half up in one
-  // division, as round_half_up does; in 64 bits when the scaled value
-  // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
   if (digits + shift <= kMaxDigits) {
+    // The shifted value in units of 10^-digits, rounded half up in one
+    // division, as round_half_up does; in 64 bits when the scaled value
+    // fits, as a score or a rate does, else in 128 (|n|·10^18 < 2^123).
     if (const auto units = rounded_units_64(num_, den_, digits + shift)) {
       return format_units(buffer, num_ < 0, *units, digits);
     }
-  }
-  if (digits + shift <= kMaxDigits && fits_64(num_) && fits_64(den_)) {
-    return format_units(
-        buffer, num_ < 0,
-        rounded_quotient(magnitude(num_) * pow10(digits + shift), static_cast<UInt>(den_)), digits);
-  }
-  if (digits + shift <= kMaxDigits) {
+    if (fits_64(num_) && fits_64(den_)) {
+      return format_units(
+          buffer, num_ < 0,
+          rounded_quotient(magnitude(num_) * pow10(digits + shift), static_cast<UInt>(den_)),
+          digits);
+    }
     // Rounding at digits + shift places and moving the point gives what
     // rounding the shifted value would, without the multiplication.
     const Decimal rounded =

@@ -229,12 +229,11 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
   out << total_line << "\n\n";
 }
 
-// `text` padded with spaces to `width` columns (CJK = 2), on the left when
-// align_right; text as wide or wider is appended as it is.
-void append_fitted(std::string& out, std::string_view text, std::size_t width,
-                   bool align_right = false) {
-  const std::size_t w = display_width(text);
-  const std::size_t pad = w < width ? width - w : 0;
+// `text`, `text_width` columns wide, padded with spaces to `width` columns,
+// on the left when align_right; text as wide or wider is appended as it is.
+void append_padded(std::string& out, std::string_view text, std::size_t text_width,
+                   std::size_t width, bool align_right = false) {
+  const std::size_t pad = text_width < width ? width - text_width : 0;
   if (align_right) {
     out.append(pad, ' ');
   }
@@ -244,17 +243,21 @@ void append_fitted(std::string& out, std::string_view text, std::size_t width,
   }
 }
 
+// The same, measuring `text` (CJK = 2 columns).
+void append_fitted(std::string& out, std::string_view text, std::size_t width,
+                   bool align_right = false) {
+  append_padded(out, text, display_width(text), width, align_right);
+}
+
 // A project's name in a column `width` wide, cut with "…" beyond max_width:
 // one measure of the name when it fits, as nearly every name does.
 void append_name(std::string& out, std::string_view name, std::size_t max_width,
                  std::size_t width) {
-  const std::size_t w = display_width(name);
-  if (w > max_width) {
+  if (const std::size_t w = display_width(name); w <= max_width) {
+    append_padded(out, name, w, width);
+  } else {
     append_fitted(out, truncate(name, max_width), width);
-    return;
   }
-  out += name;
-  out.append(w < width ? width - w : 0, ' ');
 }
 
 // One project in the summary: name, total, band and what needs attention,
