@@ -9,8 +9,8 @@
 #include <string>
 
 #include "perfeval/runtime/data.hpp"
-#include "perfeval/runtime/data_fast.hpp"
 #include "perfeval/runtime/engine.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 #include "perfeval/runtime/rule_set.hpp"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/value.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace perfeval;

@@ -5,11 +5,11 @@
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 target_sources(perfeval_runtime PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/src/report_common.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/report_html.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/report_csv.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/report_markdown.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/src/report_xlsx.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_common.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_html.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_csv.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_markdown.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_xlsx.cpp
 )
 # Private: only report_xlsx.cpp includes xlsxwriter.h; programs linking the
 # static runtime still get the library on their link line.

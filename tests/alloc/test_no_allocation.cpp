@@ -12,8 +12,8 @@
 #include <new>
 #include <sstream>
 
-#include "perfeval/runtime/data_fast.hpp"
 #include "perfeval/runtime/engine.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 #include "perfeval/runtime/rule_set.hpp"
 
 namespace {

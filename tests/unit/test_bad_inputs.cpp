@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "cli_support.hpp"
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/value.hpp"
 
 namespace fs = std::filesystem;
 

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <vector>
 
-#include "perfeval/runtime/data_fast.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 #include "perfeval/runtime/rule_set.hpp"
 
 namespace {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "perfeval/runtime/rational.hpp"
+#include "perfeval/values/rational.hpp"
 
 using perfeval::ArithmeticError;
 using perfeval::Rational;

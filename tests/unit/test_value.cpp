@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 #include <string>
 
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/value.hpp"
 
 using namespace perfeval;
 

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "perfeval/lang/source.hpp"
-#include "perfeval/runtime/rational.hpp"
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/rational.hpp"
+#include "perfeval/values/value.hpp"
 
 namespace perfeval::ast {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "perfeval/lang/diagnostic.hpp"
-#include "perfeval/runtime/rational.hpp"
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/rational.hpp"
+#include "perfeval/values/value.hpp"
 
 namespace perfeval {
 

@@ -17,8 +17,8 @@
 #include "perfeval/lang/ast.hpp"
 #include "perfeval/lang/checker.hpp"
 #include "perfeval/lang/diagnostic.hpp"
-#include "perfeval/runtime/rational.hpp"
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/rational.hpp"
+#include "perfeval/values/value.hpp"
 
 namespace perfeval {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <variant>
 
-#include "perfeval/runtime/rational.hpp"
+#include "perfeval/values/rational.hpp"
 
 namespace perfeval {
 

@@ -1,4 +1,4 @@
-#include "perfeval/runtime/value.hpp"
+#include "perfeval/values/value.hpp"
 
 #include <fmt/format.h>
 
@@ -9,7 +9,7 @@
 #include <optional>
 #include <utility>
 
-#include "utf8_lead.hpp"
+#include "perfeval/values/internal/utf8_lead.hpp"
 
 namespace perfeval {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "perfeval/runtime/rational.hpp"
+#include "perfeval/values/rational.hpp"
 
 namespace perfeval {
 

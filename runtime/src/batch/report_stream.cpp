@@ -13,7 +13,7 @@
 #include <cstring>
 
 #include "line_writer.hpp"
-#include "utf8_lead.hpp"
+#include "perfeval/values/internal/utf8_lead.hpp"
 
 namespace perfeval {
 namespace {

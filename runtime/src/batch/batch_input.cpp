@@ -6,7 +6,7 @@
 #include <iterator>
 
 #include "perfeval/runtime/batch.hpp"
-#include "perfeval/runtime/data_fast.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 
 namespace perfeval {
 namespace {

@@ -1,4 +1,4 @@
-#include "perfeval/runtime/data_fast.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 
 #include <simdjson.h>
 

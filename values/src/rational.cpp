@@ -1,4 +1,4 @@
-#include "perfeval/runtime/rational.hpp"
+#include "perfeval/values/rational.hpp"
 
 #include <algorithm>
 #include <array>

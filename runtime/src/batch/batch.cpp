@@ -8,7 +8,7 @@
 #include <mutex>
 #include <thread>
 
-#include "perfeval/runtime/data_fast.hpp"
+#include "perfeval/runtime/internal/data_fast.hpp"
 
 namespace perfeval {
 namespace {
