@@ -1,19 +1,33 @@
 #!/bin/sh
-# Installs the Debian 12 packages perfeval builds with, if any are missing.
-# Works as root or through sudo; does nothing when everything is there.
+# Installs the Debian 12 packages perfeval needs, if any are missing. Works
+# as root or through sudo; does nothing when everything is there.
+#
+#   sh tools/install-deps.sh           what building and running perfeval needs
+#   sh tools/install-deps.sh --tests   that, and what the whole test suite runs
 set -eu
 
-# The third line serves the report formats: libxlsxwriter for Excel, chromium
-# for the browser test of the HTML report, unzip to read .xlsx in tests, and
-# a CJK font so the browser draws Chinese text. clang and its runtime
-# libraries build the fuzzers (tools/fuzz.sh, docs/hardening.md). python3 and
-# time run the benchmark comparison's smoke test (bench/compare.py), with
-# node and npm below.
-packages="g++ cmake ninja-build pkg-config ccache tao-pegtl-dev libfmt-dev nlohmann-json3-dev
-catch2 libcli11-dev libutf8proc-dev libsimdjson-dev
-libxlsxwriter-dev chromium unzip fonts-wqy-microhei
-clang-14 libclang-rt-14-dev
-python3 time"
+# Building: the compiler and build tools, the libraries perfeval links
+# (fmt, simdjson, utf8proc, libxlsxwriter) and the header-only ones it
+# compiles with (PEGTL, nlohmann-json, CLI11, Catch2 for the tests it builds),
+# and help2man for the manual page.
+packages="g++ cmake ninja-build pkg-config ccache
+tao-pegtl-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
+libsimdjson-dev libutf8proc-dev libxlsxwriter-dev help2man"
+
+# Testing: chromium and a CJK font for the browser test of the HTML report,
+# unzip to read .xlsx files, clang and its runtime libraries for the fuzzers
+# (tools/fuzz.sh, docs/hardening.md), python3 and time for the benchmark
+# comparison's smoke test (bench/compare.py, with node and npm below),
+# dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
+# the shell completion test.
+test_packages="chromium fonts-wqy-microhei unzip clang-14 libclang-rt-14-dev python3 time
+dpkg-dev bash-completion zsh"
+
+case "${1:-}" in
+  --tests) packages="$packages $test_packages"; with_tests=yes ;;
+  "") with_tests=no ;;
+  *) echo "usage: sh tools/install-deps.sh [--tests]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $packages; do
@@ -23,7 +37,7 @@ for p in $packages; do
 done
 # The editor-grammar test and the zen-engine comparison run on Node.js: any
 # node and npm on the PATH do.
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+if [ "$with_tests" = yes ] && { ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; }; then
   missing="$missing nodejs npm"
 fi
 [ -z "$missing" ] && exit 0
