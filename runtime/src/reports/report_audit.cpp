@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "perfeval/runtime/internal/words.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "working_text.hpp"
 
@@ -11,72 +12,6 @@ namespace perfeval {
 namespace {
 
 using nlohmann::json;
-
-struct AuditWords {
-  std::string_view differs, missing, unneeded, unbalanced, not_scored, summary, total, funds, rate,
-      score, reported, computed, difference, indicators, agree, differ, missing_count,
-      unneeded_count, unbalanced_count, all, tables, required_because, given_text, printed_sum,
-      funds_score, indicator_scores, clean;
-};
-
-constexpr AuditWords kZh{"不符",
-                         "缺说明",
-                         "多余说明",
-                         "表内不平",
-                         "未评分",
-                         "小结",
-                         "总分",
-                         "预算执行率",
-                         "完成率",
-                         "得分",
-                         "填报",
-                         "应为",
-                         "差",
-                         "项指标",
-                         "一致",
-                         "不符",
-                         "缺说明",
-                         "多余说明",
-                         "表内不平",
-                         "合计",
-                         "个表",
-                         "须填写偏差原因分析",
-                         "无偏差，但填写了说明",
-                         "填报得分合计",
-                         "预算执行率得分",
-                         "指标得分",
-                         "未发现问题"};
-constexpr AuditWords kEn{"differs",
-                         "missing explanation",
-                         "unneeded explanation",
-                         "does not add up",
-                         "not scored",
-                         "summary",
-                         "total",
-                         "budget execution",
-                         "rate",
-                         "score",
-                         "reported",
-                         "computed",
-                         "difference",
-                         "indicators",
-                         "agree",
-                         "differ",
-                         "missing explanations",
-                         "unneeded explanations",
-                         "tables not adding up",
-                         "all",
-                         "tables",
-                         "a deviation explanation is required",
-                         "no deviation, but an explanation is given",
-                         "printed scores add up to",
-                         "funds score",
-                         "indicator scores",
-                         "nothing found"};
-
-const AuditWords& words(Lang lang) {
-  return lang == Lang::zh ? kZh : kEn;
-}
 
 std::string shown(const Difference& d, int score_digits, int rate_digits, bool difference) {
   const Rational& value = difference ? d.difference : d.computed;
@@ -98,8 +33,7 @@ std::string computed_working(const std::vector<Step>& steps, const Difference& d
   return line;
 }
 
-std::string total_working(const ProjectResult& p, const AuditWords& w,
-                          const SourceManager& sources) {
+std::string total_working(const ProjectResult& p, Words w, const SourceManager& sources) {
   if (p.total_step) {
     return working_line(*p.total_step, sources);
   }
@@ -107,18 +41,20 @@ std::string total_working(const ProjectResult& p, const AuditWords& w,
   for (const auto& i : p.indicators) {
     indicators += i.score_rounded;
   }
-  return fmt::format("{} = {} {} + {} {} = {}", w.total, w.funds_score,
-                     p.funds.score.to_fixed(p.score_digits), w.indicator_scores,
+  return fmt::format("{} = {} {} + {} {} = {}", w[Term::total_in_text], w[Term::funds_score],
+                     p.funds.score.to_fixed(p.score_digits), w[Term::indicator_scores],
                      indicators.to_fixed(p.score_digits), p.total->to_fixed(p.score_digits));
 }
 
-void write_difference(std::ostream& out, const AuditWords& w, std::string_view subject,
-                      const Difference& d, const ProjectResult& p, const std::string& working) {
-  out << fmt::format("  {}  {}{}: {} {}, {} {}, {} {}\n", w.differs,
+void write_difference(std::ostream& out, Words w, std::string_view subject, const Difference& d,
+                      const ProjectResult& p, const std::string& working) {
+  out << fmt::format("  {}  {}{}: {} {}, {} {}, {} {}\n", w[Term::differs],
                      subject.empty() ? "" : std::string(subject) + " ",
-                     d.field == "rate" ? w.rate : (d.field == "total" ? w.total : w.score),
-                     w.reported, d.reported, w.computed,
-                     shown(d, p.score_digits, p.rate_digits, false), w.difference,
+                     d.field == "rate"
+                         ? w[Term::rate_in_text]
+                         : (d.field == "total" ? w[Term::total_in_text] : w[Term::score_in_text]),
+                     w[Term::reported], d.reported, w[Term::computed],
+                     shown(d, p.score_digits, p.rate_digits, false), w[Term::difference],
                      shown(d, p.score_digits, p.rate_digits, true));
   if (!working.empty()) {
     out << "        " << working << "\n";
@@ -127,29 +63,31 @@ void write_difference(std::ostream& out, const AuditWords& w, std::string_view s
 
 // A row whose deviation needs an explanation and has none: its rate, and
 // the working of the rule that requires one.
-void write_missing(std::ostream& out, const AuditWords& w, std::string_view name,
-                   const Rational& rate, const std::vector<Step>& steps, const ProjectResult& p,
+void write_missing(std::ostream& out, Words w, std::string_view name, const Rational& rate,
+                   const std::vector<Step>& steps, const ProjectResult& p,
                    const SourceManager& sources) {
-  out << fmt::format("  {}  {}: {} {}, {}\n", w.missing, name, w.rate, percent(rate, p.rate_digits),
-                     w.required_because);
+  out << fmt::format("  {}  {}: {} {}, {}\n", w[Term::missing_explanation], name,
+                     w[Term::rate_in_text], percent(rate, p.rate_digits),
+                     w[Term::explanation_required]);
   if (const Step* explain = find_step(steps, "explain")) {
     out << "        " << working_line(*explain, sources) << "\n";
   }
 }
 
 void write_project_audit(std::ostream& out, const ProjectResult& p, const SourceManager& sources,
-                         const AuditWords& w, Lang lang) {
+                         Words w) {
   out << fmt::format("{}  ({})\n", p.project, p.file);
   for (const auto& d : p.funds.differences) {
-    write_difference(out, w, w.funds, d, p,
+    write_difference(out, w, w[Term::budget_execution_in_text], d, p,
                      computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
   }
   if (p.funds.explanation_missing()) {
-    write_missing(out, w, w.funds, p.funds.rate, p.funds.steps, p, sources);
+    write_missing(out, w, w[Term::budget_execution_in_text], p.funds.rate, p.funds.steps, p,
+                  sources);
   }
   for (const auto& i : p.indicators) {
     if (!i.scored) {
-      out << fmt::format("  {}  {}\n", w.not_scored, i.name);
+      out << fmt::format("  {}  {}\n", w[Term::not_scored], i.name);
       continue;
     }
     for (const auto& d : i.differences) {
@@ -159,22 +97,25 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
     if (i.explanation_missing()) {
       write_missing(out, w, i.name, i.rate, i.steps, p, sources);
     } else if (!i.explanation_required && i.explanation_present) {
-      out << fmt::format("  {}  {}: {} {}, {}: {}\n", w.unneeded, i.name, w.rate,
-                         percent(i.rate, p.rate_digits), w.given_text,
-                         lang == Lang::zh ? "“" + i.explanation + "”" : "'" + i.explanation + "'");
+      out << fmt::format("  {}  {}: {} {}, {}: {}{}{}\n", w[Term::unneeded_explanation], i.name,
+                         w[Term::rate_in_text], percent(i.rate, p.rate_digits),
+                         w[Term::explanation_not_needed], w[Term::open_quote], i.explanation,
+                         w[Term::close_quote]);
     }
   }
   if (p.total_difference && p.total) {
     write_difference(out, w, "", *p.total_difference, p, total_working(p, w, sources));
   }
   if (p.reported_sum_mismatch()) {
-    out << fmt::format("  {}  {} {} ≠ {} {}\n", w.unbalanced, w.printed_sum,
-                       p.reported_sum->to_string(), w.total, *p.reported_total);
+    out << fmt::format("  {}  {} {} ≠ {} {}\n", w[Term::does_not_add_up],
+                       w[Term::printed_scores_sum], p.reported_sum->to_string(),
+                       w[Term::total_in_text], *p.reported_total);
   }
   const AuditCounts c = count_findings(p);
-  out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}\n\n", w.summary, c.indicators,
-                     w.indicators, w.agree, c.agree, w.differ, c.differ, w.missing_count,
-                     c.missing_explanations, w.unneeded_count, c.unneeded_explanations);
+  out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}\n\n", w[Term::project_summary],
+                     c.indicators, w[Term::indicators], w[Term::agree], c.agree, w[Term::differ],
+                     c.differ, w[Term::explanations_missing_in_text], c.missing_explanations,
+                     w[Term::unneeded_explanations], c.unneeded_explanations);
 }
 
 json difference_json(const Difference& d, const ProjectResult& p, const std::string& working) {
@@ -236,24 +177,25 @@ AuditCounts count_findings(const ProjectResult& p) {
 
 void write_audit_text(std::ostream& out, const RunResults& results, const SourceManager& sources,
                       const TextOptions& options) {
-  const AuditWords& w = words(options.lang);
+  const Words w(options.lang);
   AuditCounts all;
   for (const auto& p : results.projects) {
-    write_project_audit(out, p, sources, w, options.lang);
+    write_project_audit(out, p, sources, w);
     all += count_findings(p);
   }
-  out << fmt::format("{}: {} {}, {} {}: {} {}, {} {}; {} {}; {} {}; {} {}\n", w.all,
-                     results.projects.size(), w.tables, all.indicators, w.indicators, w.agree,
-                     all.agree, w.differ, all.differ, w.missing_count, all.missing_explanations,
-                     w.unneeded_count, all.unneeded_explanations, w.unbalanced_count,
-                     all.tables_not_adding_up);
+  out << fmt::format("{}: {} {}, {} {}: {} {}, {} {}; {} {}; {} {}; {} {}\n", w[Term::all],
+                     results.projects.size(), w[Term::tables], all.indicators, w[Term::indicators],
+                     w[Term::agree], all.agree, w[Term::differ], all.differ,
+                     w[Term::explanations_missing_in_text], all.missing_explanations,
+                     w[Term::unneeded_explanations], all.unneeded_explanations,
+                     w[Term::tables_not_adding_up], all.tables_not_adding_up);
   if (all.clean()) {
-    out << w.clean << "\n";
+    out << w[Term::nothing_found] << "\n";
   }
 }
 
 json audit_json(const RunResults& results, const SourceManager& sources, Lang lang) {
-  const AuditWords& w = words(lang);
+  const Words w(lang);
   json projects = json::array();
   AuditCounts all;
   for (const auto& p : results.projects) {

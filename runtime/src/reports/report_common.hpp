@@ -1,28 +1,20 @@
 #pragma once
 
-// What the printable report formats share: their headings in Chinese and
-// English, the display text of every figure, which rows the audit flags and
-// why, and where the printed table merges its category cells. Internal to
-// the runtime library; the formats differ only in how they lay this out.
+// What the printable report formats share: the headings that depend on
+// the kind of table (their text is in words.hpp), the display text of every
+// figure, which rows the audit flags and why, and where the printed table
+// merges its category cells. Internal to the runtime library; the formats
+// differ only in how they lay this out.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "perfeval/lang/diagnostic.hpp"
+#include "perfeval/runtime/internal/words.hpp"
 #include "perfeval/runtime/report.hpp"
 
 namespace perfeval::report_detail {
-
-// Headings and words that are the same for every kind of table.
-struct Labels {
-  std::string_view department, implementer, planned, budget, executed, execution_rate, score,
-      category1, category2, indicator, rate, indicator_score, reported_rate, reported_score,
-      explanation_status, explanation_text, total, band, notes, given, missing, unneeded, summary,
-      file, policy, kind, kind_project, kind_unit, differences, explanations_missing, count,
-      not_scored, chart_title, index, name, full_marks;
-};
-const Labels& labels(Lang lang);
 
 // Headings that differ between a 项目支出 table and a 单位整体支出 table.
 struct FormWords {

@@ -139,7 +139,7 @@ Row indicator_row(const ProjectResult& p, const IndicatorResult& i, Lang lang) {
 
 Row total_row(const ProjectResult& p, Lang lang) {
   Row row = project_row("total", p);
-  row[7] = labels(lang).total;
+  row[7] = term_text(Term::total, lang);
   row[8] = p.full_marks.to_string();
   if (p.total) {
     row[12] = score_text(p, *p.total);

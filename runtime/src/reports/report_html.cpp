@@ -124,36 +124,36 @@ struct Notes {
 };
 
 void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   out << cell("h1", form.title) << "\n";
   if (const std::string year = year_line(p, lang); !year.empty()) {
     out << cell("p", year, "class=\"year\"") << "\n";
   }
-  out << "<p class=\"source\">" << escape(words.file) << ": " << escape(p.file) << "　"
-      << escape(words.policy) << ": " << escape(p.policy) << "</p>\n";
+  out << "<p class=\"source\">" << escape(words[Term::file]) << ": " << escape(p.file) << "　"
+      << escape(words[Term::policy]) << ": " << escape(p.policy) << "</p>\n";
   out << "<table class=\"info\"><colgroup><col style=\"width:14%\"><col style=\"width:36%\">"
          "<col style=\"width:14%\"><col style=\"width:36%\"></colgroup>\n";
   out << "<tr>" << cell("th", form.name) << cell("td", p.project, "colspan=\"3\" class=\"name\"")
       << "</tr>\n";
   if (!p.department.empty() || !p.implementer.empty()) {
-    out << "<tr>" << cell("th", words.department) << cell("td", p.department)
-        << cell("th", words.implementer) << cell("td", p.implementer) << "</tr>\n";
+    out << "<tr>" << cell("th", words[Term::department]) << cell("td", p.department)
+        << cell("th", words[Term::implementer]) << cell("td", p.implementer) << "</tr>\n";
   }
   out << "</table>\n";
 }
 
-void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form,
-                 const Labels& words, Lang lang, Notes& notes) {
+void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form, Words words,
+                 Lang lang, Notes& notes) {
   const FundsResult& f = p.funds;
   const bool reported = f.reported.rate || f.reported.score;
   out << "<table class=\"funds\"><colgroup><col style=\"width:14%\"><col style=\"width:14%\">"
          "</colgroup>\n<tr>"
       << cell("th", form.funds, fmt::format("rowspan=\"{}\"", 2 + p.funds_sources.size()))
-      << cell("th", "") << cell("th", words.planned) << cell("th", words.budget)
-      << cell("th", words.executed) << cell("th", form.funds_weight)
-      << cell("th", words.execution_rate) << cell("th", words.score);
+      << cell("th", "") << cell("th", words[Term::planned]) << cell("th", words[Term::budget])
+      << cell("th", words[Term::executed]) << cell("th", form.funds_weight)
+      << cell("th", words[Term::execution_rate]) << cell("th", words[Term::score]);
   if (reported) {
-    out << cell("th", words.reported_rate) << cell("th", words.reported_score);
+    out << cell("th", words[Term::reported_rate]) << cell("th", words[Term::reported_score]);
   }
   out << "</tr>\n";
   std::string mark;
@@ -193,10 +193,9 @@ void write_goals(std::ostream& out, const ProjectResult& p, Lang lang) {
   if (p.goals_planned.empty() && p.goals_achieved.empty()) {
     return;
   }
-  const bool zh = lang == Lang::zh;
-  out << "<table class=\"goals\"><tr>"
-      << cell("th", zh ? "年度总体目标" : "Overall annual goals", "rowspan=\"2\"")
-      << cell("th", zh ? "预期目标" : "Expected") << cell("th", zh ? "实际完成情况" : "Achieved")
+  const Words words(lang);
+  out << "<table class=\"goals\"><tr>" << cell("th", words[Term::overall_goals], "rowspan=\"2\"")
+      << cell("th", words[Term::goals_expected]) << cell("th", words[Term::goals_achieved])
       << "</tr>\n<tr>" << cell("td", p.goals_planned, "class=\"text\"")
       << cell("td", p.goals_achieved, "class=\"text\"") << "</tr>\n</table>\n";
 }
@@ -209,7 +208,7 @@ struct Columns {
   std::size_t count() const { return 9 + (reported ? 2 : 0) + (explanations ? 1 : 0); }
 };
 
-void write_indicator_header(std::ostream& out, const FormWords& form, const Labels& words,
+void write_indicator_header(std::ostream& out, const FormWords& form, Words words,
                             const Columns& columns) {
   // Widths in percent of the page; the explanation text, or else the
   // indicator's name, takes what is left.
@@ -226,15 +225,16 @@ void write_indicator_header(std::ostream& out, const FormWords& form, const Labe
   if (columns.explanations) {
     out << "<col>";
   }
-  out << "</colgroup>\n<thead><tr>" << cell("th", words.category1) << cell("th", words.category2)
-      << cell("th", words.indicator) << cell("th", form.weight) << cell("th", form.target)
-      << cell("th", form.actual) << cell("th", words.rate) << cell("th", words.indicator_score);
+  out << "</colgroup>\n<thead><tr>" << cell("th", words[Term::category1])
+      << cell("th", words[Term::category2]) << cell("th", words[Term::indicator])
+      << cell("th", form.weight) << cell("th", form.target) << cell("th", form.actual)
+      << cell("th", words[Term::rate]) << cell("th", words[Term::indicator_score]);
   if (columns.reported) {
-    out << cell("th", words.reported_rate) << cell("th", words.reported_score);
+    out << cell("th", words[Term::reported_rate]) << cell("th", words[Term::reported_score]);
   }
-  out << cell("th", words.explanation_status);
+  out << cell("th", words[Term::explanation_status]);
   if (columns.explanations) {
-    out << cell("th", words.explanation_text);
+    out << cell("th", words[Term::explanation_text]);
   }
   out << "</tr></thead>\n";
 }
@@ -269,17 +269,17 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
   out << "</tr>\n";
 }
 
-void write_total_row(std::ostream& out, const ProjectResult& p, const Labels& words,
-                     const Columns& columns, Lang lang, Notes& notes) {
+void write_total_row(std::ostream& out, const ProjectResult& p, Words words, const Columns& columns,
+                     Lang lang, Notes& notes) {
   std::string mark;
   if (p.total_difference) {
     // The finding already says 总分.
     mark = notes.add("", join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
   }
-  const std::string band =
-      p.band ? labelled(words.band, *p.band, lang) : std::string(p.total ? "" : words.not_scored);
+  const std::string band = p.band ? labelled(words[Term::band], *p.band, lang)
+                                  : std::string(p.total ? "" : words[Term::not_scored]);
   out << (mark.empty() ? "<tr class=\"total\">" : "<tr class=\"total flagged\">")
-      << "<th colspan=\"3\">" << mark << escape(words.total) << "</th>"
+      << "<th colspan=\"3\">" << mark << escape(words[Term::total]) << "</th>"
       << cell("td", p.full_marks.to_string(), "class=\"num\"")
       << cell("td", band, "colspan=\"3\" class=\"center band\"")
       << cell("td", total_text(p), "class=\"num total-score\"");
@@ -303,7 +303,7 @@ void write_notes(std::ostream& out, const Notes& notes, Lang lang) {
 }
 
 void write_project(std::ostream& out, const ProjectResult& p, Lang lang) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   out << fmt::format(
       "<section class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" "
@@ -338,7 +338,7 @@ void write_project(std::ostream& out, const ProjectResult& p, Lang lang) {
 // dashed line marks 90 points. Coordinates are computed exactly and
 // written with one decimal.
 void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   Rational scale(100);
   for (const auto& p : results.projects) {
     scale = std::max(scale, p.full_marks);
@@ -362,9 +362,9 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
   out << fmt::format(
       "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 {}\" "
       "role=\"img\" aria-label=\"{}\" font-size=\"12\">\n",
-      height, escape(words.chart_title));
+      height, escape(words[Term::chart_title]));
   out << fmt::format("<text x=\"{}\" y=\"16\" font-weight=\"bold\">{}</text>\n", kLeft,
-                     escape(words.chart_title));
+                     escape(words[Term::chart_title]));
   // Grid lines every tenth of the scale, labelled below the bars.
   const std::int64_t bottom = kTop + kRow * static_cast<std::int64_t>(results.projects.size());
   for (std::int64_t step = 0; step <= 10; ++step) {
@@ -388,7 +388,7 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
           escape(p.band.value_or("")));
     } else {
       out << fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#c00000\">{}</text>\n", kLeft + 4, y + 15,
-                         escape(words.not_scored));
+                         escape(words[Term::not_scored]));
     }
   }
   out << fmt::format(
@@ -400,16 +400,17 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
 }
 
 void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
-  const Labels& words = labels(lang);
-  out << "<section class=\"sheet summary\">\n" << cell("h1", words.summary) << "\n";
+  const Words words(lang);
+  out << "<section class=\"sheet summary\">\n" << cell("h1", words[Term::summary]) << "\n";
   out << "<table class=\"projects\"><colgroup><col style=\"width:5%\"><col style=\"width:33%\">"
          "<col style=\"width:8%\"><col style=\"width:22%\"><col style=\"width:7%\">"
          "<col style=\"width:6%\"><col style=\"width:5%\"><col style=\"width:7%\">"
          "<col style=\"width:7%\"></colgroup>\n<thead><tr>"
-      << cell("th", words.index) << cell("th", words.name) << cell("th", words.kind)
-      << cell("th", words.file) << cell("th", words.total) << cell("th", words.full_marks)
-      << cell("th", words.band) << cell("th", words.differences)
-      << cell("th", words.explanations_missing) << "</tr></thead>\n<tbody>\n";
+      << cell("th", words[Term::index]) << cell("th", words[Term::name])
+      << cell("th", words[Term::kind]) << cell("th", words[Term::file])
+      << cell("th", words[Term::total]) << cell("th", words[Term::full_marks])
+      << cell("th", words[Term::band]) << cell("th", words[Term::differences])
+      << cell("th", words[Term::explanations_missing]) << "</tr></thead>\n<tbody>\n";
   for (std::size_t n = 0; n < results.projects.size(); ++n) {
     const ProjectResult& p = results.projects[n];
     const bool flagged = p.differences() + p.explanations_missing() > 0 || !p.complete;
@@ -420,7 +421,7 @@ void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
         << cell("td", form_words(p, lang).kind, "class=\"center\"") << cell("td", p.file)
         << cell("td", total_text(p), "class=\"num total\"")
         << cell("td", p.full_marks.to_string(), "class=\"num\"")
-        << cell("td", p.band.value_or(p.complete ? "" : std::string(words.not_scored)),
+        << cell("td", p.band.value_or(p.complete ? "" : std::string(words[Term::not_scored])),
                 "class=\"center\"")
         << cell("td", std::to_string(p.differences()), "class=\"num\"")
         << cell("td", std::to_string(p.explanations_missing()), "class=\"num\"") << "</tr>\n";
@@ -428,7 +429,8 @@ void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
   out << "</tbody>\n</table>\n";
 
   out << cell("h2", run_counts(results, lang)) << "\n<table class=\"counts\"><thead><tr>"
-      << cell("th", words.band) << cell("th", words.count) << "</tr></thead><tbody>\n";
+      << cell("th", words[Term::band]) << cell("th", words[Term::count])
+      << "</tr></thead><tbody>\n";
   for (const auto& b : band_counts(results)) {
     out << "<tr>" << cell("td", b.band, "class=\"center\"")
         << cell("td", std::to_string(b.count), "class=\"num\"") << "</tr>\n";
@@ -454,7 +456,7 @@ void write_html(std::ostream& out, const RunResults& results, const FormatOption
   out << "<!DOCTYPE html>\n<html lang=\"" << (lang == Lang::zh ? "zh-CN" : "en") << "\">\n"
       << "<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << cell("title", lang == Lang::zh ? "绩效自评表" : "Performance self-evaluation") << "\n"
+      << cell("title", term_text(Term::html_title, lang)) << "\n"
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
   for (const auto& p : results.projects) {
     write_project(out, p, lang);

@@ -75,7 +75,7 @@ void write_header(std::ostream& out, const std::vector<std::string>& cells,
 
 void write_funds(std::ostream& out, const ProjectResult& p, Lang lang,
                  std::vector<std::string>& notes) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   const FundsResult& f = p.funds;
   std::string label(form.funds_row);
@@ -84,11 +84,12 @@ void write_funds(std::ostream& out, const ProjectResult& p, Lang lang,
         labelled(label, join_notes(difference_notes(p, f.differences, lang, true), lang), lang));
     label = fmt::format("※{} {}", notes.size(), label);
   }
-  write_header(out,
-               {std::string(form.funds), std::string(words.planned), std::string(words.budget),
-                std::string(words.executed), std::string(form.funds_weight),
-                std::string(words.execution_rate), std::string(words.score)},
-               {false, true, true, true, true, true, true});
+  write_header(
+      out,
+      {std::string(form.funds), std::string(words[Term::planned]), std::string(words[Term::budget]),
+       std::string(words[Term::executed]), std::string(form.funds_weight),
+       std::string(words[Term::execution_rate]), std::string(words[Term::score])},
+      {false, true, true, true, true, true, true});
   write_row(out, {label, amount_text(f.planned), amount_text(f.budget), amount_text(f.executed),
                   f.weight.to_string(), f.scored ? rate_text(p, f.rate) : "—",
                   f.scored ? score_text(p, f.score) : "—"});
@@ -97,20 +98,24 @@ void write_funds(std::ostream& out, const ProjectResult& p, Lang lang,
 
 void write_indicators(std::ostream& out, const ProjectResult& p, Lang lang,
                       std::vector<std::string>& notes) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   const bool reported = has_reported_figures(p);
-  std::vector<std::string> header = {
-      std::string(words.category1), std::string(words.category2),      std::string(words.indicator),
-      std::string(form.weight),     std::string(form.target),          std::string(form.actual),
-      std::string(words.rate),      std::string(words.indicator_score)};
+  std::vector<std::string> header = {std::string(words[Term::category1]),
+                                     std::string(words[Term::category2]),
+                                     std::string(words[Term::indicator]),
+                                     std::string(form.weight),
+                                     std::string(form.target),
+                                     std::string(form.actual),
+                                     std::string(words[Term::rate]),
+                                     std::string(words[Term::indicator_score])};
   std::vector<bool> right = {false, false, false, true, false, false, true, true};
   if (reported) {
-    header.insert(header.end(),
-                  {std::string(words.reported_rate), std::string(words.reported_score)});
+    header.insert(header.end(), {std::string(words[Term::reported_rate]),
+                                 std::string(words[Term::reported_score])});
     right.insert(right.end(), {true, true});
   }
-  header.emplace_back(words.explanation_status);
+  header.emplace_back(words[Term::explanation_status]);
   write_header(out, header, right);
 
   // Markdown cannot merge cells: a category is written on the first row of
@@ -141,16 +146,16 @@ void write_indicators(std::ostream& out, const ProjectResult& p, Lang lang,
 }
 
 void write_project(std::ostream& out, const ProjectResult& p, std::size_t index, Lang lang) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   out << fmt::format("## {}. {}\n\n", index, escape(p.project));
   out << escape(fmt::format("{}{}", form.title, year_line(p, lang)));
   if (!p.department.empty() || !p.implementer.empty()) {
-    out << escape(fmt::format(" · {} · {}", labelled(words.department, p.department, lang),
-                              labelled(words.implementer, p.implementer, lang)));
+    out << escape(fmt::format(" · {} · {}", labelled(words[Term::department], p.department, lang),
+                              labelled(words[Term::implementer], p.implementer, lang)));
   }
-  out << escape(fmt::format(" · {} · {}", labelled(words.file, p.file, lang),
-                            labelled(words.policy, p.policy, lang)))
+  out << escape(fmt::format(" · {} · {}", labelled(words[Term::file], p.file, lang),
+                            labelled(words[Term::policy], p.policy, lang)))
       << "\n\n";
 
   std::vector<std::string> notes;
@@ -158,10 +163,11 @@ void write_project(std::ostream& out, const ProjectResult& p, std::size_t index,
   write_indicators(out, p, lang, notes);
 
   out << "**"
-      << escape(labelled(words.total, total_text(p) + " / " + p.full_marks.to_string(), lang))
+      << escape(
+             labelled(words[Term::total], total_text(p) + " / " + p.full_marks.to_string(), lang))
       << "**";
   if (p.band) {
-    out << "　" << escape(labelled(words.band, *p.band, lang));
+    out << "　" << escape(labelled(words[Term::band], *p.band, lang));
   }
   if (p.total_difference) {
     notes.push_back(join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
@@ -177,17 +183,19 @@ void write_project(std::ostream& out, const ProjectResult& p, std::size_t index,
 }
 
 void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
-  const Labels& words = labels(lang);
-  out << "## " << escape(words.summary) << "\n\n";
+  const Words words(lang);
+  out << "## " << escape(words[Term::summary]) << "\n\n";
   write_header(out,
-               {std::string(words.index), std::string(words.name), std::string(words.kind),
-                std::string(words.total), std::string(words.band), std::string(words.differences),
-                std::string(words.explanations_missing)},
+               {std::string(words[Term::index]), std::string(words[Term::name]),
+                std::string(words[Term::kind]), std::string(words[Term::total]),
+                std::string(words[Term::band]), std::string(words[Term::differences]),
+                std::string(words[Term::explanations_missing])},
                {true, false, false, true, false, true, true});
   for (std::size_t n = 0; n < results.projects.size(); ++n) {
     const ProjectResult& p = results.projects[n];
     write_row(out, {std::to_string(n + 1), p.project, std::string(form_words(p, lang).kind),
-                    total_text(p), p.band.value_or(p.complete ? "" : std::string(words.not_scored)),
+                    total_text(p),
+                    p.band.value_or(p.complete ? "" : std::string(words[Term::not_scored])),
                     std::to_string(p.differences()), std::to_string(p.explanations_missing())});
   }
   out << "\n";
@@ -201,9 +209,7 @@ void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
 }  // namespace
 
 void write_markdown(std::ostream& out, const RunResults& results, const FormatOptions& options) {
-  out << "# "
-      << (options.lang == Lang::zh ? "绩效自评表评分报告" : "Performance self-evaluation report")
-      << "\n\n";
+  out << "# " << term_text(Term::report_title, options.lang) << "\n\n";
   for (std::size_t n = 0; n < results.projects.size(); ++n) {
     write_project(out, results.projects[n], n + 1, options.lang);
   }

@@ -3,58 +3,11 @@
 #include <array>
 #include <map>
 
+#include "perfeval/runtime/internal/words.hpp"
 #include "perfeval/runtime/report.hpp"
 
 namespace perfeval {
 namespace {
-
-struct Words {
-  std::string_view category1, category2, indicator, weight, target, actual, rate, score,
-      explanation, note, funds, total, of, band, reported, difference, given, missing, unneeded,
-      not_scored, summary, projects, scored, failed, differences, missing_count, none, file, policy,
-      computed, not_applicable;
-};
-
-constexpr Words kZh{"一级指标", "二级指标", "三级指标", "权重",       "目标值", "业绩值", "完成率",
-                    "得分",     "偏差说明", "审核",     "预算执行率", "总分",   "满分",   "档次",
-                    "填报",     "差",       "有",       "缺失",       "多余",   "未评分", "汇总",
-                    "项目",     "已评分",   "失败",     "不符",       "缺说明", "无",     "文件",
-                    "政策",     "应为",     "不适用"};
-constexpr Words kEn{"Category",
-                    "Subcategory",
-                    "Indicator",
-                    "Weight",
-                    "Target",
-                    "Actual",
-                    "Rate",
-                    "Score",
-                    "Explanation",
-                    "Audit",
-                    "Budget execution",
-                    "Total",
-                    "of",
-                    "Band",
-                    "reported",
-                    "diff",
-                    "given",
-                    "MISSING",
-                    "not needed",
-                    "not scored",
-                    "Summary",
-                    "projects",
-                    "scored",
-                    "failed",
-                    "differ",
-                    "missing expl.",
-                    "none",
-                    "file",
-                    "policy",
-                    "computed",
-                    "n/a"};
-
-const Words& words(Lang lang) {
-  return lang == Lang::zh ? kZh : kEn;
-}
 
 class Painter {
  public:
@@ -75,7 +28,7 @@ std::string score_text(const Rational& r, int digits) {
   return r.to_fixed(digits);
 }
 
-std::string difference_note(const std::vector<Difference>& diffs, const Words& w, int score_digits,
+std::string difference_note(const std::vector<Difference>& diffs, Words w, int score_digits,
                             int rate_digits) {
   std::string out;
   for (const auto& d : diffs) {
@@ -85,8 +38,8 @@ std::string difference_note(const std::vector<Difference>& diffs, const Words& w
     if (!out.empty()) {
       out += "; ";
     }
-    out += fmt::format("{}: {} {}, {} {}", is_rate ? w.rate : w.score, w.reported, d.reported,
-                       w.computed, computed);
+    out += fmt::format("{}: {} {}, {} {}", is_rate ? w[Term::rate] : w[Term::score],
+                       w[Term::reported], d.reported, w[Term::computed], computed);
   }
   return out;
 }
@@ -110,23 +63,25 @@ std::string funds_rate_text(const FundsResult& f, int rate_digits) {
 
 void write_project(std::ostream& out, const ProjectResult& p, const TextOptions& options,
                    const Painter& paint) {
-  const Words& w = words(options.lang);
+  const Words w(options.lang);
   out << paint.bold(p.project) << "\n";
-  out << fmt::format("  {}: {}   {}: {}\n", w.file, p.file, w.policy, p.policy);
+  out << fmt::format("  {}: {}   {}: {}\n", w[Term::file_in_text], p.file, w[Term::policy_in_text],
+                     p.policy);
 
   // The funds line: the rate (全年执行数 / its denominator) and its score.
   const FundsResult& f = p.funds;
   if (f.scored) {
-    std::string line =
-        fmt::format("  {}: {}   {} {} / {}", w.funds, funds_rate_text(f, p.rate_digits), w.score,
-                    f.score.to_fixed(p.score_digits), f.weight.to_string());
+    std::string line = fmt::format("  {}: {}   {} {} / {}", w[Term::budget_execution],
+                                   funds_rate_text(f, p.rate_digits), w[Term::score],
+                                   f.score.to_fixed(p.score_digits), f.weight.to_string());
     // 执行率90须说明 and the like: the funds need an explanation of their own.
     if (f.explanation_required) {
       const std::string note =
-          fmt::format("{}: {}", w.explanation, f.explanation_present ? w.given : w.missing);
+          fmt::format("{}: {}", w[Term::explanation],
+                      f.explanation_present ? w[Term::given] : w[Term::missing_flag]);
       line += "   " + (f.explanation_present ? note : paint.yellow(note));
     } else if (f.explanation_present) {
-      line += fmt::format("   {}: {}", w.explanation, w.unneeded);
+      line += fmt::format("   {}: {}", w[Term::explanation], w[Term::unneeded]);
     }
     if (!f.differences.empty()) {
       line +=
@@ -134,7 +89,8 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     }
     out << line << "\n";
   } else {
-    out << fmt::format("  {}: {}\n", w.funds, paint.red(std::string(w.not_scored)));
+    out << fmt::format("  {}: {}\n", w[Term::budget_execution],
+                       paint.red(std::string(w[Term::not_scored])));
   }
 
   // Column widths by display width, so Chinese text lines up.
@@ -144,11 +100,13 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     bool flagged = false;
   };
   std::vector<Row> rows;
-  rows.push_back({{std::string(w.category1), std::string(w.category2), std::string(w.indicator),
-                   std::string(w.weight), std::string(w.target), std::string(w.actual),
-                   std::string(w.rate), std::string(w.score), std::string(w.explanation)},
-                  std::string(w.note),
-                  false});
+  rows.push_back(
+      {{std::string(w[Term::category1]), std::string(w[Term::category2]),
+        std::string(w[Term::indicator]), std::string(w[Term::weight]), std::string(w[Term::target]),
+        std::string(w[Term::actual]), std::string(w[Term::rate]), std::string(w[Term::score]),
+        std::string(w[Term::explanation])},
+       std::string(w[Term::audit]),
+       false});
   std::string last1, last2;
   for (const auto& i : p.indicators) {
     Row row;
@@ -163,22 +121,22 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     row.cells[5] = truncate(i.actual, 24);
     if (i.scored && !i.applicable) {
       row.cells[6] = "—";
-      row.cells[7] = std::string(w.not_applicable);
+      row.cells[7] = std::string(w[Term::not_applicable]);
     } else if (i.scored) {
       row.cells[6] = percent(i.rate, p.rate_digits);
       row.cells[7] = score_text(i.score_rounded, p.score_digits);
       if (i.explanation_required) {
-        row.cells[8] = std::string(i.explanation_present ? w.given : w.missing);
+        row.cells[8] = std::string(i.explanation_present ? w[Term::given] : w[Term::missing_flag]);
         row.flagged |= !i.explanation_present;
       } else if (i.explanation_present) {
-        row.cells[8] = std::string(w.unneeded);
+        row.cells[8] = std::string(w[Term::unneeded]);
       }
       row.note = difference_note(i.differences, w, p.score_digits, p.rate_digits);
       row.flagged |= !i.differences.empty();
     } else {
       row.cells[6] = "—";
       row.cells[7] = "—";
-      row.note = std::string(w.not_scored);
+      row.note = std::string(w[Term::not_scored]);
       row.flagged = true;
     }
     rows.push_back(std::move(row));
@@ -213,18 +171,19 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
   std::string total_line;
   if (p.total) {
     total_line =
-        fmt::format("  {}: {} / {}", w.total, paint.bold(p.total->to_fixed(p.score_digits)),
+        fmt::format("  {}: {} / {}", w[Term::total], paint.bold(p.total->to_fixed(p.score_digits)),
                     p.full_marks.to_string());
     if (p.band) {
-      total_line += fmt::format("   {}: {}", w.band, *p.band);
+      total_line += fmt::format("   {}: {}", w[Term::band], *p.band);
     }
     if (p.total_difference) {
-      total_line +=
-          "   " + paint.yellow(fmt::format("{} {}, {} {}", w.reported, p.total_difference->reported,
-                                           w.computed, p.total->to_fixed(p.score_digits)));
+      total_line += "   " + paint.yellow(fmt::format(
+                                "{} {}, {} {}", w[Term::reported], p.total_difference->reported,
+                                w[Term::computed], p.total->to_fixed(p.score_digits)));
     }
   } else {
-    total_line = fmt::format("  {}: {}", w.total, paint.red(std::string(w.not_scored)));
+    total_line =
+        fmt::format("  {}: {}", w[Term::total], paint.red(std::string(w[Term::not_scored])));
   }
   out << total_line << "\n\n";
 }
@@ -264,7 +223,7 @@ void append_name(std::string& out, std::string_view name, std::size_t max_width,
 // appended to `out` (a stream writes a hundred thousand of them).
 void append_summary_line(std::string& out, const ProjectResult& p, std::size_t name_width,
                          const TextOptions& options, const Painter& paint) {
-  const Words& w = words(options.lang);
+  const Words w(options.lang);
   const std::size_t start = out.size();
   out += "  ";
   append_name(out, p.project, options.max_name_width, name_width);
@@ -274,14 +233,14 @@ void append_summary_line(std::string& out, const ProjectResult& p, std::size_t n
   out += "  ";
   append_fitted(out, p.band ? std::string_view(*p.band) : std::string_view(), 4);
   if (const std::size_t d = p.differences()) {
-    fmt::format_to(std::back_inserter(out), "  {} {}", w.differences, d);
+    fmt::format_to(std::back_inserter(out), "  {} {}", w[Term::differ], d);
   }
   if (const std::size_t m = p.explanations_missing()) {
-    fmt::format_to(std::back_inserter(out), "  {} {}", w.missing_count, m);
+    fmt::format_to(std::back_inserter(out), "  {} {}", w[Term::explanations_missing_short], m);
   }
   if (!p.complete) {
     out += "  ";
-    out += paint.red(w.not_scored);
+    out += paint.red(w[Term::not_scored]);
   }
   while (out.size() > start && out.back() == ' ') {
     out.pop_back();
@@ -291,20 +250,21 @@ void append_summary_line(std::string& out, const ProjectResult& p, std::size_t n
 std::string totals_line(std::size_t tables, std::size_t complete,
                         const std::map<std::string, std::size_t>& bands,
                         const TextOptions& options) {
-  const Words& w = words(options.lang);
+  const Words w(options.lang);
   std::string band_counts;
   for (const auto& [band, count] : bands) {
     band_counts += fmt::format(" {} {}", band, count);
   }
-  return fmt::format("  {} {}, {} {}, {} {}{}", w.projects, tables, w.scored, complete, w.failed,
-                     tables - complete, band_counts.empty() ? "" : " —" + band_counts);
+  return fmt::format("  {} {}, {} {}, {} {}{}", w[Term::projects], tables, w[Term::scored],
+                     complete, w[Term::failed], tables - complete,
+                     band_counts.empty() ? "" : " —" + band_counts);
 }
 
 void write_summary(std::ostream& out, const RunResults& results, const TextOptions& options,
                    const Painter& paint) {
-  const Words& w = words(options.lang);
-  out << paint.bold(std::string(w.summary)) << "\n";
-  std::size_t name_width = display_width(w.indicator);
+  const Words w(options.lang);
+  out << paint.bold(std::string(w[Term::summary])) << "\n";
+  std::size_t name_width = display_width(w[Term::indicator]);
   for (const auto& p : results.projects) {
     name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
   }
@@ -327,7 +287,7 @@ void write_summary(std::ostream& out, const RunResults& results, const TextOptio
 }  // namespace
 
 std::string text_summary_heading(const TextOptions& options) {
-  return Painter(options.color).bold(std::string(words(options.lang).summary));
+  return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
 }
 
 std::string text_summary_line(const ProjectResult& project, const TextOptions& options) {
@@ -344,9 +304,9 @@ void append_text_summary_line(std::string& out, const ProjectResult& project,
 
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
   const Painter paint(options.color);
-  return fmt::format("  {}  {}  {}",
-                     fit(truncate(label, options.max_name_width), options.max_name_width),
-                     fit("—", 7, true), paint.red(std::string(words(options.lang).not_scored)));
+  return fmt::format(
+      "  {}  {}  {}", fit(truncate(label, options.max_name_width), options.max_name_width),
+      fit("—", 7, true), paint.red(std::string(term_text(Term::not_scored, options.lang))));
 }
 
 std::string text_totals_line(std::size_t tables, std::size_t complete,
@@ -403,13 +363,9 @@ void write_check_summary(std::ostream& out, const RunResults& results, const Tex
   for (const auto& d : results.diagnostics) {
     (d.severity == Severity::error ? errors : warnings) += 1;
   }
-  if (options.lang == Lang::zh) {
-    out << fmt::format("已检查 {} 个规则文件、{} 个数据文件：{} 个错误，{} 个警告\n",
-                       results.rule_files, results.data_files, errors, warnings);
-  } else {
-    out << fmt::format("checked {} rule files and {} data files: {} errors, {} warnings\n",
-                       results.rule_files, results.data_files, errors, warnings);
-  }
+  out << fmt::format(fmt::runtime(term_text(Term::check_summary, options.lang)), results.rule_files,
+                     results.data_files, errors, warnings)
+      << "\n";
 }
 
 }  // namespace perfeval

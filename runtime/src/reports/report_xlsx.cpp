@@ -65,7 +65,7 @@ enum FundsColumn : lxw_col_t {
 
 void write_table_heading(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
                          lxw_row_t& row) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   sheet.merged(row, 0, row, kLast, std::string(form.title), styles.title);
   ++row;
@@ -75,9 +75,10 @@ void write_table_heading(Sheet& sheet, const ProjectResult& p, Lang lang, Styles
   sheet.merged(row, kIndicator, row, kLast, p.project, styles.text.plain);
   ++row;
   if (!p.department.empty() || !p.implementer.empty()) {
-    sheet.merged(row, kCategory1, row, kCategory2, std::string(words.department), styles.heading);
+    sheet.merged(row, kCategory1, row, kCategory2, std::string(words[Term::department]),
+                 styles.heading);
     sheet.merged(row, kIndicator, row, kActual, p.department, styles.text.plain);
-    sheet.merged(row, kRate, row, kScore, std::string(words.implementer), styles.heading);
+    sheet.merged(row, kRate, row, kScore, std::string(words[Term::implementer]), styles.heading);
     sheet.merged(row, kReportedRate, row, kLast, p.implementer, styles.text.plain);
     ++row;
   }
@@ -85,15 +86,16 @@ void write_table_heading(Sheet& sheet, const ProjectResult& p, Lang lang, Styles
 }
 
 void write_funds(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles, lxw_row_t& row) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
   const FundsResult& f = p.funds;
   const bool flagged = !f.differences.empty();
   sheet.merged(row, kCategory1, row + 1, kCategory2, std::string(form.funds), styles.heading);
   sheet.blank(row, kFundsLabel, styles.heading);
   const std::array<std::string_view, 8> headings = {
-      words.planned,        words.budget, words.executed,      form.funds_weight,
-      words.execution_rate, words.score,  words.reported_rate, words.reported_score};
+      words[Term::planned],       words[Term::budget],         words[Term::executed],
+      form.funds_weight,          words[Term::execution_rate], words[Term::score],
+      words[Term::reported_rate], words[Term::reported_score]};
   for (lxw_col_t c = 0; c < headings.size(); ++c) {
     sheet.text(row, static_cast<lxw_col_t>(kPlanned + c), std::string(headings[c]), styles.heading);
   }
@@ -123,21 +125,21 @@ void write_funds(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles
 
 void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
                       lxw_row_t& row) {
-  const Labels& words = labels(lang);
+  const Words words(lang);
   const FormWords form = form_words(p, lang);
-  const std::array<std::string_view, kColumnCount> headings = {words.category1,
-                                                               words.category2,
-                                                               words.indicator,
+  const std::array<std::string_view, kColumnCount> headings = {words[Term::category1],
+                                                               words[Term::category2],
+                                                               words[Term::indicator],
                                                                form.weight,
                                                                form.target,
                                                                form.actual,
-                                                               words.rate,
-                                                               words.indicator_score,
-                                                               words.reported_rate,
-                                                               words.reported_score,
-                                                               words.explanation_status,
-                                                               words.explanation_text,
-                                                               words.notes};
+                                                               words[Term::rate],
+                                                               words[Term::indicator_score],
+                                                               words[Term::reported_rate],
+                                                               words[Term::reported_score],
+                                                               words[Term::explanation_status],
+                                                               words[Term::explanation_text],
+                                                               words[Term::notes]};
   for (lxw_col_t c = 0; c < kColumnCount; ++c) {
     sheet.text(row, c, std::string(headings[c]), styles.heading);
   }
@@ -178,16 +180,16 @@ void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& s
   }
 
   const bool flagged = p.total_difference.has_value();
-  sheet.merged(row, kCategory1, row, kIndicator, std::string(words.total), styles.heading);
+  sheet.merged(row, kCategory1, row, kIndicator, std::string(words[Term::total]), styles.heading);
   sheet.number(row, kWeight, p.full_marks.to_string(), styles.weight.pick(flagged));
   sheet.merged(row, kTarget, row, kRate,
-               p.band ? labelled(words.band, *p.band, lang) : std::string(),
+               p.band ? labelled(words[Term::band], *p.band, lang) : std::string(),
                styles.centred.pick(flagged));
   if (p.total) {
     sheet.number(row, kScore, p.total->to_fixed(p.score_digits),
                  styles.score(p.score_digits).pick(flagged));
   } else {
-    sheet.text(row, kScore, std::string(words.not_scored), styles.centred.pick(true));
+    sheet.text(row, kScore, std::string(words[Term::not_scored]), styles.centred.pick(true));
   }
   sheet.blank(row, kReportedRate, styles.text.pick(flagged));
   sheet.text(row, kReportedScore, p.reported_total.value_or(""), styles.centred.pick(flagged));
@@ -221,18 +223,21 @@ void write_table_sheet(lxw_workbook* workbook, const ProjectResult& p, Lang lang
 
 void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang lang,
                          Styles& styles, SheetNames& names) {
-  const Labels& words = labels(lang);
-  const std::string name = names.make(words.summary);
+  const Words words(lang);
+  const std::string name = names.make(words[Term::summary]);
   Sheet sheet(workbook_add_worksheet(workbook, name.c_str()), name);
   if (sheet.raw() == nullptr) {
     throw std::runtime_error("cannot add the sheet '" + name + "'");
   }
   set_up_printing(sheet.raw());
   const std::array<std::string_view, 10> headings = {
-      words.index, words.name,       words.kind, words.file,        words.policy,
-      words.total, words.full_marks, words.band, words.differences, words.explanations_missing};
-  sheet.merged(0, 0, 0, static_cast<lxw_col_t>(headings.size() - 1), std::string(words.summary),
-               styles.title);
+      words[Term::index],       words[Term::name],
+      words[Term::kind],        words[Term::file],
+      words[Term::policy],      words[Term::total],
+      words[Term::full_marks],  words[Term::band],
+      words[Term::differences], words[Term::explanations_missing]};
+  sheet.merged(0, 0, 0, static_cast<lxw_col_t>(headings.size() - 1),
+               std::string(words[Term::summary]), styles.title);
   lxw_row_t row = 2;
   for (lxw_col_t c = 0; c < headings.size(); ++c) {
     sheet.text(row, c, std::string(headings[c]), styles.heading);
@@ -250,7 +255,7 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
       sheet.number(row, 5, p.total->to_fixed(p.score_digits),
                    styles.score(p.score_digits).pick(flagged));
     } else {
-      sheet.text(row, 5, std::string(words.not_scored), styles.centred.pick(true));
+      sheet.text(row, 5, std::string(words[Term::not_scored]), styles.centred.pick(true));
     }
     sheet.number(row, 6, p.full_marks.to_string(), styles.weight.pick(flagged));
     sheet.text(row, 7, p.band.value_or(""), styles.centred.pick(flagged));
@@ -259,8 +264,8 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
   }
 
   row += 1;
-  sheet.text(row, 1, std::string(words.band), styles.heading);
-  sheet.text(row, 2, std::string(words.count), styles.heading);
+  sheet.text(row, 1, std::string(words[Term::band]), styles.heading);
+  sheet.text(row, 2, std::string(words[Term::count]), styles.heading);
   ++row;
   for (const auto& b : band_counts(results)) {
     sheet.text(row, 1, b.band, styles.centred.plain);

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "perfeval/runtime/internal/words.hpp"
+
 namespace perfeval {
 namespace {
 
@@ -483,9 +485,8 @@ int Formula::strength(Op op) {
 }
 
 std::string show(const Scalar& value, bool as_percent, Lang lang) {
-  const bool zh = lang == Lang::zh;
   if (const auto* b = std::get_if<bool>(&value)) {
-    return *b ? (zh ? "是" : "yes") : (zh ? "否" : "no");
+    return std::string(term_text(*b ? Term::yes : Term::no, lang));
   }
   if (const auto* n = std::get_if<Number>(&value)) {
     if (as_percent && n->unit.empty()) {
@@ -519,7 +520,6 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
   const Node& node = nodes_[index];
   const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
   const auto child = [&](std::uint32_t k) { return fill(operand(k), bindings, lang, conditions); };
-  const bool zh = lang == Lang::zh;
   std::string_view symbol;
   switch (node.op) {
     case Op::number:
@@ -542,7 +542,7 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
     case Op::negate:
       return fmt::format("-{}", child(0));
     case Op::logical_not:
-      return fmt::format("{} {}", zh ? "非" : "not", child(0));
+      return fmt::format("{} {}", term_text(Term::logical_not, lang), child(0));
     case Op::conditional: {
       std::vector<Working::Condition> inner;
       const std::string condition = fill(operand(0), bindings, lang, inner);
@@ -594,10 +594,10 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
       symbol = ">=";
       break;
     case Op::logical_and:
-      symbol = zh ? "并且" : "and";
+      symbol = term_text(Term::logical_and, lang);
       break;
     case Op::logical_or:
-      symbol = zh ? "或者" : "or";
+      symbol = term_text(Term::logical_or, lang);
       break;
   }
   // A binary operator: bracket an operand that binds more loosely, and a right
