@@ -7,13 +7,16 @@
 //   allows more);
 // - the total is the sum of the rounded parts (or the policy's own total
 //   formula), rounded as the policy rounds scores;
-// - -j 1 and -j 2 print the same bytes in every format.
+// - -j 1 and -j 2 print the same bytes in every format;
+// - JSON, JSON Lines and CSV carry the same figures.
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -232,6 +235,38 @@ void write(const fs::path& path, const std::string& text) {
   out << text;
 }
 
+// One CSV line split into fields (RFC 4180 quotes; no line breaks in the
+// generated text).
+std::vector<std::string> csv_fields(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+      fields.back() += '"';
+      ++i;
+    } else if (c == '"') {
+      quoted = !quoted;
+    } else if (c == ',' && !quoted) {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+// A figure of a JSON or JSON Lines record: null when the record leaves it
+// out (JSON Lines omits what JSON gives as null).
+json field(const json& record, const char* key) {
+  return record.contains(key) ? record.at(key) : json();
+}
+
+// A figure as a CSV cell shows it: empty for none.
+std::string text_or_empty(const json& figure) {
+  return figure.is_null() ? std::string() : figure.get<std::string>();
+}
+
 struct Workspace {
   fs::path dir;
   std::vector<ProjectType> types;
@@ -351,6 +386,77 @@ TEST_CASE("properties: -j 1 and -j 2 print the same bytes in every format") {
       const auto two = perfeval::test::run_perfeval(w.dir, command + " -j 2 rules tables.jsonl");
       CHECK(one.status == two.status);
       CHECK(one.out == two.out);
+    }
+    fs::remove_all(w.dir);
+  }
+}
+
+TEST_CASE("properties: JSON, JSON Lines and CSV carry the same figures") {
+  for (unsigned seed = 21; seed <= 23; ++seed) {
+    INFO("seed " << seed);
+    const Workspace w = make_workspace(seed);
+    const auto whole = perfeval::test::run_perfeval(w.dir, "--lang en -f json rules tables.jsonl");
+    const auto lines = perfeval::test::run_perfeval(w.dir, "--lang en -f jsonl rules tables.jsonl");
+    const auto csv = perfeval::test::run_perfeval(w.dir, "--lang en -f csv rules tables.jsonl");
+    REQUIRE(whole.status == 0);
+    REQUIRE(lines.status == 0);
+    REQUIRE(csv.status == 0);
+    const json projects = json::parse(whole.out).at("projects");
+
+    // JSON Lines: one line a table, in input order, then a summary line.
+    std::istringstream line_stream(lines.out);
+    std::string line;
+    std::size_t n = 0;
+    while (std::getline(line_stream, line) && n < projects.size()) {
+      const json streamed = json::parse(line);
+      const json& p = projects.at(n++);
+      CHECK(streamed.at("total") == p.at("total"));
+      CHECK(streamed.at("funds").at("score") == p.at("funds").at("score"));
+      CHECK(streamed.at("funds").at("rate") == p.at("funds").at("rate"));
+      REQUIRE(streamed.at("indicators").size() == p.at("indicators").size());
+      for (std::size_t i = 0; i < p.at("indicators").size(); ++i) {
+        const json& a = streamed.at("indicators").at(i);
+        const json& b = p.at("indicators").at(i);
+        CHECK(a.at("name") == b.at("name"));
+        for (const char* key : {"score", "rate", "met", "explanation_required"}) {
+          INFO(key);
+          CHECK(field(a, key) == field(b, key));
+        }
+      }
+    }
+    CHECK(n == projects.size());
+
+    // CSV: a funds row, a row an indicator and a total row, table by table.
+    std::istringstream csv_stream(csv.out);
+    std::getline(csv_stream, line);  // the header, after the byte-order mark
+    REQUIRE(line.rfind("\xEF\xBB\xBF", 0) == 0);
+    line.erase(0, 3);
+    const std::vector<std::string> header = csv_fields(line);
+    std::map<std::string, std::size_t> column;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      column[header[i]] = i;
+    }
+    REQUIRE(column.count("score"));
+    REQUIRE(column.count("rate"));
+    REQUIRE(column.count("row"));
+    for (const auto& p : projects) {
+      REQUIRE(std::getline(csv_stream, line));
+      auto fields = csv_fields(line);
+      CHECK(fields.at(column["row"]) == "funds");
+      CHECK(fields.at(column["score"]) == p.at("funds").at("score").get<std::string>());
+      CHECK(fields.at(column["rate"]) == p.at("funds").at("rate").get<std::string>());
+      for (const auto& ind : p.at("indicators")) {
+        REQUIRE(std::getline(csv_stream, line));
+        fields = csv_fields(line);
+        CHECK(fields.at(column["row"]) == "indicator");
+        CHECK(fields.at(column["indicator"]) == ind.at("name").get<std::string>());
+        CHECK(fields.at(column["score"]) == text_or_empty(field(ind, "score")));
+        CHECK(fields.at(column["rate"]) == text_or_empty(field(ind, "rate")));
+      }
+      REQUIRE(std::getline(csv_stream, line));
+      fields = csv_fields(line);
+      CHECK(fields.at(column["row"]) == "total");
+      CHECK(fields.at(column["score"]) == p.at("total").get<std::string>());
     }
     fs::remove_all(w.dir);
   }

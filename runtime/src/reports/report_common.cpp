@@ -68,6 +68,22 @@ std::string total_text(const ProjectResult& project) {
   return project.total ? score_text(project, *project.total) : "—";
 }
 
+bool shows_figures(const IndicatorResult& indicator) {
+  return indicator.scored && indicator.applicable;
+}
+
+std::string indicator_rate_cell(const ProjectResult& project, const IndicatorResult& indicator) {
+  return shows_figures(indicator) ? rate_text(project, indicator.rate) : "—";
+}
+
+std::string indicator_score_cell(const ProjectResult& project, const IndicatorResult& indicator,
+                                 Lang lang) {
+  if (indicator.scored && !indicator.applicable) {
+    return std::string(term_text(Term::not_applicable, lang));
+  }
+  return shows_figures(indicator) ? score_text(project, indicator.score_rounded) : "—";
+}
+
 bool is_flagged(const IndicatorResult& indicator) {
   return !indicator.scored || !indicator.differences.empty() || indicator.explanation_missing();
 }

@@ -40,6 +40,16 @@ std::string rate_text(const ProjectResult& project, const Rational& rate);
 std::string amount_text(const Rational& amount);       // 万元 with 2 decimals
 std::string total_text(const ProjectResult& project);  // "—" when not scored
 
+// Whether an indicator row shows a rate and a score: it was scored and it
+// counts. A row that is not applicable (dropped from the total) shows none,
+// so that it is never read as a score of 0.
+bool shows_figures(const IndicatorResult& indicator);
+// An indicator row's rate and score cells as text: the figures, "—" when
+// it could not be scored, and no rate and 不适用 when it is not applicable.
+std::string indicator_rate_cell(const ProjectResult& project, const IndicatorResult& indicator);
+std::string indicator_score_cell(const ProjectResult& project, const IndicatorResult& indicator,
+                                 Lang lang);
+
 // The audit: a row is flagged when a printed figure does not follow from the
 // rules, a required explanation is missing, or the row could not be scored.
 bool is_flagged(const IndicatorResult& indicator);

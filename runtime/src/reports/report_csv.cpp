@@ -123,7 +123,7 @@ Row indicator_row(const ProjectResult& p, const IndicatorResult& i, Lang lang) {
   row[8] = i.weight.to_string();
   row[9] = i.target;
   row[10] = i.actual;
-  if (i.scored) {
+  if (shows_figures(i)) {
     row[11] = rate_text(p, i.rate);
     row[12] = score_text(p, i.score_rounded);
     row[13] = yes_no(i.met);

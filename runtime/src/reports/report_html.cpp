@@ -255,8 +255,8 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
   }
   out << "<td>" << mark << escape(i.name) << "</td>"
       << cell("td", i.weight.to_string(), "class=\"num\"") << cell("td", i.target)
-      << cell("td", i.actual) << cell("td", i.scored ? rate_text(p, i.rate) : "—", "class=\"num\"")
-      << cell("td", i.scored ? score_text(p, i.score_rounded) : "—", "class=\"num\"");
+      << cell("td", i.actual) << cell("td", indicator_rate_cell(p, i), "class=\"num\"")
+      << cell("td", indicator_score_cell(p, i, lang), "class=\"num\"");
   if (columns.reported) {
     out << cell("td", i.reported.rate.value_or(""), "class=\"num\"")
         << cell("td", i.reported.score.value_or(""), "class=\"num\"");

@@ -44,6 +44,9 @@ json project_json(const ProjectResult& p) {
   };
   json indicators = json::array();
   for (const auto& i : p.indicators) {
+    // A not-applicable indicator has no figures, as in JSON Lines: null,
+    // never a rate or score of 0 that a reader would add up.
+    const bool figures = i.scored && i.applicable;
     indicators.push_back({
         {"category1", i.category1},
         {"category2", i.category2},
@@ -54,12 +57,12 @@ json project_json(const ProjectResult& p) {
         {"actual", i.actual},
         {"scored", i.scored},
         {"applicable", i.applicable},
-        {"met", i.scored ? json(i.met) : json(nullptr)},
-        {"graded", i.scored ? json(i.graded) : json(nullptr)},
-        {"rate", i.scored ? json(percent(i.rate, p.rate_digits)) : json(nullptr)},
-        {"score", i.scored ? json(i.score_rounded.to_fixed(p.score_digits)) : json(nullptr)},
-        {"score_exact", i.scored ? json(i.score.to_string()) : json(nullptr)},
-        {"explanation_required", i.scored ? json(i.explanation_required) : json(nullptr)},
+        {"met", figures ? json(i.met) : json(nullptr)},
+        {"graded", figures ? json(i.graded) : json(nullptr)},
+        {"rate", figures ? json(percent(i.rate, p.rate_digits)) : json(nullptr)},
+        {"score", figures ? json(i.score_rounded.to_fixed(p.score_digits)) : json(nullptr)},
+        {"score_exact", figures ? json(i.score.to_string()) : json(nullptr)},
+        {"explanation_required", figures ? json(i.explanation_required) : json(nullptr)},
         {"explanation_present", i.explanation_present},
         {"reported",
          {{"rate", optional_text(i.reported.rate)}, {"score", optional_text(i.reported.score)}}},

@@ -134,8 +134,8 @@ void write_indicators(std::ostream& out, const ProjectResult& p, Lang lang,
                                     i.weight.to_string(),
                                     i.target,
                                     i.actual,
-                                    i.scored ? rate_text(p, i.rate) : "—",
-                                    i.scored ? score_text(p, i.score_rounded) : "—"};
+                                    indicator_rate_cell(p, i),
+                                    indicator_score_cell(p, i, lang)};
     if (reported) {
       row.insert(row.end(), {i.reported.rate.value_or(""), i.reported.score.value_or("")});
     }

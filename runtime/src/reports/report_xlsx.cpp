@@ -160,14 +160,14 @@ void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& s
     sheet.number(row, kWeight, i.weight.to_string(), styles.weight.pick(flagged));
     sheet.text(row, kTarget, i.target, styles.text.pick(flagged));
     sheet.text(row, kActual, i.actual, styles.text.pick(flagged));
-    if (i.scored) {
+    if (shows_figures(i)) {
       sheet.number(row, kRate, i.rate.to_fixed(p.rate_digits + 2),
                    styles.rate(p.rate_digits).pick(flagged));
       sheet.number(row, kScore, i.score_rounded.to_fixed(p.score_digits),
                    styles.score(p.score_digits).pick(flagged));
     } else {
-      sheet.text(row, kRate, "—", styles.centred.pick(flagged));
-      sheet.text(row, kScore, "—", styles.centred.pick(flagged));
+      sheet.text(row, kRate, indicator_rate_cell(p, i), styles.centred.pick(flagged));
+      sheet.text(row, kScore, indicator_score_cell(p, i, lang), styles.centred.pick(flagged));
     }
     // As printed by hand: text, not numbers, so "102%" stays "102%".
     sheet.text(row, kReportedRate, i.reported.rate.value_or(""), styles.centred.pick(flagged));
