@@ -41,7 +41,7 @@ TEST_CASE("reports totals: HTML tables and summary show the JSON totals") {
 }
 
 TEST_CASE("reports totals: CSV total rows carry the JSON totals") {
-  const std::string csv = written(write_csv, seed_run().results);
+  const std::string csv = written(write_csv, seed_run().results, Lang::en);
   std::vector<std::string> totals;
   for (const auto& record : parse_csv(std::string_view(csv).substr(3))) {
     if (record.front() == "total") {

@@ -146,6 +146,26 @@ enum class Term : std::uint8_t {
   logical_and,
   logical_or,
 
+  // The CSV report: column names (English ones are identifiers, for
+  // scripts), the kinds of row, and true and false.
+  csv_row,
+  csv_project,
+  csv_kind,
+  csv_category1,
+  csv_category2,
+  csv_indicator,
+  csv_met,
+  csv_explanation_required,
+  csv_explanation_present,
+  csv_reported_rate,
+  csv_reported_score,
+  csv_differences,
+  csv_explanation,
+  csv_band,
+  csv_funds_row,
+  csv_indicator_row,
+  csv_true,
+  csv_false,
   // Punctuation that differs by language.
   label_separator,  // "档次：优" / "Band: 优"
   list_separator,   // between notes
