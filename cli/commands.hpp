@@ -1,7 +1,7 @@
 #pragma once
 
 // The commands, each a function called with what the command line gave it
-// (command_line.cpp reads the command line, main.cpp calls the one asked for).
+// (command_line.cpp reads the command line and calls the one asked for).
 
 #include <functional>
 #include <optional>
