@@ -1,7 +1,7 @@
 #pragma once
 
-// The commands that do not score data, each a function the dispatcher in
-// main.cpp calls with what the command line gave.
+// The commands, each a function called with what the command line gave it
+// (command_line.cpp reads the command line and calls the one asked for).
 
 #include <functional>
 #include <optional>
@@ -19,42 +19,51 @@ constexpr int kFileProblem = 1;
 constexpr int kUsage = 2;
 constexpr int kAuditFindings = 3;
 
+// What every command that reads data is given besides its own options.
+struct Terminal {
+  TextOptions text;  // language, and colour when standard output is a terminal
+  // On a terminal only: how far a long batch is, on standard error.
+  std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;
+  void clear_progress() const;  // takes the progress line off again
+};
+
+// The RULES and DATA arguments the commands that read data take.
+struct Inputs {
+  std::string rules;
+  std::vector<std::string> data;
+  unsigned jobs = 1;
+};
+
+// perfeval [-f FORMAT] [-o FILE] RULES DATA...
+struct ScoreArgs {
+  Inputs inputs;
+  std::string format = "text";
+  std::string output;  // empty: standard output
+};
+int score(const ScoreArgs& args, const Terminal& terminal);
+
+// perfeval audit [-f text|json] RULES DATA...
+struct AuditArgs {
+  Inputs inputs;
+  std::string format = "text";
+};
+int audit(const AuditArgs& args, const Terminal& terminal);
+
+// perfeval explain RULES DATA... [-p PROJECT] [-i INDICATOR]
+struct ExplainArgs {
+  Inputs inputs;
+  ExplainFilter filter;
+};
+int explain(const ExplainArgs& args, const Terminal& terminal);
+
+// perfeval check RULES [DATA...]
+int check(const Inputs& inputs, const Terminal& terminal);
+
 // perfeval test RULES TESTS
 int test_rules(const std::string& rules, const std::string& tests, Lang lang);
 
 // perfeval fmt [--check] FILES...: lays out rule files in the canonical
 // form, in place; with `check` only lists the files that are not.
 int format_files(const std::vector<std::string>& paths, bool check, Lang lang);
-
-// Writes `results` as `format` (text, json, html, csv, md, xlsx) to standard
-// output or, when `output` is not empty, to that file, refusing to
-// overwrite an input. Returns an exit status.
-int write_results(const RunResults& results, const SourceManager& sources,
-                  const std::string& format, const std::string& output,
-                  const std::vector<std::string>& inputs, const TextOptions& text);
-
-// Whether `output` names one of `inputs` (or a file inside an input
-// folder); if so, says so on standard error, as perfeval never overwrites
-// what it reads.
-bool refuse_to_overwrite_input(const std::string& output, const std::vector<std::string>& inputs,
-                               Lang lang);
-
-// perfeval RULES DATA... as a stream: each table written as it is scored
-// (JSON Lines, or one summary line per table), memory flat however many.
-struct StreamRequest {
-  std::string rules;
-  std::vector<std::string> data;
-  std::string format;  // "jsonl" or "text"
-  std::string output;  // empty: standard output
-  unsigned jobs = 1;
-  std::size_t max_data_bytes = 64 * 1024 * 1024;
-  TextOptions text;
-  std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;
-};
-int stream_scores(const StreamRequest& request);
-
-// How many tables the DATA arguments hold, when that is known without
-// reading them (no JSON Lines, no standard input).
-std::optional<std::size_t> count_tables(const std::vector<std::string>& data);
 
 }  // namespace perfeval::cli

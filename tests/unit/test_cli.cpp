@@ -52,6 +52,62 @@ TEST_CASE("cli: --version and --help") {
 TEST_CASE("cli: a wrong command line exits 2") {
   CHECK(run_cli("").status == 2);
   CHECK(run_cli("rules examples --format pdf").status == 2);
+  const auto unknown = run_cli("--no-such-option rules examples");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("--no-such-option") != std::string::npos);
+  CHECK(unknown.out.empty());
+  CHECK(run_cli("audit --no-such-option rules examples").status == 2);
+  CHECK(run_cli("rules").err.find("DATA is required") != std::string::npos);
+  CHECK(run_cli("audit rules").err.find("DATA is required") != std::string::npos);
+  CHECK(run_cli("test rules").err.find("TESTS is required") != std::string::npos);
+}
+
+TEST_CASE("cli: every command's --help exits 0 and names the command") {
+  for (const std::string command : {"audit", "explain", "check", "test", "fmt"}) {
+    INFO(command);
+    const auto help = run_cli(command + " --help");
+    CHECK(help.status == 0);
+    CHECK(help.out.find("Usage: perfeval " + command + " [OPTIONS]") != std::string::npos);
+    CHECK(help.out.find("Exit status:") != std::string::npos);
+    CHECK(help.err.empty());
+  }
+  // The top level's own: scoring, its formats, and the list of commands.
+  const auto help = run_cli("--help");
+  CHECK(help.out.find("--output") != std::string::npos);
+  CHECK(help.out.find("perfeval fmt [--check] FILES...") != std::string::npos);
+  CHECK(run_cli("fmt --help").out.find("--output") == std::string::npos);
+}
+
+TEST_CASE("cli: options before the command word belong to the command") {
+  const auto json = run_cli("-f json --lang en audit rules examples");
+  CHECK(json.status == 3);
+  CHECK(nlohmann::json::parse(json.out)["summary"]["differences"] == 6);
+  // Checked as the command checks them, and refused when it takes none such.
+  CHECK(run_cli("-f html audit rules examples").status == 2);
+  const auto output = run_cli("-o out.txt audit rules examples");
+  CHECK(output.status == 2);
+  CHECK(output.err.find("--output") != std::string::npos);
+  CHECK(!fs::exists(fs::path(PERFEVAL_SOURCE_DIR) / "out.txt"));
+  CHECK(run_cli("-j 2 test rules tests/rules").status == 2);
+  CHECK(run_cli("test rules tests/rules extra").status == 2);
+}
+
+TEST_CASE("cli: only the first word can be a command word") {
+  // A data folder named like a command is scored; a rules folder named like
+  // one is read after the command word.
+  TempDir dir;
+  fs::create_directories(dir.path / "audit");
+  fs::copy(fs::path(PERFEVAL_SOURCE_DIR) / "rules", dir.path / "check",
+           fs::copy_options::recursive);
+  fs::copy_file(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json",
+                dir.path / "audit/a.json");
+  const auto scored = perfeval::test::run_perfeval(
+      dir.path, "--lang en '" + (fs::path(PERFEVAL_SOURCE_DIR) / "rules").string() + "' audit");
+  CHECK(scored.status == 0);
+  CHECK(scored.out.find("Budget execution") != std::string::npos);
+  const auto audited = perfeval::test::run_perfeval(dir.path, "audit --lang en check audit");
+  CHECK(audited.status == 0);
+  CHECK(audited.out.find("nothing found") != std::string::npos);
 }
 
 TEST_CASE("cli: the shipped rules and examples score cleanly") {
@@ -127,10 +183,13 @@ TEST_CASE("cli: past 100 tables the terminal shows one line per table") {
   CHECK(rows[1].find("2024年自治区就业补助资金") != std::string::npos);
   CHECK(rows[1].find("99.80  优") != std::string::npos);
   CHECK(rows.back() == "  projects 101, scored 101, failed 0 — 优 101");
-  // One table fewer, and every table is shown whole again.
+  // One table fewer, and every table is shown whole again, ending in the
+  // same summary.
   fs::remove(dir.path / "1000.json");
-  CHECK(run_cli("--lang en rules '" + dir.path.string() + "'").out.find("Budget execution") !=
-        std::string::npos);
+  const auto whole = run_cli("--lang en rules '" + dir.path.string() + "'");
+  CHECK(whole.out.find("Budget execution") != std::string::npos);
+  CHECK(whole.out.find("\nSummary\n  2024年自治区就业补助资金  ") != std::string::npos);
+  CHECK(whole.out.ends_with("\n  projects 100, scored 100, failed 0 — 优 100\n"));
 }
 
 TEST_CASE("cli: a bad data file is reported, the others are still scored, exit 1") {

@@ -219,10 +219,26 @@ void append_name(std::string& out, std::string_view name, std::size_t max_width,
   }
 }
 
-// One project in the summary: name, total, band and what needs attention,
-// appended to `out` (a stream writes a hundred thousand of them).
-void append_summary_line(std::string& out, const ProjectResult& p, std::size_t name_width,
-                         const TextOptions& options, const Painter& paint) {
+}  // namespace
+
+std::string text_summary_heading(const TextOptions& options) {
+  return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
+}
+
+std::string text_summary_line(const ProjectResult& project, const TextOptions& options) {
+  std::string line;
+  append_text_summary_line(line, project, options);
+  return line;
+}
+
+void append_text_summary_line(std::string& out, const ProjectResult& project,
+                              const TextOptions& options) {
+  // A stream cannot measure every name first: names take the widest width.
+  append_text_summary_line(out, project, options, options.max_name_width);
+}
+
+void append_text_summary_line(std::string& out, const ProjectResult& p, const TextOptions& options,
+                              std::size_t name_width) {
   const Words w(options.lang);
   const std::size_t start = out.size();
   out += "  ";
@@ -240,66 +256,11 @@ void append_summary_line(std::string& out, const ProjectResult& p, std::size_t n
   }
   if (!p.complete) {
     out += "  ";
-    out += paint.red(w[Term::not_scored]);
+    out += Painter(options.color).red(w[Term::not_scored]);
   }
   while (out.size() > start && out.back() == ' ') {
     out.pop_back();
   }
-}
-
-std::string totals_line(std::size_t tables, std::size_t complete,
-                        const std::map<std::string, std::size_t>& bands,
-                        const TextOptions& options) {
-  const Words w(options.lang);
-  std::string band_counts;
-  for (const auto& [band, count] : bands) {
-    band_counts += fmt::format(" {} {}", band, count);
-  }
-  return fmt::format("  {} {}, {} {}, {} {}{}", w[Term::projects], tables, w[Term::scored],
-                     complete, w[Term::failed], tables - complete,
-                     band_counts.empty() ? "" : " —" + band_counts);
-}
-
-void write_summary(std::ostream& out, const RunResults& results, const TextOptions& options,
-                   const Painter& paint) {
-  const Words w(options.lang);
-  out << paint.bold(std::string(w[Term::summary])) << "\n";
-  std::size_t name_width = display_width(w[Term::indicator]);
-  for (const auto& p : results.projects) {
-    name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
-  }
-  std::map<std::string, std::size_t> bands;
-  std::string line;
-  for (const auto& p : results.projects) {
-    if (p.band) {
-      ++bands[*p.band];
-    }
-    line.clear();
-    append_summary_line(line, p, name_width, options, paint);
-    out << line << "\n";
-  }
-  const std::size_t complete =
-      static_cast<std::size_t>(std::count_if(results.projects.begin(), results.projects.end(),
-                                             [](const ProjectResult& p) { return p.complete; }));
-  out << totals_line(results.data_files, complete, bands, options) << "\n";
-}
-
-}  // namespace
-
-std::string text_summary_heading(const TextOptions& options) {
-  return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
-}
-
-std::string text_summary_line(const ProjectResult& project, const TextOptions& options) {
-  std::string line;
-  append_text_summary_line(line, project, options);
-  return line;
-}
-
-void append_text_summary_line(std::string& out, const ProjectResult& project,
-                              const TextOptions& options) {
-  // A stream cannot measure every name first: names take the widest width.
-  append_summary_line(out, project, options.max_name_width, options, Painter(options.color));
 }
 
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
@@ -312,7 +273,14 @@ std::string text_failed_line(std::string_view label, const TextOptions& options)
 std::string text_totals_line(std::size_t tables, std::size_t complete,
                              const std::map<std::string, std::size_t>& bands,
                              const TextOptions& options) {
-  return totals_line(tables, complete, bands, options);
+  const Words w(options.lang);
+  std::string band_counts;
+  for (const auto& [band, count] : bands) {
+    band_counts += fmt::format(" {} {}", band, count);
+  }
+  return fmt::format("  {} {}, {} {}, {} {}{}", w[Term::projects], tables, w[Term::scored],
+                     complete, w[Term::failed], tables - complete,
+                     band_counts.empty() ? "" : " —" + band_counts);
 }
 
 std::string percent(const Rational& rate, int digits) {
@@ -354,7 +322,27 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
   for (const auto& p : results.projects) {
     write_project(out, p, options, paint);
   }
-  write_summary(out, results, options, paint);
+  const Words w(options.lang);
+  // The summary as a stream writes it, but with every name measured first.
+  out << text_summary_heading(options) << "\n";
+  std::size_t name_width = display_width(w[Term::indicator]);
+  for (const auto& p : results.projects) {
+    name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
+  }
+  std::map<std::string, std::size_t> bands;
+  std::string line;
+  for (const auto& p : results.projects) {
+    if (p.band) {
+      ++bands[*p.band];
+    }
+    line.clear();
+    append_text_summary_line(line, p, options, name_width);
+    out << line << "\n";
+  }
+  const std::size_t complete =
+      static_cast<std::size_t>(std::count_if(results.projects.begin(), results.projects.end(),
+                                             [](const ProjectResult& p) { return p.complete; }));
+  out << text_totals_line(results.data_files, complete, bands, options) << "\n";
 }
 
 void write_check_summary(std::ostream& out, const RunResults& results, const TextOptions& options) {

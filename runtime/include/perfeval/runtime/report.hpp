@@ -31,14 +31,17 @@ struct TextOptions {
 // Each project's scored table, then one line per project and the totals.
 void write_text(std::ostream& out, const RunResults& results, const TextOptions& options);
 
-// The summary of write_text line by line, for a stream of results too long
-// to hold: the heading, one line per table (names padded to the widest
-// allowed width, as the stream cannot measure them first), a line for a
-// table that could not be scored, and the totals.
+// The summary that ends write_text, line by line, for a whole run and for a
+// stream of results too long to hold alike: the heading, one line per table,
+// a line for a table that could not be scored (a stream only), and the
+// totals. A whole run pads names to the widest it has; a stream cannot
+// measure them first, and pads them to the widest allowed.
 std::string text_summary_heading(const TextOptions& options);
 std::string text_summary_line(const ProjectResult& project, const TextOptions& options);
 void append_text_summary_line(std::string& out, const ProjectResult& project,
                               const TextOptions& options);
+void append_text_summary_line(std::string& out, const ProjectResult& project,
+                              const TextOptions& options, std::size_t name_width);
 std::string text_failed_line(std::string_view label, const TextOptions& options);
 std::string text_totals_line(std::size_t tables, std::size_t complete,
                              const std::map<std::string, std::size_t>& bands,
