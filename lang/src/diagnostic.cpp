@@ -59,6 +59,13 @@ std::string fill(std::string_view text, const std::vector<std::string>& args) {
   return out;
 }
 
+// The words of the rendering itself ("error", "first given at"), from the
+// message table like every message.
+std::string_view words(std::string_view code, Lang lang) {
+  const Message* m = find_message(code);
+  return m == nullptr ? code : lang == Lang::zh ? m->zh : m->en;
+}
+
 // The unknown code and its arguments, so a developer can search for it.
 std::string unknown(std::string_view code, const std::vector<std::string>& args) {
   std::string out(code);
@@ -163,9 +170,8 @@ std::string location(const SourceRange& range, const SourceManager& sources) {
 }
 
 std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang) {
-  const bool zh = lang == Lang::zh;
   const std::string_view severity =
-      d.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning");
+      words(d.severity == Severity::error ? "severity-error" : "severity-warning", lang);
   if (!d.range)
     return fmt::format("{}: {}: {}\n", d.file, severity, message_text(d, lang));
   const Source& src = sources.get(d.range->file);
@@ -201,8 +207,7 @@ std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang)
   out += caret_line(shown, shown_column, shown_range);
   out += '\n';
   if (d.related) {
-    out += fmt::format("  {} {}\n", zh ? "首次出现于" : "first given at",
-                       location(*d.related, sources));
+    out += fmt::format("  {} {}\n", words("first-given-at", lang), location(*d.related, sources));
   }
   return out;
 }

@@ -12,6 +12,11 @@ namespace {
 // sentences. Keywords are quoted in the language of the message; the file may
 // use either spelling.
 constexpr std::array kMessages = {
+    // ---- the words of a rendered diagnostic: "file:1:5: error: ..."
+    Message{"severity-error", "error", "错误"},
+    Message{"severity-warning", "warning", "警告"},
+    Message{"first-given-at", "first given at", "首次出现于"},
+
     // ---- reading the file
     Message{"file-too-large", "the file is {0} bytes, more than the limit of {1} bytes",
             "文件大小为{0}字节，超过了{1}字节的上限"},
