@@ -506,7 +506,8 @@ Generated make_project(Rng& rng, std::size_t index, const std::string& type,
     const auto parsed = perfeval::parse_value(row.actual_text);
     if (const auto* e = std::get_if<perfeval::ValueError>(&parsed)) {
       std::cerr << "perfeval_bench: generated '" << row.actual_text << "' for " << row.name
-                << ", which perfeval cannot read: " << e->message_en << "\n";
+                << ", which perfeval cannot read: "
+                << perfeval::message_text(perfeval::cause_of(*e), perfeval::Lang::en) << "\n";
       std::exit(1);
     }
     row.actual = std::get<perfeval::ParsedValue>(parsed);

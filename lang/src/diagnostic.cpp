@@ -4,12 +4,29 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
 
 #include "messages.hpp"
 
 namespace perfeval {
 
 namespace {
+
+// "{2:month}" shows argument 2, a month's number, by its English name.
+std::optional<std::string_view> month_name(std::string_view number) {
+  constexpr std::array<std::string_view, 12> kNames{
+      "January", "February", "March",     "April",   "May",      "June",
+      "July",    "August",   "September", "October", "November", "December"};
+  std::size_t month = 0;
+  const char* end = number.data() + number.size();
+  if (const auto [stop, ec] = std::from_chars(number.data(), end, month);
+      ec != std::errc{} || stop != end || month < 1 || month > kNames.size()) {
+    return std::nullopt;
+  }
+  return kNames[month - 1];
+}
 
 // Replaces {0}, {1}, ... with the arguments; a placeholder without an
 // argument is left as written so the gap is visible.
@@ -19,12 +36,18 @@ std::string fill(std::string_view text, const std::vector<std::string>& args) {
     if (text[i] == '{') {
       const std::size_t close = text.find('}', i);
       if (close != std::string_view::npos && close > i + 1) {
-        const std::string_view digits = text.substr(i + 1, close - i - 1);
-        if (std::all_of(digits.begin(), digits.end(),
-                        [](char c) { return c >= '0' && c <= '9'; })) {
+        std::string_view digits = text.substr(i + 1, close - i - 1);
+        const bool as_month = digits.ends_with(":month");
+        if (as_month) {
+          digits.remove_suffix(std::string_view(":month").size());
+        }
+        if (!digits.empty() && std::all_of(digits.begin(), digits.end(),
+                                           [](char c) { return c >= '0' && c <= '9'; })) {
           const std::size_t index = std::stoul(std::string(digits));
-          if (index < args.size()) {
-            out += args[index];
+          const auto month =
+              as_month && index < args.size() ? month_name(args[index]) : std::nullopt;
+          if (index < args.size() && (!as_month || month)) {
+            out += as_month ? *month : std::string_view(args[index]);
             i = close;
             continue;
           }
@@ -33,6 +56,20 @@ std::string fill(std::string_view text, const std::vector<std::string>& args) {
     }
     out += text[i];
   }
+  return out;
+}
+
+// The words of the rendering itself ("error", "first given at"), from the
+// message table like every message.
+std::string_view words(std::string_view code, Lang lang) {
+  const Message* m = find_message(code);
+  return m == nullptr ? code : lang == Lang::zh ? m->zh : m->en;
+}
+
+// The unknown code and its arguments, so a developer can search for it.
+std::string unknown(std::string_view code, const std::vector<std::string>& args) {
+  std::string out(code);
+  for (std::size_t i = 0; i < args.size(); ++i) out += (i == 0 ? ": " : ", ") + args[i];
   return out;
 }
 
@@ -103,13 +140,27 @@ std::size_t code_point_start(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
+Cause cause_of(const ValueError& e) {
+  return {std::string(e.code), e.args};
+}
+
+std::string message_text(const Cause& cause, Lang lang) {
+  if (const Message* m = find_message(cause.code))
+    return fill(lang == Lang::zh ? m->zh : m->en, cause.args);
+  return unknown(cause.code, cause.args);
+}
+
 std::string message_text(const Diagnostic& d, Lang lang) {
+  std::vector<std::string> with_cause;
+  if (d.cause) {
+    with_cause = d.args;
+    with_cause.push_back(message_text(*d.cause, lang));
+  }
+  const std::vector<std::string>& args = d.cause ? with_cause : d.args;
   if (const Message* m = find_message(d.code))
-    return fill(lang == Lang::zh ? m->zh : m->en, d.args);
+    return fill(lang == Lang::zh ? m->zh : m->en, args);
   // An unknown code still says something a developer can search for.
-  std::string out = d.code;
-  for (std::size_t i = 0; i < d.args.size(); ++i) out += (i == 0 ? ": " : ", ") + d.args[i];
-  return out;
+  return unknown(d.code, args);
 }
 
 std::string location(const SourceRange& range, const SourceManager& sources) {
@@ -119,9 +170,8 @@ std::string location(const SourceRange& range, const SourceManager& sources) {
 }
 
 std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang) {
-  const bool zh = lang == Lang::zh;
   const std::string_view severity =
-      d.severity == Severity::error ? (zh ? "错误" : "error") : (zh ? "警告" : "warning");
+      words(d.severity == Severity::error ? "severity-error" : "severity-warning", lang);
   if (!d.range)
     return fmt::format("{}: {}: {}\n", d.file, severity, message_text(d, lang));
   const Source& src = sources.get(d.range->file);
@@ -157,8 +207,7 @@ std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang)
   out += caret_line(shown, shown_column, shown_range);
   out += '\n';
   if (d.related) {
-    out += fmt::format("  {} {}\n", zh ? "首次出现于" : "first given at",
-                       location(*d.related, sources));
+    out += fmt::format("  {} {}\n", words("first-given-at", lang), location(*d.related, sources));
   }
   return out;
 }

@@ -12,6 +12,11 @@ namespace {
 // sentences. Keywords are quoted in the language of the message; the file may
 // use either spelling.
 constexpr std::array kMessages = {
+    // ---- the words of a rendered diagnostic: "file:1:5: error: ..."
+    Message{"severity-error", "error", "错误"},
+    Message{"severity-warning", "warning", "警告"},
+    Message{"first-given-at", "first given at", "首次出现于"},
+
     // ---- reading the file
     Message{"file-too-large", "the file is {0} bytes, more than the limit of {1} bytes",
             "文件大小为{0}字节，超过了{1}字节的上限"},
@@ -203,7 +208,7 @@ constexpr std::array kMessages = {
     Message{"expected-target-value",
             "expected the target value (for example: >= 13人, 2024年12月10日前, 长期)",
             "此处应为目标值（例如：>= 13人、2024年12月10日前、长期）"},
-    Message{"invalid-target", "this target cannot be read: {0}", "无法识别此目标值：{1}"},
+    Message{"invalid-target", "this target cannot be read: {0}", "无法识别此目标值：{0}"},
     Message{
         "expected-method",
         "expected 'method' after the target (for example: target >= 2场 method 按照完成比例赋分)",
@@ -387,7 +392,7 @@ constexpr std::array kMessages = {
             "项目“{0}”的指标“{1}”缺少业绩值（\"actual\"）"},
     Message{"data-bad-actual",
             "indicator '{1}' of project '{0}': the actual value '{2}' cannot be read: {3}",
-            "项目“{0}”的指标“{1}”：业绩值“{2}”无法识别：{4}"},
+            "项目“{0}”的指标“{1}”：业绩值“{2}”无法识别：{3}"},
     Message{"data-duplicate-key", "the key \"{0}\" appears twice in one object; keep one",
             "同一对象中键 \"{0}\" 出现两次；请只保留一个"},
     Message{"data-too-deep", "the data is nested more than {0} levels deep", "数据嵌套超过{0}层"},
@@ -455,6 +460,64 @@ constexpr std::array kMessages = {
             "could not be read (see the errors above) and may declare it",
             "在可读取的规则中没有声明项目类型“{0}”；有{1}个规则文件无法读取（见上文错误），"
             "该项目类型可能声明在其中"},
+
+    // Value text that cannot be read (values/src/value.cpp), the cause inside
+    // invalid-target and data-bad-actual. {0} is the text as written, cut short
+    // when long.
+    Message{"value-invalid-utf8", "the text is not valid UTF-8: save the file as UTF-8",
+            "文本不是有效的UTF-8编码：请以UTF-8格式保存文件"},
+    Message{"value-empty", "empty value", "值为空"},
+    Message{"value-operator-alone", "'{0}' is not followed by a value", "“{0}”后面缺少值"},
+    Message{"value-two-operators", "'{0}' has more than one comparison operator",
+            "“{0}”含有多个比较符号"},
+    Message{"value-too-large", "'{0}' is too large to be held exactly", "“{0}”太大，无法精确表示"},
+    Message{"value-no-such-month", "'{0}' is not a date: there is no month {1}",
+            "“{0}”不是有效日期：月份应在1到12之间"},
+    Message{"value-no-such-day", "'{0}' is not a date: there is no day {1}",
+            "“{0}”不是有效日期：没有{1}日"},
+    // {1} year, {2} month, {3} days in that month
+    Message{"value-past-month-end", "'{0}' is not a date: {2:month} {1} has {3} days",
+            "“{0}”不是有效日期：{1}年{2}月只有{3}天"},
+    // {0} the text after the date, {1} the date
+    Message{"value-text-after-date", "unexpected '{0}' after the date '{1}'",
+            "日期“{1}”后面有多余的“{0}”"},
+    Message{"value-bad-iso-date", "'{0}' is not a date: write it as 2024-12-31",
+            "“{0}”不是有效日期：应写作2024-12-31"},
+    Message{"value-year-starts-with-zero",
+            "'{0}' is not a date: a year does not start with 0 (as in 2024年12月31日)",
+            "“{0}”不是有效日期：年份不以0开头（如2024年12月31日）"},
+    Message{"value-year-not-four-digits",
+            "'{0}' is not a date: write the year with four digits, as in 2024年12月31日",
+            "“{0}”不是有效日期：年份应为四位数字，如2024年12月31日"},
+    Message{"value-no-month",
+            "'{0}' is not a full date: write the month and day, as in 2024年12月31日",
+            "“{0}”不是完整日期：请写出月和日，如2024年12月31日"},
+    Message{"value-no-day", "'{0}' has no day: write the full date, as in 2024年12月31日",
+            "“{0}”缺少日：请写出完整日期，如2024年12月31日"},
+    Message{"value-no-day-mark",
+            "'{0}' is not a date: write 日 after the day, as in 2024年12月31日",
+            "“{0}”不是有效日期：日期应以“日”结尾，如2024年12月31日"},
+    Message{"value-not-a-unit", "'{0}' is not a unit: write % or a Chinese unit such as 人 or 万元",
+            "“{0}”不是有效的单位：单位应为%或中文，如人、万元"},
+    Message{"value-plus-sign", "'{0}' is not a number: write it without the plus sign",
+            "“{0}”不是有效的数字：请去掉加号"},
+    Message{"value-no-zero-before-point",
+            "'{0}' is not a number: write a 0 before the point, as in 0.5",
+            "“{0}”不是有效的数字：小数点前应有0，如0.5"},
+    Message{"value-not-a-number", "'{0}' is not a number: write it as 1602.88 or 1,602.88",
+            "“{0}”不是有效的数字：应写作1602.88或1,602.88"},
+    // {0} the text after the quantity, {1} the quantity
+    Message{"value-text-after-quantity", "unexpected '{0}' after '{1}'", "“{1}”后面有多余的“{0}”"},
+    Message{"value-too-many-decimals",
+            "'{0}' has more decimal places than perfeval keeps (18; 16 for a percentage)",
+            "“{0}”的小数位数超过了上限（18位；百分数16位）"},
+    // {1} the same text with ASCII digits
+    Message{"value-full-width-digits", "'{0}' uses full-width digits: write '{1}'",
+            "“{0}”使用了全角数字：请写作“{1}”"},
+    Message{"value-digits-in-word",
+            "'{0}' is neither a number nor a word: a number comes first, as in 13人, and a word "
+            "has no digits",
+            "“{0}”既不是数值也不是文字：数值应以数字开头，如13人；文字中不能有数字"},
 };
 
 }  // namespace

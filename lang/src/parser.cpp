@@ -357,9 +357,11 @@ class Lowering {
   SourceRange range(const Node& n) const { return {file_, begin_of(n), end_of(n)}; }
   SourceRange range(std::uint32_t begin, std::uint32_t end) const { return {file_, begin, end}; }
 
-  void error(std::string code, SourceRange where, std::vector<std::string> args = {}) {
+  void error(std::string code, SourceRange where, std::vector<std::string> args = {},
+             std::optional<Cause> cause = std::nullopt) {
     failed_ = true;
-    sink_.error(std::move(code), where, std::move(args));
+    sink_.report(
+        {Severity::error, std::move(code), where, {}, std::move(args), {}, std::move(cause)});
   }
 
   // ---- names and numbers
@@ -691,8 +693,7 @@ class Lowering {
     if (auto* bad = std::get_if<ValueError>(&parsed)) {
       const std::uint32_t at =
           bad->offset < source_offset.size() ? source_offset[bad->offset] : out.range.end;
-      error("invalid-target", range(at, std::max(at, out.range.end)),
-            {bad->message_en, bad->message_zh});
+      error("invalid-target", range(at, std::max(at, out.range.end)), {}, cause_of(*bad));
       return out;
     }
     auto& value = std::get<ParsedValue>(parsed);

@@ -183,22 +183,14 @@ std::string shorten(std::string_view text) {
   return std::string(text.substr(0, cut)) + "…";
 }
 
-// fmt rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on
-// the concatenation.
-std::string en(std::string_view text) {
-  return fmt::format("'{}'", shorten(text));
-}
-std::string zh(std::string_view text) {
-  return fmt::format("“{}”", shorten(text));
-}
-
-ValueError error(std::size_t offset, std::string message_en, std::string message_zh) {
-  return ValueError{offset, std::move(message_en), std::move(message_zh)};
+// A problem found at `offset`; its text, in each language, is in
+// lang/src/messages.cpp under `code`.
+ValueError error(std::size_t offset, std::string_view code, std::vector<std::string> args = {}) {
+  return ValueError{offset, code, std::move(args)};
 }
 
 ValueError too_large(std::size_t offset, std::string_view number) {
-  return error(offset, fmt::format("{} is too large to be held exactly", en(number)),
-               fmt::format("{}太大，无法精确表示", zh(number)));
+  return error(offset, "value-too-large", {shorten(number)});
 }
 
 // ---------------------------------------------------------------- operators
@@ -255,13 +247,6 @@ int days_in_month(int year, int month) {
   return month == 2 && is_leap_year(year) ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
-std::string_view month_name(int month) {
-  constexpr std::array<std::string_view, 12> kNames{
-      "January", "February", "March",     "April",   "May",      "June",
-      "July",    "August",   "September", "October", "November", "December"};
-  return kNames[static_cast<std::size_t>(month - 1)];
-}
-
 // Month and day numbers; anything longer than four digits is out of range anyway.
 int small_number(std::string_view digits) {
   if (digits.size() > 4)
@@ -285,22 +270,17 @@ std::optional<ValueError> check_calendar(const DateText& date, std::string_view 
   const int month = small_number(date.month);
   const int day = small_number(date.day);
   if (month < 1 || month > 12) {
-    return error(date.month_pos,
-                 fmt::format("{} is not a date: there is no month {}", en(written), date.month),
-                 fmt::format("{}不是有效日期：月份应在1到12之间", zh(written)));
+    return error(date.month_pos, "value-no-such-month",
+                 {shorten(written), std::string(date.month)});
   }
   if (day < 1) {
-    return error(date.day_pos,
-                 fmt::format("{} is not a date: there is no day {}", en(written), date.day),
-                 fmt::format("{}不是有效日期：没有{}日", zh(written), date.day));
+    return error(date.day_pos, "value-no-such-day", {shorten(written), std::string(date.day)});
   }
   const int days = days_in_month(date.year, month);
   if (day > days) {
     return error(
-        date.day_pos,
-        fmt::format("{} is not a date: {} {} has {} days", en(written), month_name(month),
-                    date.year, days),
-        fmt::format("{}不是有效日期：{}年{}月只有{}天", zh(written), date.year, month, days));
+        date.day_pos, "value-past-month-end",
+        {shorten(written), std::to_string(date.year), std::to_string(month), std::to_string(days)});
   }
   return std::nullopt;
 }
@@ -316,9 +296,7 @@ Result finish_date(Reader& reader, const DateText& date, CompareOp op) {
     reader.consume("前");
   reader.skip_spaces();
   if (!reader.at_end()) {
-    return error(reader.pos(),
-                 fmt::format("unexpected {} after the date {}", en(reader.rest()), en(written)),
-                 fmt::format("日期{}后面有多余的{}", zh(written), zh(reader.rest())));
+    return error(reader.pos(), "value-text-after-date", {shorten(reader.rest()), shorten(written)});
   }
   const Date value{date.year, small_number(date.month), small_number(date.day)};
   return ParsedValue{op == CompareOp::none ? CompareOp::le : op, value};
@@ -340,8 +318,7 @@ Result parse_iso_date(Reader& reader, CompareOp op) {
   // A year of 0242 is a slip, and would be shown as 242.
   if (year.starts_with('0') || !dash || date.month.empty() || date.month.size() > 2 ||
       date.day.empty() || date.day.size() > 2) {
-    return error(date.start, fmt::format("{} is not a date: write it as 2024-12-31", en(whole)),
-                 fmt::format("{}不是有效日期：应写作2024-12-31", zh(whole)));
+    return error(date.start, "value-bad-iso-date", {shorten(whole)});
   }
   return finish_date(reader, date, op);
 }
@@ -355,43 +332,25 @@ Result parse_chinese_date(Reader& reader, CompareOp op) {
   const std::string_view year = reader.digits();
   reader.consume("年");
   if (year.size() == 4 && year.starts_with('0')) {
-    return error(
-        date.start,
-        fmt::format("{} is not a date: a year does not start with 0 (as in 2024年12月31日)",
-                    en(whole)),
-        fmt::format("{}不是有效日期：年份不以0开头（如2024年12月31日）", zh(whole)));
+    return error(date.start, "value-year-starts-with-zero", {shorten(whole)});
   }
   if (negative || year.size() != 4) {
-    return error(date.start,
-                 fmt::format("{} is not a date: write the year with four digits, as in "
-                             "2024年12月31日",
-                             en(whole)),
-                 fmt::format("{}不是有效日期：年份应为四位数字，如2024年12月31日", zh(whole)));
+    return error(date.start, "value-year-not-four-digits", {shorten(whole)});
   }
   date.year = small_number(year);
   date.month_pos = reader.pos();
   date.month = reader.digits();
   if (date.month.empty() || !reader.consume("月")) {
-    return error(date.month_pos,
-                 fmt::format("{} is not a full date: write the month and day, as in "
-                             "2024年12月31日",
-                             en(whole)),
-                 fmt::format("{}不是完整日期：请写出月和日，如2024年12月31日", zh(whole)));
+    return error(date.month_pos, "value-no-month", {shorten(whole)});
   }
   date.day_pos = reader.pos();
   date.day = reader.digits();
   if (date.day.empty()) {
     const std::string_view written = reader.slice(date.start);
-    return error(
-        date.day_pos,
-        fmt::format("{} has no day: write the full date, as in 2024年12月31日", en(written)),
-        fmt::format("{}缺少日：请写出完整日期，如2024年12月31日", zh(written)));
+    return error(date.day_pos, "value-no-day", {shorten(written)});
   }
   if (!reader.consume("日")) {
-    return error(
-        reader.pos(),
-        fmt::format("{} is not a date: write 日 after the day, as in 2024年12月31日", en(whole)),
-        fmt::format("{}不是有效日期：日期应以“日”结尾，如2024年12月31日", zh(whole)));
+    return error(reader.pos(), "value-no-day-mark", {shorten(whole)});
   }
   return finish_date(reader, date, op);
 }
@@ -426,10 +385,7 @@ ValueError not_a_unit(Reader reader) {
   const std::size_t start = reader.pos();
   while (!reader.at_end() && is_ascii_letter(reader.peek())) reader.advance();
   const std::string_view unit = reader.slice(start);
-  return error(
-      start,
-      fmt::format("{} is not a unit: write % or a Chinese unit such as 人 or 万元", en(unit)),
-      fmt::format("{}不是有效的单位：单位应为%或中文，如人、万元", zh(unit)));
+  return error(start, "value-not-a-unit", {shorten(unit)});
 }
 
 struct UnitPrefix {
@@ -472,19 +428,12 @@ Quantity normalize(Rational amount, std::string_view unit) {
 
 ValueError not_a_number(std::size_t offset, std::string_view number) {
   if (number.starts_with('+')) {
-    return error(offset,
-                 fmt::format("{} is not a number: write it without the plus sign", en(number)),
-                 fmt::format("{}不是有效的数字：请去掉加号", zh(number)));
+    return error(offset, "value-plus-sign", {shorten(number)});
   }
   if (number.starts_with('.') || number.starts_with("-.")) {
-    return error(
-        offset,
-        fmt::format("{} is not a number: write a 0 before the point, as in 0.5", en(number)),
-        fmt::format("{}不是有效的数字：小数点前应有0，如0.5", zh(number)));
+    return error(offset, "value-no-zero-before-point", {shorten(number)});
   }
-  return error(offset,
-               fmt::format("{} is not a number: write it as 1602.88 or 1,602.88", en(number)),
-               fmt::format("{}不是有效的数字：应写作1602.88或1,602.88", zh(number)));
+  return error(offset, "value-not-a-number", {shorten(number)});
 }
 
 Result parse_quantity(Reader& reader, CompareOp op) {
@@ -501,19 +450,14 @@ Result parse_quantity(Reader& reader, CompareOp op) {
     const std::string_view written = reader.slice(start);
     reader.skip_spaces();
     if (!reader.at_end()) {
-      return error(reader.pos(),
-                   fmt::format("unexpected {} after {}", en(reader.rest()), en(written)),
-                   fmt::format("{}后面有多余的{}", zh(written), zh(reader.rest())));
+      return error(reader.pos(), "value-text-after-quantity",
+                   {shorten(reader.rest()), shorten(written)});
     }
     Quantity quantity = normalize(*amount, unit);
     // Values are shown with at most 18 decimals; one with more would be shown
     // as a different number from the one scored.
     if (quantity.amount.round_half_up(18) != quantity.amount) {
-      return error(start,
-                   fmt::format("{} has more decimal places than perfeval keeps (18; 16 for a "
-                               "percentage)",
-                               en(written)),
-                   fmt::format("{}的小数位数超过了上限（18位；百分数16位）", zh(written)));
+      return error(start, "value-too-many-decimals", {shorten(written)});
     }
     return ParsedValue{op, std::move(quantity)};
   } catch (const ArithmeticError&) {
@@ -632,17 +576,10 @@ Result parse_word(Reader& reader, CompareOp op) {
   for (; !reader.at_end(); reader.advance()) {
     if (is_fullwidth_digit(reader.peek())) {
       const std::string fixed = with_halfwidth_digits(word);
-      return error(reader.pos(),
-                   fmt::format("{} uses full-width digits: write {}", en(word), en(fixed)),
-                   fmt::format("{}使用了全角数字：请写作{}", zh(word), zh(fixed)));
+      return error(reader.pos(), "value-full-width-digits", {shorten(word), shorten(fixed)});
     }
     if (is_ascii_digit(reader.peek())) {
-      return error(reader.pos(),
-                   fmt::format("{} is neither a number nor a word: a number comes first, as in "
-                               "13人, and a word has no digits",
-                               en(word)),
-                   fmt::format("{}既不是数值也不是文字：数值应以数字开头，如13人；文字中不能有数字",
-                               zh(word)));
+      return error(reader.pos(), "value-digits-in-word", {shorten(word)});
     }
   }
   return ParsedValue{op, Word{std::string(word)}};
@@ -703,25 +640,22 @@ namespace {
 // Every value read_plain_quantity() leaves, and every message.
 Result parse_general(std::string_view text) {
   if (const auto bad = find_invalid_utf8(text)) {
-    return error(*bad, "the text is not valid UTF-8: save the file as UTF-8",
-                 "文本不是有效的UTF-8编码：请以UTF-8格式保存文件");
+    return error(*bad, "value-invalid-utf8");
   }
   Reader reader(text, trimmed_end(text));
   reader.skip_spaces();
   if (reader.at_end())
-    return error(0, "empty value", "值为空");
+    return error(0, "value-empty");
   const std::size_t op_start = reader.pos();
   const CompareOp op = read_operator(reader);
   const std::string_view op_text = reader.slice(op_start);
   reader.skip_spaces();
   if (reader.at_end()) {
-    return error(reader.pos(), fmt::format("{} is not followed by a value", en(op_text)),
-                 fmt::format("{}后面缺少值", zh(op_text)));
+    return error(reader.pos(), "value-operator-alone", {shorten(op_text)});
   }
   if (Reader probe = reader; op != CompareOp::none && read_operator(probe) != CompareOp::none) {
     const std::string_view written = text.substr(op_start);
-    return error(reader.pos(), fmt::format("{} has more than one comparison operator", en(written)),
-                 fmt::format("{}含有多个比较符号", zh(written)));
+    return error(reader.pos(), "value-two-operators", {shorten(written)});
   }
   if (starts_number(reader))
     return parse_number_or_date(reader, op);

@@ -102,8 +102,15 @@ class Reader {
  public:
   Reader(const std::string& file, DiagnosticSink& sink) : file_(file), sink_(sink) {}
 
-  void error(std::string code, std::vector<std::string> args) {
-    sink_.report({Severity::error, std::move(code), std::nullopt, file_, std::move(args), {}});
+  void error(std::string code, std::vector<std::string> args,
+             std::optional<Cause> cause = std::nullopt) {
+    sink_.report({Severity::error,
+                  std::move(code),
+                  std::nullopt,
+                  file_,
+                  std::move(args),
+                  {},
+                  std::move(cause)});
     ok_ = false;
   }
 
@@ -252,8 +259,7 @@ void read_indicators(Reader& r, const json& root, ProjectData& data) {
     indicator.actual_text = *actual;
     const auto parsed = parse_value(*actual);
     if (const auto* e = std::get_if<ValueError>(&parsed)) {
-      r.error("data-bad-actual",
-              {data.project, indicator.name, *actual, e->message_en, e->message_zh});
+      r.error("data-bad-actual", {data.project, indicator.name, *actual}, cause_of(*e));
       continue;
     }
     indicator.actual = std::get<ParsedValue>(parsed);

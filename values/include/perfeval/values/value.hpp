@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "perfeval/values/rational.hpp"
 
@@ -60,12 +61,14 @@ struct ParsedValue {
   Value value;
 };
 
-// Why value text could not be read, as a sentence a finance officer can act
-// on, with the byte offset in the text where the problem is.
+// Why value text could not be read, and the byte offset in the text where
+// the problem is. Like a diagnostic it is data: the code names a sentence a
+// finance officer can act on, written in Chinese and English in the front
+// end's message table (lang/src/messages.cpp), and the arguments fill it in.
 struct ValueError {
   std::size_t offset = 0;
-  std::string message_en;
-  std::string message_zh;
+  std::string_view code;          // "value-no-such-month": a literal, never freed
+  std::vector<std::string> args;  // filled into the message's {0}, {1}, ...
 };
 
 // Parses value text. Never throws: numbers too large to hold exactly, dates
