@@ -6,27 +6,16 @@
 #include "perfeval/runtime/report_stream.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <array>
 #include <cstdint>
 #include <cstring>
 
 #include "line_writer.hpp"
-#include "perfeval/values/internal/utf8_lead.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
-// overlong forms, no surrogates, nothing past U+10FFFF, as utf8proc reads it).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  utf8proc_int32_t code_point = 0;
-  const utf8proc_ssize_t length =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                       static_cast<utf8proc_ssize_t>(s.size() - i), &code_point);
-  return length > 0 ? static_cast<std::size_t>(length) : 0;
-}
 
 // What a byte starts, for the loop below: an ASCII character that needs no
 // escaping, the lead byte of a three-byte sequence that takes any two
@@ -37,7 +26,7 @@ constexpr std::array<Lead, 256> kLeads = [] {
   std::array<Lead, 256> leads{};
   for (unsigned c = 0; c < 256; ++c) {
     const bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    const bool any_two = takes_any_two_continuations(static_cast<unsigned char>(c));
+    const bool any_two = utf8::takes_any_two_continuations(static_cast<unsigned char>(c));
     leads[c] = plain ? Lead::plain : any_two ? Lead::any_two : Lead::other;
   }
   return leads;
@@ -67,8 +56,8 @@ void append_string(LineWriter& out, std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      if (const std::size_t n = utf8_length(s, i)) {
-        i += n;
+      if (const auto point = utf8::decode(s, i)) {
+        i += point->size;
         continue;
       }
     }
