@@ -181,3 +181,16 @@ TEST_CASE("utf8: stepping back to the start of a code point", "[utf8]") {
   CHECK_FALSE(utf8::is_continuation('\xC0'));
   CHECK_FALSE(utf8::is_continuation('a'));
 }
+
+TEST_CASE("utf8: two continuation bytes are told at once", "[utf8]") {
+  std::size_t wrong = 0;
+  for (unsigned b1 = 0; b1 < 256; ++b1) {
+    for (unsigned b2 = 0; b2 < 256; ++b2) {
+      const std::string text{'\xE4', static_cast<char>(b1), static_cast<char>(b2)};
+      const bool both = utf8::is_continuation(text[1]) && utf8::is_continuation(text[2]);
+      if (utf8::two_continuations_follow(text, 0) != both)
+        ++wrong;
+    }
+  }
+  CHECK(wrong == 0);
+}

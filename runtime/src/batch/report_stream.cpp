@@ -9,7 +9,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "line_writer.hpp"
 #include "perfeval/values/utf8.hpp"
@@ -38,12 +37,6 @@ constexpr std::array<Lead, 256> kLeads = [] {
 void append_string(LineWriter& out, std::string_view s) {
   out.put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  // Both bytes after s[k] are continuation bytes (10xxxxxx), tested at once.
-  const auto two_continuations = [&](std::size_t k) {
-    std::uint16_t pair = 0;
-    std::memcpy(&pair, s.data() + k + 1, sizeof pair);
-    return (pair & 0xC0C0) == 0x8080;
-  };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     const Lead lead = kLeads[c];
@@ -51,7 +44,7 @@ void append_string(LineWriter& out, std::string_view s) {
       ++i;
       continue;
     }
-    if (lead == Lead::any_two && i + 2 < s.size() && two_continuations(i)) {
+    if (lead == Lead::any_two && i + 2 < s.size() && utf8::two_continuations_follow(s, i)) {
       i += 3;
       continue;
     }

@@ -6,6 +6,8 @@
 // parsing, JSON Lines and display widths run them on every string.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -28,6 +30,15 @@ constexpr bool is_continuation(char byte) {
 // written with these lead bytes, so they are worth a path of their own.
 constexpr bool takes_any_two_continuations(unsigned char lead) {
   return lead >= 0xE1 && lead <= 0xEF && lead != 0xED;
+}
+
+// Whether both bytes after text[pos] (pos + 2 < text.size()) are
+// continuation bytes, tested at once: after a lead byte that takes any two,
+// this is the whole check of a three-byte sequence.
+inline bool two_continuations_follow(std::string_view text, std::size_t pos) {
+  std::uint16_t pair = 0;
+  std::memcpy(&pair, text.data() + pos + 1, sizeof pair);
+  return (pair & 0xC0C0) == 0x8080;
 }
 
 // The code point that starts at text[pos] (pos < text.size()), or nothing
