@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "perfeval/values/utf8.hpp"
+
 namespace perfeval {
 namespace {
 
@@ -77,17 +79,14 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-std::vector<std::u32string::value_type> code_points(std::string_view s) {
+// Names come from checked rule files, so a byte that is not UTF-8 is rare
+// here: it counts as one U+FFFD.
+std::vector<char32_t> code_points(std::string_view s) {
   std::vector<char32_t> out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    }
-    out.push_back(cp);
-    i += len;
+    const auto point = utf8::decode(s, i);
+    out.push_back(point ? point->value : U'\uFFFD');
+    i += point ? point->size : 1;
   }
   return out;
 }

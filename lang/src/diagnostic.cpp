@@ -1,7 +1,6 @@
 #include "perfeval/lang/diagnostic.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -9,6 +8,7 @@
 #include <optional>
 
 #include "messages.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 
@@ -85,17 +85,14 @@ std::string caret_line(std::string_view line, std::size_t column_bytes, std::siz
       ++i;
       continue;
     }
-    // One code point at a time: a lead byte and its continuation bytes.
-    std::size_t n = 1;
-    while (i + n < before.size() && (static_cast<unsigned char>(before[i + n]) & 0xC0) == 0x80) ++n;
+    const std::size_t n = utf8::step(before, i);
     out.append(display_width(before.substr(i, n)), ' ');
     i += n;
   }
   out += '^';
   const std::string_view range = line.substr(column_bytes, range_bytes);
-  const auto code_points = std::count_if(range.begin(), range.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  });
+  const auto code_points =
+      std::count_if(range.begin(), range.end(), [](char c) { return !utf8::is_continuation(c); });
   if (code_points > 1) {
     const std::size_t width = display_width(range);
     if (width > 1)
@@ -109,16 +106,14 @@ std::string caret_line(std::string_view line, std::size_t column_bytes, std::siz
 std::string printable(std::string_view line) {
   std::string out;
   for (std::size_t i = 0; i < line.size();) {
-    utf8proc_int32_t cp = 0;
-    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(line.data() + i),
-                                    static_cast<utf8proc_ssize_t>(line.size() - i), &cp);
-    if (n <= 0) {
+    const auto point = utf8::decode(line, i);
+    if (!point) {
       out += "\xEF\xBF\xBD";
       ++i;
       continue;
     }
-    out += line.substr(i, static_cast<std::size_t>(n));
-    i += static_cast<std::size_t>(n);
+    out += line.substr(i, point->size);
+    i += point->size;
   }
   return out;
 }
@@ -127,16 +122,6 @@ std::string printable(std::string_view line) {
 // around the caret, so a 30,000-character line does not flood the terminal.
 constexpr std::size_t kLongLineBytes = 1024;
 constexpr std::size_t kShownLineBytes = 240;
-
-// `offset` moved back (at most 3 bytes) to the start of the code point it is in.
-std::size_t code_point_start(std::string_view text, std::size_t offset) {
-  for (int k = 0; k < 3 && offset > 0 && offset < text.size() &&
-                  (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80;
-       ++k) {
-    --offset;
-  }
-  return offset;
-}
 
 }  // namespace
 
@@ -188,10 +173,10 @@ std::string render(const Diagnostic& d, const SourceManager& sources, Lang lang)
   std::string_view before;
   std::string_view after;
   if (line.size() > kLongLineBytes) {
-    const std::size_t start = code_point_start(
+    const std::size_t start = utf8::code_point_start(
         line, column_bytes > kShownLineBytes / 3 ? column_bytes - kShownLineBytes / 3 : 0);
     const std::size_t end = std::max(
-        code_point_start(line, std::min(line.size(), start + kShownLineBytes)), column_bytes);
+        utf8::code_point_start(line, std::min(line.size(), start + kShownLineBytes)), column_bytes);
     shown = line.substr(start, end - start);
     shown_column = column_bytes - start;
     shown_range = std::min(range_bytes, shown.size() - shown_column);

@@ -5,7 +5,6 @@
 #include "perfeval/lang/parser.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
@@ -13,6 +12,7 @@
 #include <tao/pegtl/contrib/parse_tree.hpp>
 
 #include "grammar.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 
@@ -146,34 +146,6 @@ std::size_t match_length(std::string_view text, std::size_t offset) {
                                 : 0;
 }
 
-struct CodePoint {
-  char32_t value = 0;
-  std::size_t size = 0;  // 0: not valid UTF-8
-};
-
-CodePoint decode(std::string_view text, std::size_t offset) {
-  utf8proc_int32_t value = 0;
-  const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + offset),
-                                  static_cast<utf8proc_ssize_t>(text.size() - offset), &value);
-  if (n <= 0)
-    return {};
-  return {static_cast<char32_t>(value), static_cast<std::size_t>(n)};
-}
-
-std::optional<std::size_t> first_invalid_utf8(std::string_view text, std::size_t from) {
-  for (std::size_t i = from; i < text.size();) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const CodePoint cp = decode(text, i);
-    if (cp.size == 0)
-      return i;
-    i += cp.size;
-  }
-  return std::nullopt;
-}
-
 // Full-width and typographic characters an input method produces where the
 // language wants ASCII, with what to type instead.
 struct WideChar {
@@ -228,17 +200,8 @@ bool contains(const Array& a, std::string_view s) {
 bool name_char_before(std::string_view text, std::size_t offset) {
   if (offset == 0)
     return false;
-  std::size_t start = offset - 1;
-  while (start > 0 && offset - start < 4 &&
-         (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
-    --start;
+  const std::size_t start = utf8::code_point_start(text, offset - 1);
   return match_length<g::name_char>(text.substr(0, offset), start) == offset - start;
-}
-
-std::string utf8(char32_t cp) {
-  std::array<utf8proc_uint8_t, 4> buf{};
-  const auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf.data());
-  return std::string(reinterpret_cast<const char*>(buf.data()), static_cast<std::size_t>(n));
 }
 
 // Turns the first syntax error into a diagnostic: where to put the caret,
@@ -259,7 +222,7 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
     return d;
   }
   if (code == "invalid-escape") {
-    d.range = at(offset - 1, offset + std::max<std::size_t>(1, decode(text, offset).size));
+    d.range = at(offset - 1, offset + (offset < text.size() ? utf8::step(text, offset) : 1));
     return d;
   }
   if (code == "expected-weight-number" && text.substr(offset).starts_with("-")) {
@@ -280,13 +243,15 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
     d.range = at(end, end);
     return d;
   }
-  const CodePoint cp = decode(text, offset);
+  // The text is valid UTF-8 (parse_rules checked it), and offset < text.size().
+  const utf8::CodePoint cp = utf8::decode(text, offset).value_or(utf8::CodePoint{0, 1});
+  const std::string character(text.substr(offset, cp.size));
   const auto wide = std::find_if(kWideChars.begin(), kWideChars.end(),
                                  [&](const WideChar& w) { return w.wide == cp.value; });
   const bool name_punctuation = kNamePunctuation.find(cp.value) != std::u32string_view::npos;
   if (name_punctuation && contains(kAfterNameCodes, code) && name_char_before(text, offset)) {
     d.code = "full-width-in-name";
-    d.args = {utf8(cp.value)};
+    d.args = {character};
     d.range = at(offset, offset + cp.size);
     return d;
   }
@@ -302,7 +267,7 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
   }
   if (wide != kWideChars.end()) {
     d.code = "full-width-punctuation";
-    d.args = {utf8(cp.value), std::string(wide->ascii)};
+    d.args = {character, std::string(wide->ascii)};
     d.range = at(offset, offset + cp.size);
     return d;
   }
@@ -766,7 +731,7 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
   }
   // Editors on Windows often save UTF-8 with a byte-order mark; it is not text.
   const std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  if (const auto bad = first_invalid_utf8(text, start)) {
+  if (const auto bad = utf8::find_invalid(text, start)) {
     const auto at = static_cast<std::uint32_t>(*bad);
     sink.error("invalid-utf8", {file, at, at + 1},
                {fmt::format("0x{:02X}", static_cast<unsigned char>(text[*bad]))});

@@ -4,23 +4,11 @@
 
 #include <algorithm>
 
+#include "perfeval/values/utf8.hpp"
+
 namespace perfeval {
 
 namespace {
-
-// Length in bytes of the code point at the start of `text`, or 0 when the
-// bytes there are not valid UTF-8 (they then count as one character each).
-std::size_t code_point_size(std::string_view text, utf8proc_int32_t* cp = nullptr) {
-  utf8proc_int32_t value = 0;
-  const utf8proc_ssize_t n =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                       static_cast<utf8proc_ssize_t>(text.size()), &value);
-  if (n <= 0)
-    return 0;
-  if (cp != nullptr)
-    *cp = value;
-  return static_cast<std::size_t>(n);
-}
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
@@ -48,11 +36,9 @@ Position Source::position(std::uint32_t offset) const {
   // the line, so CRLF counts once.
   pos.line =
       static_cast<std::uint32_t>(first_line_ + std::count(text.begin(), text.begin() + end, '\n'));
-  for (std::size_t i = line_start(text, end); i < end;) {
-    const std::size_t n = code_point_size(text.substr(i, end - i));
-    i += n == 0 ? 1 : n;
-    ++pos.column;
-  }
+  // Bytes that are not UTF-8 count as one column each.
+  const std::string_view before = text.substr(0, end);
+  for (std::size_t i = line_start(text, end); i < end; i += utf8::step(before, i)) ++pos.column;
   return pos;
 }
 
@@ -72,41 +58,34 @@ FileId SourceManager::add(std::string name, std::string text, std::uint32_t firs
   return static_cast<FileId>(files_.size() - 1);
 }
 
-std::size_t display_width(std::string_view utf8) {
+std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
+  for (std::size_t i = 0; i < text.size();) {
     // Printable ASCII and the CJK Unified Ideographs, nearly every character
     // of a project's name, are measured here without utf8proc's tables: the
     // summary of a stream measures every table's name. The widths are
     // utf8proc's (a test checks each), 1 and 2.
-    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const auto lead = static_cast<unsigned char>(text[i]);
     if (lead >= 0x20 && lead < 0x7F) {
       ++width;
       ++i;
       continue;
     }
-    if (lead >= 0xE4 && lead <= 0xE9 && utf8.size() - i >= 3) {
-      const auto second = static_cast<unsigned char>(utf8[i + 1]);
-      const auto third = static_cast<unsigned char>(utf8[i + 2]);
-      const char32_t value = (char32_t{lead} & 0x0Fu) << 12 | (char32_t{second} & 0x3Fu) << 6 |
-                             (char32_t{third} & 0x3Fu);
-      if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 && value >= kCjkFirst &&
-          value <= kCjkLast) {
-        width += 2;
-        i += 3;
-        continue;
-      }
-    }
-    utf8proc_int32_t cp = 0;
-    const std::size_t n = code_point_size(utf8.substr(i), &cp);
-    if (n == 0) {
-      ++width;
+    const auto point = utf8::decode(text, i);
+    if (!point) {
+      ++width;  // shown as U+FFFD
       ++i;
       continue;
     }
-    // A tab is kept as a tab under the caret, so it counts as one column here.
-    width += cp == '\t' ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(cp)));
-    i += n;
+    i += point->size;
+    if (point->value >= kCjkFirst && point->value <= kCjkLast) {
+      width += 2;
+    } else if (point->value == '\t') {
+      ++width;  // a tab is kept as a tab under the caret, so it counts as one column here
+    } else {
+      width += static_cast<std::size_t>(
+          std::max(0, utf8proc_charwidth(static_cast<utf8proc_int32_t>(point->value))));
+    }
   }
   return width;
 }

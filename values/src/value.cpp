@@ -9,7 +9,7 @@
 #include <optional>
 #include <utility>
 
-#include "perfeval/values/internal/utf8_lead.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 namespace {
@@ -18,50 +18,7 @@ using Result = std::variant<ParsedValue, ValueError>;
 
 // ---------------------------------------------------------------- UTF-8 text
 
-struct CodePoint {
-  char32_t value;
-  std::size_t size;
-};
-
-// Rejects overlong forms, surrogates and values past U+10FFFF as well as
-// truncated sequences, so that every later step can trust the text.
-[[gnu::always_inline]] inline std::optional<CodePoint> decode(std::string_view text,
-                                                              std::size_t pos) {
-  const auto lead = static_cast<unsigned char>(text[pos]);
-  if (lead < 0x80)
-    return CodePoint{lead, 1};
-  if (takes_any_two_continuations(lead) && text.size() - pos >= 3) {
-    const auto b1 = static_cast<unsigned char>(text[pos + 1]);
-    const auto b2 = static_cast<unsigned char>(text[pos + 2]);
-    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80)
-      return std::nullopt;
-    return CodePoint{((lead & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu), 3};
-  }
-  std::size_t size = 0;
-  char32_t value = 0;
-  char32_t smallest = 0;
-  if ((lead & 0xE0) == 0xC0) {
-    size = 2, value = lead & 0x1Fu, smallest = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    size = 3, value = lead & 0x0Fu, smallest = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    size = 4, value = lead & 0x07u, smallest = 0x10000;
-  } else {
-    return std::nullopt;
-  }
-  if (text.size() - pos < size)
-    return std::nullopt;
-  for (std::size_t i = 1; i < size; ++i) {
-    const auto byte = static_cast<unsigned char>(text[pos + i]);
-    if ((byte & 0xC0) != 0x80)
-      return std::nullopt;
-    value = (value << 6) | (byte & 0x3Fu);
-  }
-  if (value < smallest || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
-    return std::nullopt;
-  }
-  return CodePoint{value, size};
-}
+using utf8::CodePoint;
 
 bool is_space(char32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0xA0 ||
@@ -125,45 +82,26 @@ class Reader {
   }
 
  private:
-  CodePoint point() const { return decode(text_, pos_).value_or(CodePoint{0, 1}); }
+  CodePoint point() const { return utf8::decode(text_, pos_).value_or(CodePoint{0, 1}); }
 
   std::string_view text_;
   std::size_t end_;
   std::size_t pos_ = 0;
 };
 
-std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-  for (std::size_t pos = 0; pos < text.size();) {
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      ++pos;
-      continue;
-    }
-    const auto point = decode(text, pos);
-    if (!point)
-      return pos;
-    pos += point->size;
-  }
-  return std::nullopt;
-}
-
 // End of the text without trailing spaces (full-width ones included).
 std::size_t trimmed_end(std::string_view text) {
-  // Usually there are none: the last character, found by stepping back over
-  // continuation bytes, is no space.
-  std::size_t last = text.size();
-  while (last > 0 && (static_cast<unsigned char>(text[last - 1]) & 0xC0) == 0x80 &&
-         text.size() - last < 3) {
-    --last;
-  }
-  if (last > 0) {
-    if (const auto point = decode(text, last - 1);
-        point && last - 1 + point->size == text.size() && !is_space(point->value)) {
+  // Usually there are none: the last character is no space.
+  if (!text.empty()) {
+    const std::size_t last = utf8::code_point_start(text, text.size() - 1);
+    if (const auto point = utf8::decode(text, last);
+        point && last + point->size == text.size() && !is_space(point->value)) {
       return text.size();
     }
   }
   std::size_t end = 0;
   for (std::size_t pos = 0; pos < text.size();) {
-    const CodePoint point = *decode(text, pos);
+    const CodePoint point = *utf8::decode(text, pos);
     pos += point.size;
     if (!is_space(point.value))
       end = pos;
@@ -179,7 +117,7 @@ std::string shorten(std::string_view text) {
   if (text.size() <= kLimit)
     return std::string(text);
   std::size_t cut = kLimit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  while (cut > 0 && utf8::is_continuation(text[cut])) --cut;
   return std::string(text.substr(0, cut)) + "…";
 }
 
@@ -504,7 +442,7 @@ bool read_plain_quantity(std::string_view text, ParsedValue& out) {
     return false;  // perhaps a date
   }
   for (std::size_t pos = 0; !percent && pos < unit.size();) {
-    const auto point = decode(unit, pos);
+    const auto point = utf8::decode(unit, pos);
     if (!point || !is_unit_char(point->value)) {
       return false;
     }
@@ -560,7 +498,7 @@ Result parse_number_or_date(Reader& reader, CompareOp op) {
 std::string with_halfwidth_digits(std::string_view text) {
   std::string result;
   for (std::size_t pos = 0; pos < text.size();) {
-    const CodePoint point = *decode(text, pos);
+    const CodePoint point = *utf8::decode(text, pos);
     if (is_fullwidth_digit(point.value)) {
       result += static_cast<char>('0' + (point.value - 0xFF10));
     } else {
@@ -639,7 +577,7 @@ namespace {
 
 // Every value read_plain_quantity() leaves, and every message.
 Result parse_general(std::string_view text) {
-  if (const auto bad = find_invalid_utf8(text)) {
+  if (const auto bad = utf8::find_invalid(text)) {
     return error(*bad, "value-invalid-utf8");
   }
   Reader reader(text, trimmed_end(text));

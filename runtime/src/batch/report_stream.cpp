@@ -6,27 +6,15 @@
 #include "perfeval/runtime/report_stream.hpp"
 
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 
 #include "line_writer.hpp"
-#include "perfeval/values/internal/utf8_lead.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 namespace {
-
-// Length of the well-formed UTF-8 sequence at s[i], or 0 (RFC 3629: no
-// overlong forms, no surrogates, nothing past U+10FFFF, as utf8proc reads it).
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  utf8proc_int32_t code_point = 0;
-  const utf8proc_ssize_t length =
-      utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                       static_cast<utf8proc_ssize_t>(s.size() - i), &code_point);
-  return length > 0 ? static_cast<std::size_t>(length) : 0;
-}
 
 // What a byte starts, for the loop below: an ASCII character that needs no
 // escaping, the lead byte of a three-byte sequence that takes any two
@@ -37,7 +25,7 @@ constexpr std::array<Lead, 256> kLeads = [] {
   std::array<Lead, 256> leads{};
   for (unsigned c = 0; c < 256; ++c) {
     const bool plain = c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    const bool any_two = takes_any_two_continuations(static_cast<unsigned char>(c));
+    const bool any_two = utf8::takes_any_two_continuations(static_cast<unsigned char>(c));
     leads[c] = plain ? Lead::plain : any_two ? Lead::any_two : Lead::other;
   }
   return leads;
@@ -49,12 +37,6 @@ constexpr std::array<Lead, 256> kLeads = [] {
 void append_string(LineWriter& out, std::string_view s) {
   out.put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  // Both bytes after s[k] are continuation bytes (10xxxxxx), tested at once.
-  const auto two_continuations = [&](std::size_t k) {
-    std::uint16_t pair = 0;
-    std::memcpy(&pair, s.data() + k + 1, sizeof pair);
-    return (pair & 0xC0C0) == 0x8080;
-  };
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     const Lead lead = kLeads[c];
@@ -62,13 +44,13 @@ void append_string(LineWriter& out, std::string_view s) {
       ++i;
       continue;
     }
-    if (lead == Lead::any_two && i + 2 < s.size() && two_continuations(i)) {
+    if (lead == Lead::any_two && i + 2 < s.size() && utf8::two_continuations_follow(s, i)) {
       i += 3;
       continue;
     }
     if (c >= 0x80) {
-      if (const std::size_t n = utf8_length(s, i)) {
-        i += n;
+      if (const auto point = utf8::decode(s, i)) {
+        i += point->size;
         continue;
       }
     }

@@ -5,6 +5,7 @@
 
 #include "perfeval/runtime/internal/words.hpp"
 #include "perfeval/runtime/report.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 namespace {
@@ -297,8 +298,7 @@ std::string truncate(std::string_view text, std::size_t max_width) {
   std::string out;
   std::size_t used = 0;
   for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    const std::size_t len = utf8::step(text, i);
     const std::string_view ch = text.substr(i, len);
     const std::size_t cw = display_width(ch);
     if (used + cw + 1 > max_width) {

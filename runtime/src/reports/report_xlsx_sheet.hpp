@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "perfeval/lang/source.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval::report_detail::xlsx {
 
@@ -211,11 +212,8 @@ class SheetNames {
   // The first `count` code points of UTF-8 text (Excel counts characters).
   static std::string cut(const std::string& text, std::size_t count) {
     std::size_t i = 0;
-    for (std::size_t n = 0; i < text.size() && n < count; ++n) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    }
-    std::string out = text.substr(0, std::min(i, text.size()));
+    for (std::size_t n = 0; i < text.size() && n < count; ++n) i += utf8::step(text, i);
+    std::string out = text.substr(0, i);
     while (!out.empty() && out.back() == '\'') {
       out.pop_back();
     }

@@ -60,6 +60,6 @@ class SourceManager {
 
 // Display width of UTF-8 text in terminal columns (CJK = 2), via utf8proc.
 // Invalid bytes count as one column each.
-std::size_t display_width(std::string_view utf8);
+std::size_t display_width(std::string_view text);
 
 }  // namespace perfeval
