@@ -338,6 +338,10 @@ constexpr std::array kMessages = {
             "{\"score\": \"...\"}"},
     Message{"scoring-failed", "{0}: cannot score '{2}' of project '{1}': {3}",
             "{0}：无法为项目“{1}”的“{2}”计分：{4}"},
+    Message{"scoring-failed-funds", "{0}: cannot score the budget execution of project '{1}': {2}",
+            "{0}：无法为项目“{1}”的“预算执行率”计分：{3}"},
+    Message{"scoring-failed-total", "{0}: cannot score the total of project '{1}': {2}",
+            "{0}：无法为项目“{1}”的“总分”计分：{3}"},
     // Data files (runtime/src/data_loader.cpp, engine.cpp)
     Message{"data-unknown-project",
             "no project type '{0}' is declared in the rules; check the \"project\" name",

@@ -13,17 +13,24 @@ Diagnostic data_error(const ProjectData& data, std::string code, std::vector<std
 }
 
 // A formula failed while scoring this data: the message points into the rule
-// file (where the formula is) and names the data file and the indicator.
-Diagnostic formula_error(const ProjectData& data, const std::string& what, const EvalError& e) {
+// file (where the formula is) and names the data file and, for an indicator,
+// its name; `code` says which row failed (scoring-failed for an indicator,
+// -funds, -total), so the renderer words the row in the reader's language.
+Diagnostic formula_error(const ProjectData& data, std::string code, const std::string* indicator,
+                         const EvalError& e) {
   Diagnostic inner{Severity::error, e.code, e.range, {}, e.args, {}};
-  Diagnostic d{
-      Severity::error,
-      "scoring-failed",
-      e.range,
-      data.file,
-      {data.file, data.project, what, message_text(inner, Lang::en), message_text(inner, Lang::zh)},
-      {}};
-  return d;
+  std::vector<std::string> args{data.file, data.project};
+  if (indicator) {
+    args.push_back(*indicator);
+  }
+  args.push_back(message_text(inner, Lang::en));
+  args.push_back(message_text(inner, Lang::zh));
+  return Diagnostic{Severity::error, std::move(code), e.range, data.file, std::move(args), {}};
+}
+
+Diagnostic formula_error(const ProjectData& data, const std::string& indicator,
+                         const EvalError& e) {
+  return formula_error(data, "scoring-failed", &indicator, e);
 }
 
 // Values enter formulas as numbers with units; a percentage is a plain number.
@@ -139,9 +146,9 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
     }
     funds.scored = true;
   } catch (const EvalError& e) {
-    sink.report(formula_error(data, "预算执行率", e));
+    sink.report(formula_error(data, "scoring-failed-funds", nullptr, e));
   } catch (const ArithmeticError& e) {
-    sink.report(formula_error(data, "预算执行率",
+    sink.report(formula_error(data, "scoring-failed-funds", nullptr,
                               EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
   }
 }
@@ -184,10 +191,10 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
     }
     return true;
   } catch (const EvalError& e) {
-    sink.report(formula_error(data, "总分", e));
+    sink.report(formula_error(data, "scoring-failed-total", nullptr, e));
   } catch (const ArithmeticError& e) {
-    sink.report(
-        formula_error(data, "总分", EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
+    sink.report(formula_error(data, "scoring-failed-total", nullptr,
+                              EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
   }
   return false;
 }
