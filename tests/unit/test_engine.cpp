@@ -229,6 +229,40 @@ TEST_CASE("a formula that divides by zero for these values fails with its place 
       "e.g. if target = 0 then ... else actual / target");
 }
 
+TEST_CASE("the funds' and the total's formulas failing are worded in the reader's language") {
+  const auto c = test::compile(
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate }\n"
+      "  total = indicators / (funds_rate - 1) }\n"
+      "method M { rate = actual / target score = weight * rate }\n"
+      "project P policy T { 产出指标 / 数量指标 { indicator 甲 weight 90 target = 1 method M } "
+      "}\n");
+  REQUIRE(c->messages().empty());
+  auto data = test::project_data("P", {{"甲", "=1"}});
+  SECTION("the funds") {
+    data.funds.budget = Rational(0);
+    DiagnosticSink sink;
+    REQUIRE(score_project(c->program, data, sink));
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "scoring-failed-funds");
+    CHECK(
+        message_text(sink.all()[0], Lang::en)
+            .starts_with(
+                "memory.json: cannot score the budget execution of project 'P': division by zero"));
+    CHECK(message_text(sink.all()[0], Lang::zh).find("“预算执行率”") != std::string::npos);
+  }
+  SECTION("the total") {
+    DiagnosticSink sink;
+    const auto result = score_project(c->program, data, sink);
+    REQUIRE(result);
+    CHECK_FALSE(result->complete);
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "scoring-failed-total");
+    CHECK(message_text(sink.all()[0], Lang::en)
+              .starts_with("memory.json: cannot score the total of project 'P': division by zero"));
+    CHECK(message_text(sink.all()[0], Lang::zh).find("“总分”") != std::string::npos);
+  }
+}
+
 // ---- scores entered by hand, checked by `require`
 
 namespace {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "perfeval/lang/checker.hpp"
+#include "perfeval/runtime/internal/audit.hpp"
 
 namespace perfeval {
 namespace {
@@ -12,17 +13,24 @@ Diagnostic data_error(const ProjectData& data, std::string code, std::vector<std
 }
 
 // A formula failed while scoring this data: the message points into the rule
-// file (where the formula is) and names the data file and the indicator.
-Diagnostic formula_error(const ProjectData& data, const std::string& what, const EvalError& e) {
+// file (where the formula is) and names the data file and, for an indicator,
+// its name; `code` says which row failed (scoring-failed for an indicator,
+// -funds, -total), so the renderer words the row in the reader's language.
+Diagnostic formula_error(const ProjectData& data, std::string code, const std::string* indicator,
+                         const EvalError& e) {
   Diagnostic inner{Severity::error, e.code, e.range, {}, e.args, {}};
-  Diagnostic d{
-      Severity::error,
-      "scoring-failed",
-      e.range,
-      data.file,
-      {data.file, data.project, what, message_text(inner, Lang::en), message_text(inner, Lang::zh)},
-      {}};
-  return d;
+  std::vector<std::string> args{data.file, data.project};
+  if (indicator) {
+    args.push_back(*indicator);
+  }
+  args.push_back(message_text(inner, Lang::en));
+  args.push_back(message_text(inner, Lang::zh));
+  return Diagnostic{Severity::error, std::move(code), e.range, data.file, std::move(args), {}};
+}
+
+Diagnostic formula_error(const ProjectData& data, const std::string& indicator,
+                         const EvalError& e) {
+  return formula_error(data, "scoring-failed", &indicator, e);
 }
 
 // Values enter formulas as numbers with units; a percentage is a plain number.
@@ -75,101 +83,6 @@ bool default_met(CompareOp op, const Value& target, const Value& actual, const G
       return order == 0;
   }
   return false;
-}
-
-std::optional<Rational> read_reported_number(std::string_view text) {
-  // Tables print totals as "99.80分".
-  constexpr std::string_view kFen = "分";
-  if (text.ends_with(kFen)) {
-    text.remove_suffix(kFen.size());
-  }
-  try {
-    return Rational::parse(text);
-  } catch (const ArithmeticError&) {
-    return std::nullopt;
-  }
-}
-
-std::optional<Rational> read_reported_rate(std::string_view text) {
-  // The usual "102.00%" is read directly; anything else goes through the
-  // value reader, which also understands "=102%".
-  if (text.ends_with('%')) {
-    try {
-      if (auto rate = Rational::parse_percent(text.substr(0, text.size() - 1))) {
-        return rate;
-      }
-    } catch (const ArithmeticError&) {
-      return std::nullopt;
-    }
-  }
-  const auto parsed = parse_value(text);
-  if (const auto* v = std::get_if<ParsedValue>(&parsed)) {
-    if (const auto* q = std::get_if<Quantity>(&v->value); q && q->unit == "%") {
-      return q->amount;
-    }
-  }
-  return std::nullopt;
-}
-
-// Compares a printed figure, already read as `value` (nullopt when it could
-// not be), with the computed one as the policy rounds it: the difference,
-// if there is one.
-std::optional<Difference> audit_read(const std::optional<std::string>& reported,
-                                     const std::optional<Rational>& value, const Rational& computed,
-                                     std::string_view field, const ProjectData& data,
-                                     const std::string& what, DiagnosticSink& sink) {
-  if (!reported || reported->empty()) {
-    return std::nullopt;
-  }
-  if (!value) {
-    sink.report(data_error(data, "data-bad-reported", {data.project, what, *reported}));
-    return std::nullopt;
-  }
-  if (*value == computed) {
-    return std::nullopt;
-  }
-  return Difference{std::string(field), *reported, computed, *value - computed};
-}
-
-// The same, reading the printed figure first.
-std::optional<Difference> audit(const std::optional<std::string>& reported,
-                                const Rational& computed, std::string_view field,
-                                const ProjectData& data, const std::string& what,
-                                DiagnosticSink& sink) {
-  std::optional<Rational> value;
-  if (reported) {
-    value = read_reported_number(*reported);
-  }
-  return audit_read(reported, value, computed, field, data, what, sink);
-}
-
-// A printed rate against the computed one as the policy shows rates
-// (`rate_digits` decimals of a percentage), rounded only when there is a
-// printed rate to compare it with.
-std::optional<Difference> audit_rate(const std::optional<std::string>& reported,
-                                     const Rational& rate, int rate_digits, const ProjectData& data,
-                                     const std::string& what, DiagnosticSink& sink) {
-  if (!reported) {
-    return std::nullopt;
-  }
-  // Most printed rates are written as the policy rounds them ("106.15%"):
-  // compared as whole numbers of the last decimal, they need no fraction.
-  const int digits = rate_digits + 2;
-  if (std::string_view text = *reported; text.ends_with('%')) {
-    text.remove_suffix(1);
-    const auto printed = Rational::parse_units(text, digits, 2);
-    if (printed && printed == rate.rounded_units(digits)) {
-      return std::nullopt;
-    }
-  }
-  return audit_read(reported, read_reported_rate(*reported), rate.round_half_up(digits), "rate",
-                    data, what, sink);
-}
-
-void audit_into(std::vector<Difference>& out, std::optional<Difference> difference) {
-  if (difference) {
-    out.push_back(std::move(*difference));
-  }
 }
 
 Step formula_step(std::string quantity, const Formula& formula, const Bindings& b, bool as_percent,
@@ -233,17 +146,11 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
     }
     funds.scored = true;
   } catch (const EvalError& e) {
-    sink.report(formula_error(data, "预算执行率", e));
-    return;
+    sink.report(formula_error(data, "scoring-failed-funds", nullptr, e));
   } catch (const ArithmeticError& e) {
-    sink.report(formula_error(data, "预算执行率",
+    sink.report(formula_error(data, "scoring-failed-funds", nullptr,
                               EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
-    return;
   }
-  audit_into(funds.differences, audit_rate(funds.reported.rate, funds.rate, policy.rate_digits,
-                                           data, "预算执行率", sink));
-  audit_into(funds.differences,
-             audit(funds.reported.score, funds.score, "score", data, "预算执行率", sink));
 }
 
 // The total: the indicator scores (as rounded) and the funds score added
@@ -284,54 +191,12 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
     }
     return true;
   } catch (const EvalError& e) {
-    sink.report(formula_error(data, "总分", e));
+    sink.report(formula_error(data, "scoring-failed-total", nullptr, e));
   } catch (const ArithmeticError& e) {
-    sink.report(
-        formula_error(data, "总分", EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
+    sink.report(formula_error(data, "scoring-failed-total", nullptr,
+                              EvalError{"arithmetic-overflow", policy.range, {e.what()}}));
   }
   return false;
-}
-
-// The printed scores added up, if the table printed every one of them.
-std::optional<Rational> sum_of_reported_scores(const ProjectResult& result) {
-  const auto& funds = result.funds.reported.score;
-  const auto funds_score = funds ? read_reported_number(*funds) : std::nullopt;
-  if (!funds_score) {
-    return std::nullopt;
-  }
-  RationalSum sum;
-  sum += *funds_score;
-  for (const auto& i : result.indicators) {
-    if (!i.entered) {
-      return std::nullopt;
-    }
-    sum += *i.entered;
-  }
-  return sum.value();
-}
-
-// Makes a result used for an earlier project ready for the next one,
-// keeping the storage its strings and lists already have.
-void reset_indicator(IndicatorResult& r) {
-  r.category1.clear();
-  r.category2.clear();
-  r.target.clear();
-  r.method.clear();
-  r.actual.clear();
-  r.scored = false;
-  r.applicable = true;
-  r.met = false;
-  r.graded = false;
-  r.rate = Rational();
-  r.score = Rational();
-  r.score_rounded = Rational();
-  r.explanation_required = false;
-  r.explanation_present = false;
-  r.explanation.clear();
-  r.reported = Reported{};
-  r.entered.reset();
-  r.differences.clear();
-  r.steps.clear();
 }
 
 // Data rows in the order the project type declares its indicators, the
@@ -359,8 +224,8 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   const Value& actual = input.actual.value;
   // The printed score, read once: the `entered` of a method that checks a
   // hand-entered score, the audit below, and the printed scores' sum.
-  result.entered =
-      input.reported.score ? read_reported_number(*input.reported.score) : std::nullopt;
+  const PrintedFigure printed_score = read_printed_number(input.reported.score);
+  result.entered = printed_score.number();
   const std::optional<Rational>& entered = result.entered;
   if (const auto* word = std::get_if<Word>(&actual);
       word && std::find(policy.skip_words.begin(), policy.skip_words.end(), word->text) !=
@@ -454,11 +319,16 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
     }
   } catch (const EvalError& e) {
     if (e.unset == Variable::entered) {
-      sink.report(
-          input.reported.score
-              ? data_error(data, "data-bad-reported",
-                           {data.project, decl.name.text, *input.reported.score})
-              : data_error(data, "data-missing-entered-score", {data.project, decl.name.text}));
+      if (input.reported.score) {
+        // An empty printed score is one that cannot be read, not a missing one.
+        report_unreadable(printed_score.reading == PrintedFigure::Reading::absent
+                              ? PrintedFigure{PrintedFigure::Reading::not_a_number, {}}
+                              : printed_score,
+                          *input.reported.score, {FigurePlace::Row::indicator, decl.name.text},
+                          data, sink);
+      } else {
+        sink.report(data_error(data, "data-missing-entered-score", {data.project, decl.name.text}));
+      }
     } else {
       sink.report(formula_error(data, decl.name.text, e));
     }
@@ -471,11 +341,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   }
   result.graded = grade != nullptr;
   result.scored = true;
-  audit_into(result.differences, audit_rate(input.reported.rate, result.rate, policy.rate_digits,
-                                            data, decl.name.text, sink));
-  // The printed score was read above as `entered`.
-  audit_into(result.differences, audit_read(input.reported.score, entered, result.score_rounded,
-                                            "score", data, decl.name.text, sink));
+  audit_indicator(input.reported, printed_score, policy.rate_digits, data, result, sink);
 }
 
 std::size_t ProjectResult::explanations_missing() const {
@@ -503,16 +369,7 @@ std::size_t ProjectResult::differences() const {
 }
 
 bool ProjectResult::reported_sum_mismatch() const {
-  if (!reported_sum || !reported_total) {
-    return false;
-  }
-  std::string printed = *reported_total;
-  constexpr std::string_view kFen = "分";
-  if (printed.ends_with(kFen)) {
-    printed.resize(printed.size() - kFen.size());
-  }
-  const auto value = Rational::parse(printed);
-  return value && *value != *reported_sum;
+  return reported_sum && reported_total_value && *reported_total_value != *reported_sum;
 }
 
 bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
@@ -533,8 +390,9 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   }
   const CompiledPolicy& policy = *project->policy;
 
-  // Assignments rather than a fresh result: a caller scoring many projects
-  // hands the same result back, and its strings keep their storage.
+  // A reset rather than a fresh result: a caller scoring many projects hands
+  // the same result back, and its strings keep their storage.
+  result.reset();
   result.file.assign(data.file);
   result.project.assign(data.project);
   result.kind.assign(data.kind.empty() ? std::string_view("project") : std::string_view(data.kind));
@@ -546,28 +404,17 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     result.funds_sources.assign(data.funds.sources.begin(), data.funds.sources.end());
     result.goals_planned.assign(data.goals_planned);
     result.goals_achieved.assign(data.goals_achieved);
+  } else {
+    result.funds_sources.clear();
   }
   result.score_digits = policy.score_digits;
   result.rate_digits = policy.rate_digits;
-  // Copy-assigning an engaged optional assigns the string, keeping its storage.
   result.reported_total = data.reported_total;
-  result.funds.scored = false;
-  result.funds.explanation_required = false;
-  result.funds.explanation_present = false;
-  result.funds.explanation.clear();
-  result.funds.rate = Rational();
-  result.funds.score = Rational();
-  result.funds.differences.clear();
-  result.funds.steps.clear();
-  result.total.reset();
-  result.total_step.reset();
-  result.band.reset();
-  result.total_difference.reset();
-
   result.full_marks = project->full_marks;
 
   bool complete = true;
   score_funds(policy, data, result, sink, options);
+  audit_funds(policy.rate_digits, data, result.funds, sink);
   complete &= result.funds.scored;
 
   // Match data rows to declared indicators: by position when they come in
@@ -607,7 +454,6 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     const CompiledIndicator& indicator = project->indicators[k];
     const ast::Indicator& decl = *indicator.decl;
     IndicatorResult& r = result.indicators[k];
-    reset_indicator(r);
     r.name.assign(decl.name.text);
     r.weight = decl.weight;
     if (options.keep_text) {
@@ -632,25 +478,20 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     complete &= r.scored;
   }
 
-  result.reported_sum = sum_of_reported_scores(result);
-
   result.complete = complete;
   if (complete && !compute_total(policy, result, data, sink, options)) {
-    complete = false;
     result.complete = false;
   }
-  if (complete) {
-    const Rational total = *result.total;
+  if (result.complete) {
+    const Rational& total = *result.total;
     for (const auto& band : policy.bands) {
       if (total >= band.threshold) {
         result.band = band.label;
         break;
       }
     }
-    if (data.reported_total) {
-      result.total_difference = audit(data.reported_total, total, "total", data, "总分", sink);
-    }
   }
+  audit_total(data, result, sink);
   return true;
 }
 

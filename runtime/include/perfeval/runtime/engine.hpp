@@ -54,6 +54,33 @@ struct IndicatorResult {
   std::vector<Difference> differences;
   std::vector<Step> steps;  // only when scored with ScoreOptions::explain
 
+  // Ready for the next project as a fresh result, strings and lists keeping
+  // their storage. Every field above must be reset here: a field left out
+  // carries one project's figure into the next table of a batch.
+  void reset() {
+    category1.clear();
+    category2.clear();
+    name.clear();
+    weight = Rational();
+    target.clear();
+    method.clear();
+    actual.clear();
+    scored = false;
+    applicable = true;
+    met = false;
+    graded = false;
+    rate = Rational();
+    score = Rational();
+    score_rounded = Rational();
+    explanation_required = false;
+    explanation_present = false;
+    explanation.clear();
+    reported = Reported{};
+    entered.reset();
+    differences.clear();
+    steps.clear();
+  }
+
   // Scored, a deviation explanation required, and none given.
   bool explanation_missing() const {
     return scored && explanation_required && !explanation_present;
@@ -72,8 +99,30 @@ struct FundsResult {
   bool explanation_present = false;  // the data's funds.explanation
   std::string explanation;
   Reported reported;
+  // reported.score read as a number; absent when none was printed or it
+  // could not be read.
+  std::optional<Rational> reported_score_value;
   std::vector<Difference> differences;
   std::vector<Step> steps;
+
+  // Ready for the next project as a fresh result, strings and lists keeping
+  // their storage. Every field above must be reset here.
+  void reset() {
+    weight = Rational();
+    planned = Rational();
+    budget = Rational();
+    executed = Rational();
+    scored = false;
+    rate = Rational();
+    score = Rational();
+    explanation_required = false;
+    explanation_present = false;
+    explanation.clear();
+    reported = Reported{};
+    reported_score_value.reset();
+    differences.clear();
+    steps.clear();
+  }
 
   // Scored, an explanation required (`funds { explain when … }`), none given.
   bool explanation_missing() const {
@@ -102,10 +151,50 @@ struct ProjectResult {
   std::optional<Step> total_step;  // when the policy's `total =` made it, with explain
   std::optional<std::string> band;
   std::optional<std::string> reported_total;
+  // reported_total read as a number; absent when none was printed or it
+  // could not be read.
+  std::optional<Rational> reported_total_value;
   std::optional<Difference> total_difference;
   // The printed scores (indicators and funds) added up, when every one was
   // printed; a table whose printed total is not this sum does not add up.
   std::optional<Rational> reported_sum;
+
+  // Ready for the next project as a fresh result, strings and lists keeping
+  // their storage. Every field above must be reset here. The two lists keep
+  // their length, each element reset, so that their strings keep their
+  // storage too: score_project() gives them the next project's length.
+  void reset() {
+    file.clear();
+    project.clear();
+    kind.clear();
+    policy.clear();
+    year.reset();
+    department.clear();
+    implementer.clear();
+    score_digits = 2;
+    rate_digits = 2;
+    funds.reset();
+    for (FundsSource& source : funds_sources) {
+      source.name.clear();
+      source.planned.clear();
+      source.budget.clear();
+      source.executed.clear();
+    }
+    goals_planned.clear();
+    goals_achieved.clear();
+    for (IndicatorResult& indicator : indicators) {
+      indicator.reset();
+    }
+    full_marks = Rational();
+    complete = false;
+    total.reset();
+    total_step.reset();
+    band.reset();
+    reported_total.reset();
+    reported_total_value.reset();
+    total_difference.reset();
+    reported_sum.reset();
+  }
 
   std::size_t explanations_missing() const;
   std::size_t explanations_unneeded() const;  // given where no deviation exists

@@ -79,6 +79,16 @@ struct CompiledProject {
 
 class Program {
  public:
+  // Projects, indicators and policies point at the policies and methods held
+  // below. A copy would point back into the original, so there is none; a
+  // move keeps them right, as deques and maps hand over their elements
+  // where they are.
+  Program() = default;
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+  Program(Program&&) = default;
+  Program& operator=(Program&&) = default;
+
   // Compiles every project of `rules` that the checker did not mark broken.
   // Constant grade shares that fail to evaluate are reported to `sink`.
   static Program compile(const CheckedRules& rules, DiagnosticSink& sink);

@@ -1,0 +1,108 @@
+// Printed figures against computed ones: the differences a table's reader
+// is shown, and whether the printed scores add up to the printed total.
+
+#include "perfeval/runtime/internal/audit.hpp"
+
+namespace perfeval {
+namespace {
+
+// A printed figure, already read, against the computed one as the policy
+// rounds it: the difference, if there is one.
+std::optional<Difference> compare(const std::optional<std::string>& text,
+                                  const PrintedFigure& printed, const Rational& computed,
+                                  std::string_view field, const FigurePlace& place,
+                                  const ProjectData& data, DiagnosticSink& sink) {
+  if (printed.reading != PrintedFigure::Reading::number) {
+    if (text) {
+      report_unreadable(printed, *text, place, data, sink);
+    }
+    return std::nullopt;
+  }
+  if (printed.value == computed) {
+    return std::nullopt;
+  }
+  return Difference{std::string(field), *text, computed, printed.value - computed};
+}
+
+// A printed rate against the computed one as the policy shows rates
+// (`rate_digits` decimals of a percentage), rounded only when there is a
+// printed rate to compare it with.
+std::optional<Difference> compare_rate(const std::optional<std::string>& text, const Rational& rate,
+                                       int rate_digits, const FigurePlace& place,
+                                       const ProjectData& data, DiagnosticSink& sink) {
+  if (!text) {
+    return std::nullopt;
+  }
+  // Most printed rates are written as the policy rounds them ("106.15%"):
+  // compared as whole numbers of the last decimal, they need no fraction.
+  const int digits = rate_digits + 2;
+  if (std::string_view printed = *text; printed.ends_with('%')) {
+    printed.remove_suffix(1);
+    const auto units = Rational::parse_units(printed, digits, 2);
+    if (units && units == rate.rounded_units(digits)) {
+      return std::nullopt;
+    }
+  }
+  return compare(text, read_printed_rate(text), rate.round_half_up(digits), "rate", place, data,
+                 sink);
+}
+
+void add(std::vector<Difference>& out, std::optional<Difference> difference) {
+  if (difference) {
+    out.push_back(std::move(*difference));
+  }
+}
+
+// The printed scores added up, if the table printed every one of them.
+std::optional<Rational> sum_of_printed_scores(const ProjectResult& result) {
+  if (!result.funds.reported_score_value) {
+    return std::nullopt;
+  }
+  RationalSum sum;
+  sum += *result.funds.reported_score_value;
+  for (const auto& i : result.indicators) {
+    if (!i.entered) {
+      return std::nullopt;
+    }
+    sum += *i.entered;
+  }
+  return sum.value();
+}
+
+}  // namespace
+
+void audit_indicator(const Reported& printed, const PrintedFigure& printed_score, int rate_digits,
+                     const ProjectData& data, IndicatorResult& result, DiagnosticSink& sink) {
+  const FigurePlace place{FigurePlace::Row::indicator, result.name};
+  add(result.differences, compare_rate(printed.rate, result.rate, rate_digits, place, data, sink));
+  add(result.differences,
+      compare(printed.score, printed_score, result.score_rounded, "score", place, data, sink));
+}
+
+void audit_funds(int rate_digits, const ProjectData& data, FundsResult& result,
+                 DiagnosticSink& sink) {
+  // Read whether or not the funds were scored: the printed scores' sum needs it.
+  const PrintedFigure printed_score = read_printed_number(result.reported.score);
+  result.reported_score_value = printed_score.number();
+  if (!result.scored) {
+    return;
+  }
+  const FigurePlace place{FigurePlace::Row::funds, {}};
+  add(result.differences,
+      compare_rate(result.reported.rate, result.rate, rate_digits, place, data, sink));
+  add(result.differences,
+      compare(result.reported.score, printed_score, result.score, "score", place, data, sink));
+}
+
+void audit_total(const ProjectData& data, ProjectResult& result, DiagnosticSink& sink) {
+  const PrintedFigure printed_total = read_printed_number(result.reported_total);
+  result.reported_total_value = printed_total.number();
+  result.reported_sum = sum_of_printed_scores(result);
+  result.total_difference.reset();
+  if (result.complete && result.total) {
+    result.total_difference = compare(result.reported_total, printed_total, *result.total, "total",
+                                      {FigurePlace::Row::total, {}}, data, sink);
+  }
+}
+
+}  // namespace perfeval
