@@ -108,3 +108,24 @@ TEST_CASE("reports html: each table a printed page with its number and lines to 
   CHECK(written(write_html, seed_run().results, Lang::en).find("Page 18 of 18") !=
         std::string::npos);
 }
+
+TEST_CASE("reports html: the longer the table, the smaller it prints") {
+  auto scale_of = [](std::size_t copies) {
+    RunResults results;
+    ProjectResult p = seed_project("examples/weikuan.json");
+    const auto indicators = p.indicators;
+    for (std::size_t n = 1; n < copies; ++n) {
+      p.indicators.insert(p.indicators.end(), indicators.begin(), indicators.end());
+    }
+    results.projects.push_back(p);
+    const std::string html = written(write_html, results);
+    std::smatch scale;
+    REQUIRE(std::regex_search(html, scale, std::regex("sheet table[^>]* data-scale=\"(\\d+)\"")));
+    return std::stoi(scale[1].str());
+  };
+  const int one = scale_of(1);
+  const int two = scale_of(2);
+  CHECK(one <= 100);
+  CHECK(two < one);
+  CHECK(scale_of(10) == 50);  // the smallest it goes; such a table continues on a second page
+}
