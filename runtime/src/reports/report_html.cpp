@@ -70,7 +70,7 @@ std::string spans(std::size_t colspan, std::size_t rowspan = 1) {
 constexpr std::int64_t kPageNumberHeight = 8'000;
 constexpr std::int64_t kChartShare = 50;
 // What the estimate of a page's height may be short by (see print_fit.hpp).
-constexpr std::int64_t kSafety = 8'000;
+constexpr std::int64_t kSafety = 10'000;
 
 // A4 landscape on paper; on screen each table looks like a sheet of paper.
 // Printed, each sheet is one page: its content is scaled (zoom) by the
