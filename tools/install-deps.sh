@@ -14,13 +14,14 @@ packages="g++ cmake ninja-build pkg-config ccache
 tao-pegtl-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
 libsimdjson-dev libutf8proc-dev libxlsxwriter-dev help2man"
 
-# Testing: chromium and a CJK font for the browser test of the HTML report,
+# Testing: chromium and a CJK font for the browser tests of the HTML report,
+# poppler-utils (pdfinfo, pdftotext) to count and read its printed pages,
 # unzip to read .xlsx files, clang and its runtime libraries for the fuzzers
 # (tools/fuzz.sh, docs/hardening.md), python3 and time for the benchmark
 # comparison's smoke test (bench/compare.py, with node and npm below),
 # dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
 # the shell completion test.
-test_packages="chromium fonts-wqy-microhei unzip clang-14 libclang-rt-14-dev python3 time
+test_packages="chromium fonts-wqy-microhei poppler-utils unzip clang-14 libclang-rt-14-dev python3 time
 dpkg-dev bash-completion zsh"
 
 case "${1:-}" in

@@ -161,7 +161,7 @@ if (jiuye) {
 }
 
 // --- the summary page
-const summary = /<section class="sheet summary">([\s\S]*?)<\/section>/.exec(dom);
+const summary = /<section class="sheet summary"[^>]*>([\s\S]*?)<\/section>/.exec(dom);
 check(summary, 'the summary page is there');
 if (summary) {
   const html = summary[1];

@@ -23,7 +23,7 @@ TEST_CASE("reports html: one page, a sheet per table, print CSS, nothing externa
   CHECK(count(html, "<h1>项目支出绩效自评表</h1>") == 16);
   CHECK(count(html, "<h1>单位整体支出绩效自评表</h1>") == 1);
   CHECK(count(html, "<p class=\"year\">（2024年度）</p>") == 17);
-  CHECK(html.find("<section class=\"sheet summary\">") != std::string::npos);
+  CHECK(html.find("<section class=\"sheet summary\" data-scale=\"") != std::string::npos);
   CHECK(html.find("<svg class=\"chart\"") != std::string::npos);
 }
 
@@ -90,4 +90,42 @@ TEST_CASE("reports html: the 年度总体目标 text and the 其中 funds rows o
   CHECK(html.find("截止2024年12月31日，该项目实际完成了三个项目的尾款支付") != std::string::npos);
   CHECK(count(html, "<tr><th>其中：当年财政拨款</th>") == 16);
   CHECK(count(html, "<tr><th>本级资金</th>") == 1);
+}
+
+TEST_CASE("reports html: each table a printed page with its number and lines to sign") {
+  const std::string html = written(write_html, seed_run().results);
+  CHECK(count(html, "<p class=\"page-number\">") == 18);
+  CHECK(html.find("<p class=\"page-number\">第 1 页 共 18 页</p>") != std::string::npos);
+  CHECK(html.find("<p class=\"page-number\">第 18 页 共 18 页</p>\n</section>\n</body>") !=
+        std::string::npos);
+  CHECK(count(html, "<span>填报人：<span class=\"blank\"></span></span>") == 17);
+  CHECK(count(html, "<span>审核人：<span class=\"blank\"></span></span>") == 17);
+  CHECK(count(html, "<span>日期：<span class=\"blank\"></span></span>") == 17);
+  CHECK(html.find(".fit { zoom: var(--scale, 1); }") != std::string::npos);
+  // A long table is scaled down, a short one is not.
+  CHECK(std::regex_search(html, std::regex("data-scale=\"([5-8][05]|9[05])\">\n<div class=\"fit\" "
+                                           "style=\"--scale:0\\.[5-9]5?\">")));
+  CHECK(written(write_html, seed_run().results, Lang::en).find("Page 18 of 18") !=
+        std::string::npos);
+}
+
+TEST_CASE("reports html: the longer the table, the smaller it prints") {
+  auto scale_of = [](std::size_t copies) {
+    RunResults results;
+    ProjectResult p = seed_project("examples/weikuan.json");
+    const auto indicators = p.indicators;
+    for (std::size_t n = 1; n < copies; ++n) {
+      p.indicators.insert(p.indicators.end(), indicators.begin(), indicators.end());
+    }
+    results.projects.push_back(p);
+    const std::string html = written(write_html, results);
+    std::smatch scale;
+    REQUIRE(std::regex_search(html, scale, std::regex("sheet table[^>]* data-scale=\"(\\d+)\"")));
+    return std::stoi(scale[1].str());
+  };
+  const int one = scale_of(1);
+  const int two = scale_of(2);
+  CHECK(one <= 100);
+  CHECK(two < one);
+  CHECK(scale_of(10) == 50);  // the smallest it goes; such a table continues on a second page
 }

@@ -102,3 +102,64 @@ TEST_CASE("reports xlsx: a file that cannot be written is a plain error") {
                     Catch::Contains("/nonexistent-perfeval-folder/report.xlsx"));
   CHECK(!std::filesystem::exists(file));
 }
+
+TEST_CASE("reports xlsx: the printed form's blocks, and printed figures as numbers") {
+  TempFile file("blocks.xlsx");
+  write_xlsx(file.path, seed_run().results, {Lang::zh});
+  const std::string sheet = unzip_member(file.path, "xl/worksheets/sheet16.xml");
+  const std::string strings = unzip_member(file.path, "xl/sharedStrings.xml");
+  // 年度总体目标 and the 其中 funds rows, as the HTML report has them.
+  CHECK(strings.find("<t>年度总体目标</t>") != std::string::npos);
+  CHECK(strings.find("截止2024年12月31日，该项目实际完成了三个项目的尾款支付") !=
+        std::string::npos);
+  CHECK(strings.find("<t>其中：当年财政拨款</t>") != std::string::npos);
+  CHECK(strings.find("<t>其他资金</t>") != std::string::npos);
+  // The figures printed by hand are numbers now, with the decimals printed:
+  // 填报得分 3.9 and 99.90, 执行率 "99.84%" as 0.9984 shown as a percentage.
+  CHECK(has_number(sheet, "3.9"));
+  CHECK(has_number(sheet, "99.9"));
+  CHECK(has_number(sheet, "0.9984"));
+  CHECK(strings.find("<t>3.9</t>") == std::string::npos);
+  CHECK(strings.find("<t>99.84%</t>") == std::string::npos);
+  const std::string styles = unzip_member(file.path, "xl/styles.xml");
+  CHECK(styles.find("formatCode=\"0.0\"") != std::string::npos);
+  // Lines to sign under the table.
+  CHECK(strings.find("<t>填报人：</t>") != std::string::npos);
+  CHECK(strings.find("<t>审核人：</t>") != std::string::npos);
+  CHECK(strings.find("<t>日期：</t>") != std::string::npos);
+}
+
+TEST_CASE("reports xlsx: ready to print: font, wrapped rows, header, panes, page numbers") {
+  TempFile file("print.xlsx");
+  write_xlsx(file.path, seed_run().results, {Lang::zh});
+  const std::string sheet = unzip_member(file.path, "xl/worksheets/sheet16.xml");
+  const std::string styles = unzip_member(file.path, "xl/styles.xml");
+  const std::string workbook = unzip_member(file.path, "xl/workbook.xml");
+  CHECK(styles.find("<name val=\"宋体\"/>") != std::string::npos);
+  CHECK(styles.find("wrapText=\"1\"") != std::string::npos);
+  // The indicator header (row 14 on this sheet) repeats on every page and
+  // stays in view; the page is one page wide and numbered in the footer.
+  CHECK(workbook.find("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"15\">"
+                      "'州人社局尾款项目'!$14:$14</definedName>") != std::string::npos);
+  CHECK(sheet.find("<pane ySplit=\"14\" topLeftCell=\"A15\" activePane=\"bottomLeft\" "
+                   "state=\"frozen\"/>") != std::string::npos);
+  CHECK(sheet.find("fitToHeight=\"0\"") != std::string::npos);
+  CHECK(sheet.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+  CHECK(sheet.find("<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>") != std::string::npos);
+  // Rows with wrapped text are as tall as their lines: the 年度总体目标 text
+  // takes several.
+  std::size_t tallest = 0;
+  const std::regex height("<row r=\"\\d+\"[^>]* ht=\"(\\d+)\" customHeight=\"1\"");
+  for (std::sregex_iterator it(sheet.begin(), sheet.end(), height), end; it != end; ++it) {
+    tallest = std::max<std::size_t>(tallest, std::stoul((*it)[1].str()));
+  }
+  CHECK(tallest >= 60);
+  // Column widths add up to a page that prints at a readable size.
+  double width = 0;
+  const std::regex column("<col min=\"\\d+\" max=\"\\d+\" width=\"([0-9.]+)\"");
+  for (std::sregex_iterator it(sheet.begin(), sheet.end(), column), end; it != end; ++it) {
+    width += std::stod((*it)[1].str());
+  }
+  CHECK(width > 100);
+  CHECK(width < 180);
+}

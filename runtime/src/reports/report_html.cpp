@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <array>
+#include <sstream>
 
+#include "perfeval/runtime/internal/print_fit.hpp"
 #include "perfeval/runtime/report_formats.hpp"
 #include "report_common.hpp"
 
@@ -63,7 +65,16 @@ std::string spans(std::size_t colspan, std::size_t rowspan = 1) {
   return out;
 }
 
+// The page number's line at the foot of each printed page, and how much of
+// the page's width the chart takes when printed.
+constexpr std::int64_t kPageNumberHeight = 8'000;
+constexpr std::int64_t kChartShare = 50;
+// What the estimate of a page's height may be short by (see print_fit.hpp).
+constexpr std::int64_t kSafety = 10'000;
+
 // A4 landscape on paper; on screen each table looks like a sheet of paper.
+// Printed, each sheet is one page: its content is scaled (zoom) by the
+// factor write_sheet() computes, and the page number sits at its foot.
 constexpr std::string_view kStyle = R"css(
 @page { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
@@ -105,11 +116,17 @@ tr.total.flagged td, tr.total.flagged th { background: #ffe3c2; }
 .counts { width: auto; min-width: 60mm; }
 .summary td.name { text-align: left; }
 html, body, tr, td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sign { display: flex; justify-content: space-between; margin: 5mm 0 0; padding: 0 4mm; }
+.sign .blank { display: inline-block; width: 45mm; border-bottom: 1px solid #000; }
+.page-number { text-align: center; font-size: 9pt; margin: 3mm 0 0; }
 @media print {
   html { background: none; }
-  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none;
-    break-after: page; page-break-after: always; }
+  .sheet { width: auto; min-height: 186mm; margin: 0; padding: 0; box-shadow: none;
+    display: flex; flex-direction: column; break-after: page; page-break-after: always; }
   .sheet:last-child { break-after: auto; page-break-after: auto; }
+  .fit { zoom: var(--scale, 1); }
+  .page-number { margin-top: auto; }
+  .chart { width: 50%; display: block; margin: 2mm auto 0; }
 }
 )css";
 
@@ -123,8 +140,17 @@ struct Notes {
   }
 };
 
-void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang) {
+// Per mille of the page width, as "7.5%".
+std::string percent_of_page(std::int64_t permille) {
+  return permille % 10 == 0 ? fmt::format("{}%", permille / 10)
+                            : fmt::format("{}.{}%", permille / 10, permille % 10);
+}
+
+void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang,
+                   PrintFit& fit) {
   const Words words(lang);
+  fit.fixed(14'800);  // title, year and source lines
+  fit.row({{form.name, 140}, {p.project, 860}});
   out << cell("h1", form.title) << "\n";
   if (const std::string year = year_line(p, lang); !year.empty()) {
     out << cell("p", year, "class=\"year\"") << "\n";
@@ -136,6 +162,7 @@ void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& f
   out << "<tr>" << cell("th", form.name) << cell("td", p.project, "colspan=\"3\" class=\"name\"")
       << "</tr>\n";
   if (!p.department.empty() || !p.implementer.empty()) {
+    fit.row({{words[Term::department], 140}, {p.department, 360}, {p.implementer, 360}});
     out << "<tr>" << cell("th", words[Term::department]) << cell("td", p.department)
         << cell("th", words[Term::implementer]) << cell("td", p.implementer) << "</tr>\n";
   }
@@ -143,9 +170,19 @@ void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& f
 }
 
 void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form, Words words,
-                 Lang lang, Notes& notes) {
+                 Lang lang, Notes& notes, PrintFit& fit) {
   const FundsResult& f = p.funds;
   const bool reported = f.reported.rate || f.reported.score;
+  const std::int64_t figure = reported ? 90 : 120;  // the columns after the first two
+  std::vector<PrintCell> heading = {{words[Term::planned], figure},
+                                    {words[Term::budget], figure},
+                                    {words[Term::executed], figure},
+                                    {words[Term::execution_rate], figure}};
+  if (reported) {
+    heading.push_back({words[Term::reported_rate], figure});
+  }
+  fit.row(std::move(heading));
+  fit.fixed(6'700 * static_cast<std::int64_t>(1 + p.funds_sources.size()));
   out << "<table class=\"funds\"><colgroup><col style=\"width:14%\"><col style=\"width:14%\">"
          "</colgroup>\n<tr>"
       << cell("th", form.funds, fmt::format("rowspan=\"{}\"", 2 + p.funds_sources.size()))
@@ -189,11 +226,13 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
 }
 
 // 年度总体目标: what the project set out to do and what it did, as written.
-void write_goals(std::ostream& out, const ProjectResult& p, Lang lang) {
+void write_goals(std::ostream& out, const ProjectResult& p, Lang lang, PrintFit& fit) {
   if (p.goals_planned.empty() && p.goals_achieved.empty()) {
     return;
   }
   const Words words(lang);
+  fit.fixed(6'600);
+  fit.row({{p.goals_planned, 430, 80, 135}, {p.goals_achieved, 430, 80, 135}});
   out << "<table class=\"goals\"><tr>" << cell("th", words[Term::overall_goals], "rowspan=\"2\"")
       << cell("th", words[Term::goals_expected]) << cell("th", words[Term::goals_achieved])
       << "</tr>\n<tr>" << cell("td", p.goals_planned, "class=\"text\"")
@@ -206,42 +245,79 @@ struct Columns {
   bool reported = false;      // 填报完成率 / 填报得分
   bool explanations = false;  // 偏差原因分析及改进措施
   std::size_t count() const { return 9 + (reported ? 2 : 0) + (explanations ? 1 : 0); }
+  // Each column's share of the page in per mille, in the order of the
+  // header; the explanation text, or else the indicator's name, takes what
+  // is left.
+  std::vector<std::int64_t> widths() const {
+    const std::int64_t values = explanations ? 85 : 110;
+    std::vector<std::int64_t> out = {75, 75, explanations ? 165 : 0, 50, values, values, 65, 55};
+    if (reported) {
+      out.insert(out.end(), {60, 60});
+    }
+    out.push_back(65);
+    if (explanations) {
+      out.push_back(0);
+    }
+    std::int64_t used = 0;
+    for (const std::int64_t w : out) {
+      used += w;
+    }
+    *std::find(out.begin(), out.end(), 0) = 1000 - used;
+    return out;
+  }
 };
 
 void write_indicator_header(std::ostream& out, const FormWords& form, Words words,
-                            const Columns& columns) {
-  // Widths in percent of the page; the explanation text, or else the
-  // indicator's name, takes what is left.
-  const std::string_view values = columns.explanations ? "8.5%" : "11%";
-  out << "<colgroup><col style=\"width:7.5%\"><col style=\"width:7.5%\">"
-      << (columns.explanations ? "<col style=\"width:16.5%\">" : "<col>")
-      << "<col style=\"width:5%\">"
-      << fmt::format("<col style=\"width:{0}\"><col style=\"width:{0}\">", values)
-      << "<col style=\"width:6.5%\"><col style=\"width:5.5%\">";
+                            const Columns& columns, PrintFit& fit) {
+  const std::vector<std::int64_t> widths = columns.widths();
+  // The last column takes what is left, as the browser computes it.
+  out << "<colgroup>";
+  for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+    out << "<col style=\"width:" << percent_of_page(widths[c]) << "\">";
+  }
+  out << "<col></colgroup>\n<thead><tr>";
+  std::vector<std::string_view> headings = {words[Term::category1],
+                                            words[Term::category2],
+                                            words[Term::indicator],
+                                            form.weight,
+                                            form.target,
+                                            form.actual,
+                                            words[Term::rate],
+                                            words[Term::indicator_score]};
   if (columns.reported) {
-    out << "<col style=\"width:6%\"><col style=\"width:6%\">";
+    headings.insert(headings.end(), {words[Term::reported_rate], words[Term::reported_score]});
   }
-  out << "<col style=\"width:6.5%\">";
+  headings.push_back(words[Term::explanation_status]);
   if (columns.explanations) {
-    out << "<col>";
+    headings.push_back(words[Term::explanation_text]);
   }
-  out << "</colgroup>\n<thead><tr>" << cell("th", words[Term::category1])
-      << cell("th", words[Term::category2]) << cell("th", words[Term::indicator])
-      << cell("th", form.weight) << cell("th", form.target) << cell("th", form.actual)
-      << cell("th", words[Term::rate]) << cell("th", words[Term::indicator_score]);
-  if (columns.reported) {
-    out << cell("th", words[Term::reported_rate]) << cell("th", words[Term::reported_score]);
+  std::vector<PrintCell> row;
+  for (std::size_t c = 0; c < headings.size(); ++c) {
+    out << cell("th", headings[c]);
+    row.push_back({headings[c], widths[c], 85});
   }
-  out << cell("th", words[Term::explanation_status]);
-  if (columns.explanations) {
-    out << cell("th", words[Term::explanation_text]);
-  }
+  fit.row(std::move(row));
   out << "</tr></thead>\n";
 }
 
 void write_indicator_row(std::ostream& out, const ProjectResult& p, const IndicatorResult& i,
                          std::size_t span1, std::size_t span2, const Columns& columns, Lang lang,
-                         Notes& notes) {
+                         Notes& notes, PrintFit& fit) {
+  // A category cell that spans rows shares its height with them; one that
+  // spans only this row may set its height.
+  const std::vector<std::int64_t> widths = columns.widths();
+  std::vector<PrintCell> cells = {
+      {i.name, widths[2]}, {i.target, widths[4]}, {i.actual, widths[5]}};
+  if (span1 == 1) {
+    cells.push_back({i.category1, widths[0]});
+  }
+  if (span2 == 1) {
+    cells.push_back({i.category2, widths[1]});
+  }
+  if (columns.explanations) {
+    cells.push_back({i.explanation, widths.back(), 75, 130});
+  }
+  fit.row(std::move(cells));
   std::string mark;
   if (is_flagged(i)) {
     mark = notes.add(i.name, join_notes(audit_notes(p, i, lang), lang));
@@ -270,7 +346,8 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
 }
 
 void write_total_row(std::ostream& out, const ProjectResult& p, Words words, const Columns& columns,
-                     Lang lang, Notes& notes) {
+                     Lang lang, Notes& notes, PrintFit& fit) {
+  fit.fixed(6'600);
   std::string mark;
   if (p.total_difference) {
     // The finding already says 总分.
@@ -289,55 +366,87 @@ void write_total_row(std::ostream& out, const ProjectResult& p, Words words, con
   out << cell("td", "") << (columns.explanations ? cell("td", "") : "") << "</tr>\n";
 }
 
-void write_notes(std::ostream& out, const Notes& notes, Lang lang) {
+void write_notes(std::ostream& out, const Notes& notes, Lang lang, PrintFit& fit) {
   if (notes.items.empty()) {
     return;
   }
+  fit.fixed(2'000);
   out << "<ul class=\"notes\">\n";
   for (std::size_t n = 0; n < notes.items.size(); ++n) {
     const auto& [row, findings] = notes.items[n];
-    out << fmt::format("<li><span class=\"mark\">※{}</span>{}</li>\n", n + 1,
-                       escape(row.empty() ? findings : labelled(row, findings, lang)));
+    const std::string text = row.empty() ? findings : labelled(row, findings, lang);
+    fit.row({{text, 1000, 90}}, 1'200);
+    out << fmt::format("<li><span class=\"mark\">※{}</span>{}</li>\n", n + 1, escape(text));
   }
   out << "</ul>\n";
 }
 
-void write_project(std::ostream& out, const ProjectResult& p, Lang lang) {
+// The blank lines to sign under a printed table.
+void write_signatures(std::ostream& out, Words words, PrintFit& fit) {
+  fit.fixed(11'000);
+  out << "<p class=\"sign\">";
+  for (const Term term : {Term::prepared_by, Term::reviewed_by, Term::date}) {
+    out << "<span>" << escape(labelled(words[term], "", words.lang()))
+        << "<span class=\"blank\"></span></span>";
+  }
+  out << "</p>\n";
+}
+
+// One printed page: the content, scaled to fit when printed, and the page
+// number at the foot of the page.
+void write_sheet(std::ostream& out, std::string_view attributes, const std::string& content,
+                 const PrintFit& fit, std::size_t page, std::size_t pages, Words words) {
+  const std::int64_t scale = fit.scale_to_fit(PrintFit::kPageHeight - kPageNumberHeight - kSafety);
+  out << "<section " << attributes << fmt::format(" data-scale=\"{}\">\n", scale)
+      << (scale < 100 ? fmt::format("<div class=\"fit\" style=\"--scale:{}\">\n",
+                                    Rational::fraction(scale, 100).to_string())
+                      : std::string("<div class=\"fit\">\n"))
+      << content << "</div>\n"
+      << cell("p", fmt::format(fmt::runtime(words[Term::page_of]), page, pages),
+              "class=\"page-number\"")
+      << "\n</section>\n";
+}
+
+void write_project(std::ostream& out, const ProjectResult& p, Lang lang, std::size_t page,
+                   std::size_t pages) {
   const Words words(lang);
   const FormWords form = form_words(p, lang);
-  out << fmt::format(
-      "<section class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" "
-      "data-total=\"{}\" data-flagged=\"{}\">\n",
+  const std::string attributes = fmt::format(
+      "class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" data-total=\"{}\" "
+      "data-flagged=\"{}\"",
       escape(p.kind), escape(p.file), escape(total_text(p)),
       p.differences() + p.explanations_missing());
-  write_heading(out, p, form, lang);
+  std::ostringstream content;
+  PrintFit fit;
+  write_heading(content, p, form, lang, fit);
   Notes notes;
-  write_funds(out, p, form, words, lang, notes);
-  write_goals(out, p, lang);
+  write_funds(content, p, form, words, lang, notes, fit);
+  write_goals(content, p, lang, fit);
 
   Columns columns;
   columns.reported = has_reported_figures(p);
   for (const auto& i : p.indicators) {
     columns.explanations |= i.explanation_present || i.explanation_required;
   }
-  out << "<table class=\"indicators\">\n";
-  write_indicator_header(out, form, words, columns);
-  out << "<tbody>\n";
+  content << "<table class=\"indicators\">\n";
+  write_indicator_header(content, form, words, columns, fit);
+  content << "<tbody>\n";
   const CategorySpans span = category_spans(p.indicators);
   for (std::size_t row = 0; row < p.indicators.size(); ++row) {
-    write_indicator_row(out, p, p.indicators[row], span.category1[row], span.category2[row],
-                        columns, lang, notes);
+    write_indicator_row(content, p, p.indicators[row], span.category1[row], span.category2[row],
+                        columns, lang, notes, fit);
   }
-  write_total_row(out, p, words, columns, lang, notes);
-  out << "</tbody>\n</table>\n";
-  write_notes(out, notes, lang);
-  out << "</section>\n";
+  write_total_row(content, p, words, columns, lang, notes, fit);
+  content << "</tbody>\n</table>\n";
+  write_notes(content, notes, lang, fit);
+  write_signatures(content, words, fit);
+  write_sheet(out, attributes, content.str(), fit, page, pages, words);
 }
 
 // Horizontal bars, one per table, scaled to the largest full marks; a
 // dashed line marks 90 points. Coordinates are computed exactly and
 // written with one decimal.
-void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
+void write_chart(std::ostream& out, const RunResults& results, Lang lang, PrintFit& fit) {
   const Words words(lang);
   Rational scale(100);
   for (const auto& p : results.projects) {
@@ -356,6 +465,8 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
   };
   constexpr std::int64_t kLeft = 330, kWidth = 560, kRow = 22, kTop = 30;
   const std::int64_t height = kTop + kRow * static_cast<std::int64_t>(results.projects.size()) + 30;
+  // Printed at kChartShare of the page width (see kStyle).
+  fit.picture(PrintFit::kPageWidth * kChartShare / 100 * height / 1000 + 2'000);
   auto x = [&](const Rational& value) {
     return (Rational(kLeft) + value * Rational(kWidth) / scale).to_fixed(1);
   };
@@ -399,9 +510,12 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang) {
   out << "</svg>\n";
 }
 
-void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
+void write_summary(std::ostream& page_out, const RunResults& results, Lang lang) {
   const Words words(lang);
-  out << "<section class=\"sheet summary\">\n" << cell("h1", words[Term::summary]) << "\n";
+  std::ostringstream out;
+  PrintFit fit;
+  fit.fixed(7'400 + 6'600);  // the title and the header row
+  out << cell("h1", words[Term::summary]) << "\n";
   out << "<table class=\"projects\"><colgroup><col style=\"width:5%\"><col style=\"width:33%\">"
          "<col style=\"width:8%\"><col style=\"width:22%\"><col style=\"width:7%\">"
          "<col style=\"width:6%\"><col style=\"width:5%\"><col style=\"width:7%\">"
@@ -414,6 +528,7 @@ void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
   for (std::size_t n = 0; n < results.projects.size(); ++n) {
     const ProjectResult& p = results.projects[n];
     const bool flagged = p.differences() + p.explanations_missing() > 0 || !p.complete;
+    fit.row({{p.project, 330}, {p.file, 220}});
     out << (flagged ? "<tr class=\"flagged\"" : "<tr")
         << fmt::format(" data-file=\"{}\">", escape(p.file))
         << cell("td", std::to_string(n + 1), "class=\"num\"")
@@ -428,25 +543,29 @@ void write_summary(std::ostream& out, const RunResults& results, Lang lang) {
   }
   out << "</tbody>\n</table>\n";
 
+  fit.fixed(16'000);  // the heading of the counts and their header row
   out << cell("h2", run_counts(results, lang)) << "\n<table class=\"counts\"><thead><tr>"
       << cell("th", words[Term::band]) << cell("th", words[Term::count])
       << "</tr></thead><tbody>\n";
   for (const auto& b : band_counts(results)) {
+    fit.fixed(6'600);
     out << "<tr>" << cell("td", b.band, "class=\"center\"")
         << cell("td", std::to_string(b.count), "class=\"num\"") << "</tr>\n";
   }
   out << "</tbody></table>\n";
-  write_chart(out, results, lang);
+  write_chart(out, results, lang, fit);
 
   if (!results.diagnostics.empty()) {
     out << "<ul class=\"notes problems\">\n";
     for (const auto& d : results.diagnostics) {
+      fit.row({{message_text(d, lang), 1000, 90}}, 1'200);
       out << "<li><span class=\"mark\">!</span>" << escape(labelled(d.file, "", lang))
           << escape(message_text(d, lang)) << "</li>\n";
     }
     out << "</ul>\n";
   }
-  out << "</section>\n";
+  const std::size_t pages = results.projects.size() + 1;
+  write_sheet(page_out, "class=\"sheet summary\"", out.str(), fit, pages, pages, words);
 }
 
 }  // namespace
@@ -458,8 +577,9 @@ void write_html(std::ostream& out, const RunResults& results, const FormatOption
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << cell("title", term_text(Term::html_title, lang)) << "\n"
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  for (const auto& p : results.projects) {
-    write_project(out, p, lang);
+  const std::size_t pages = results.projects.size() + 1;
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    write_project(out, results.projects[n], lang, n + 1, pages);
   }
   write_summary(out, results, lang);
   out << "</body>\n</html>\n";

@@ -1,7 +1,9 @@
 // The Excel report, written with libxlsxwriter: a summary sheet, then one
 // sheet per table laid out like the printed 自评表 — merged 一级/二级
 // category cells, figures as numbers with number formats, flagged rows
-// shaded with the audit's note beside them.
+// shaded with the audit's note beside them — and ready to print: A4
+// landscape, one page wide, the indicator header repeated on every page,
+// page numbers in the footer, rows as tall as their wrapped text.
 //
 // Figures are exact decimals everywhere else in perfeval. Excel stores
 // binary doubles only, so the Excel writer — excel_number() in
@@ -63,6 +65,21 @@ enum FundsColumn : lxw_col_t {
   kFundsReportedScore,
 };
 
+// A figure printed by hand: a number shown with the decimals it was printed
+// with when it reads as one ("99.84%" is 0.9984 shown as 99.84%), otherwise
+// the text as printed.
+void printed(Sheet& sheet, lxw_row_t row, lxw_col_t col, std::string_view text, Styles& styles,
+             bool flagged, std::optional<Styles::Pair> number_style = std::nullopt) {
+  if (const auto figure = printed_figure(text)) {
+    const Styles::Pair style = number_style ? *number_style
+                                            : (figure->percent ? styles.rate(figure->digits)
+                                                               : styles.score(figure->digits));
+    sheet.number(row, col, figure->decimal, style.pick(flagged));
+  } else {
+    sheet.text(row, col, std::string(text), styles.centred.pick(flagged));
+  }
+}
+
 void write_table_heading(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
                          lxw_row_t& row) {
   const Words words(lang);
@@ -114,17 +131,51 @@ void write_funds(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles
     sheet.text(row, kFundsRate, "—", styles.centred.pick(true));
     sheet.text(row, kFundsScore, "—", styles.centred.pick(true));
   }
-  sheet.text(row, kFundsReportedRate, f.reported.rate.value_or(""), styles.centred.pick(flagged));
-  sheet.text(row, kFundsReportedScore, f.reported.score.value_or(""), styles.centred.pick(flagged));
+  printed(sheet, row, kFundsReportedRate, f.reported.rate.value_or(""), styles, flagged);
+  printed(sheet, row, kFundsReportedScore, f.reported.score.value_or(""), styles, flagged);
   if (flagged) {
     sheet.text(row, kNotes, join_notes(difference_notes(p, f.differences, lang, true), lang),
-               styles.long_text.flagged);
+               styles.long_text.flagged, Styles::kLongTextSize);
   }
+  ++row;
+  // The 其中 rows as printed: amounts only, no rate or score of their own.
+  for (const auto& source : p.funds_sources) {
+    sheet.text(row, kFundsLabel, source.name, styles.text.plain);
+    printed(sheet, row, kPlanned, source.planned, styles, false, styles.amount);
+    printed(sheet, row, kBudget, source.budget, styles, false, styles.amount);
+    printed(sheet, row, kExecuted, source.executed, styles, false, styles.amount);
+    for (const lxw_col_t col : {kFundsWeight, kFundsRate, kFundsScore}) {
+      sheet.text(row, col, "—", styles.centred.plain);
+    }
+    sheet.blank(row, kFundsReportedRate, styles.text.plain);
+    sheet.blank(row, kFundsReportedScore, styles.text.plain);
+    ++row;
+  }
+  ++row;
+}
+
+// 年度总体目标: what the project set out to do and what it did, as written.
+void write_goals(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles, lxw_row_t& row) {
+  if (p.goals_planned.empty() && p.goals_achieved.empty()) {
+    return;
+  }
+  const Words words(lang);
+  sheet.merged(row, kCategory1, row + 1, kCategory2, std::string(words[Term::overall_goals]),
+               styles.heading);
+  sheet.merged(row, kIndicator, row, kRate, std::string(words[Term::goals_expected]),
+               styles.heading);
+  sheet.merged(row, kScore, row, kLast, std::string(words[Term::goals_achieved]), styles.heading);
+  ++row;
+  sheet.merged(row, kIndicator, row, kRate, p.goals_planned, styles.long_text.plain,
+               Styles::kLongTextSize);
+  sheet.merged(row, kScore, row, kLast, p.goals_achieved, styles.long_text.plain,
+               Styles::kLongTextSize);
   row += 2;
 }
 
-void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
-                      lxw_row_t& row) {
+// Returns the row of the indicators' header, which each printed page repeats.
+lxw_row_t write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& styles,
+                           lxw_row_t& row) {
   const Words words(lang);
   const FormWords form = form_words(p, lang);
   const std::array<std::string_view, kColumnCount> headings = {words[Term::category1],
@@ -140,6 +191,7 @@ void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& s
                                                                words[Term::explanation_status],
                                                                words[Term::explanation_text],
                                                                words[Term::notes]};
+  const lxw_row_t header = row;
   for (lxw_col_t c = 0; c < kColumnCount; ++c) {
     sheet.text(row, c, std::string(headings[c]), styles.heading);
   }
@@ -169,14 +221,14 @@ void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& s
       sheet.text(row, kRate, indicator_rate_cell(p, i), styles.centred.pick(flagged));
       sheet.text(row, kScore, indicator_score_cell(p, i, lang), styles.centred.pick(flagged));
     }
-    // As printed by hand: text, not numbers, so "102%" stays "102%".
-    sheet.text(row, kReportedRate, i.reported.rate.value_or(""), styles.centred.pick(flagged));
-    sheet.text(row, kReportedScore, i.reported.score.value_or(""), styles.centred.pick(flagged));
+    printed(sheet, row, kReportedRate, i.reported.rate.value_or(""), styles, flagged);
+    printed(sheet, row, kReportedScore, i.reported.score.value_or(""), styles, flagged);
     sheet.text(row, kStatus, std::string(explanation_status(i, lang)),
                styles.centred.pick(flagged));
-    sheet.text(row, kExplanation, i.explanation, styles.long_text.pick(flagged));
+    sheet.text(row, kExplanation, i.explanation, styles.long_text.pick(flagged),
+               Styles::kLongTextSize);
     sheet.text(row, kNotes, join_notes(audit_notes(p, i, lang), lang),
-               styles.long_text.pick(flagged));
+               styles.long_text.pick(flagged), Styles::kLongTextSize);
   }
 
   const bool flagged = p.total_difference.has_value();
@@ -192,18 +244,39 @@ void write_indicators(Sheet& sheet, const ProjectResult& p, Lang lang, Styles& s
     sheet.text(row, kScore, std::string(words[Term::not_scored]), styles.centred.pick(true));
   }
   sheet.blank(row, kReportedRate, styles.text.pick(flagged));
-  sheet.text(row, kReportedScore, p.reported_total.value_or(""), styles.centred.pick(flagged));
+  printed(sheet, row, kReportedScore, p.reported_total.value_or(""), styles, flagged);
   sheet.blank(row, kStatus, styles.text.pick(flagged));
   sheet.blank(row, kExplanation, styles.text.pick(flagged));
   sheet.text(row, kNotes,
              flagged ? join_notes(difference_notes(p, {*p.total_difference}, lang), lang) : "",
-             styles.long_text.pick(flagged));
+             styles.long_text.pick(flagged), Styles::kLongTextSize);
+  return header;
 }
 
-void set_up_printing(lxw_worksheet* sheet) {
+// The blank lines to sign under the printed table: 填报人, 审核人, 日期.
+void write_signatures(Sheet& sheet, Lang lang, Styles& styles, lxw_row_t row) {
+  const Words words(lang);
+  const std::array<std::pair<Term, lxw_col_t>, 3> places = {
+      {{Term::prepared_by, kCategory1}, {Term::reviewed_by, kTarget}, {Term::date, kStatus}}};
+  for (const auto& [term, col] : places) {
+    sheet.merged(row, col, row, col + 1, labelled(words[term], "", lang), styles.label);
+  }
+}
+
+// A4 landscape, one page wide (as long as it takes), `header` repeated at
+// the top of every page and kept in view on screen, "第 1 页 共 2 页" in
+// the footer.
+void set_up_printing(lxw_worksheet* sheet, Lang lang, lxw_row_t header) {
   worksheet_set_landscape(sheet);
-  worksheet_set_paper(sheet, 9);        // A4
-  worksheet_fit_to_pages(sheet, 1, 0);  // as wide as one page, as long as it takes
+  worksheet_set_paper(sheet, 9);  // A4
+  worksheet_set_margins(sheet, 0.4, 0.4, 0.5, 0.6);
+  worksheet_center_horizontally(sheet);
+  worksheet_fit_to_pages(sheet, 1, 0);
+  check(worksheet_repeat_rows(sheet, header, header), "the repeated header rows");
+  worksheet_freeze_panes(sheet, header + 1, 0);
+  const std::string footer =
+      "&C" + fmt::format(fmt::runtime(term_text(Term::page_of, lang)), "&P", "&N");
+  check(worksheet_set_footer(sheet, footer.c_str()), "the page footer");
 }
 
 void write_table_sheet(lxw_workbook* workbook, const ProjectResult& p, Lang lang, Styles& styles,
@@ -213,12 +286,16 @@ void write_table_sheet(lxw_workbook* workbook, const ProjectResult& p, Lang lang
   if (sheet.raw() == nullptr) {
     throw std::runtime_error("cannot add the sheet '" + name + "'");
   }
-  set_up_printing(sheet.raw());
   lxw_row_t row = 0;
   write_table_heading(sheet, p, lang, styles, row);
   write_funds(sheet, p, lang, styles, row);
-  write_indicators(sheet, p, lang, styles, row);
-  sheet.fit_columns(6, {14, 14, 40, 8, 16, 18, 10, 10, 12, 10, 10, 60, 40});
+  write_goals(sheet, p, lang, styles, row);
+  const lxw_row_t header = write_indicators(sheet, p, lang, styles, row);
+  write_signatures(sheet, lang, styles, row + 2);
+  set_up_printing(sheet.raw(), lang, header);
+  // Narrow enough that a page is printed at nearly full size: long text
+  // wraps, and its rows grow to show it.
+  sheet.fit_columns(6, {8, 10, 24, 11, 12, 12, 9, 8, 9, 8, 7, 28, 20});
 }
 
 void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang lang,
@@ -229,7 +306,6 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
   if (sheet.raw() == nullptr) {
     throw std::runtime_error("cannot add the sheet '" + name + "'");
   }
-  set_up_printing(sheet.raw());
   const std::array<std::string_view, 10> headings = {
       words[Term::index],       words[Term::name],
       words[Term::kind],        words[Term::file],
@@ -239,6 +315,7 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
   sheet.merged(0, 0, 0, static_cast<lxw_col_t>(headings.size() - 1),
                std::string(words[Term::summary]), styles.title);
   lxw_row_t row = 2;
+  set_up_printing(sheet.raw(), lang, row);
   for (lxw_col_t c = 0; c < headings.size(); ++c) {
     sheet.text(row, c, std::string(headings[c]), styles.heading);
   }
@@ -272,7 +349,7 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
     sheet.number(row, 2, std::to_string(b.count), styles.weight.plain);
     ++row;
   }
-  sheet.fit_columns(6, {6, 50, 10, 40, 20, 10, 8, 8, 8, 10});
+  sheet.fit_columns(6, {6, 50, 10, 48, 20, 10, 8, 8, 8, 10});
 }
 
 // Closes the workbook (which writes the file) exactly once, also when an

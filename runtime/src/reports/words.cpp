@@ -51,6 +51,10 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::overall_goals, "年度总体目标", "Overall annual goals"},
     {Term::goals_expected, "预期目标", "Expected"},
     {Term::goals_achieved, "实际完成情况", "Achieved"},
+    {Term::prepared_by, "填报人", "Prepared by"},
+    {Term::reviewed_by, "审核人", "Reviewed by"},
+    {Term::date, "日期", "Date"},
+    {Term::page_of, "第 {} 页 共 {} 页", "Page {} of {}"},
 
     {Term::project_title, "项目支出绩效自评表", "Project Expenditure Performance Self-Evaluation"},
     {Term::project_name, "项目名称", "Project"},

@@ -58,6 +58,10 @@ enum class Term : std::uint8_t {
   overall_goals,  // 年度总体目标 and its two columns
   goals_expected,
   goals_achieved,
+  prepared_by,  // the lines to sign under a printed table
+  reviewed_by,
+  date,
+  page_of,  // pattern: this page, pages
 
   // Headings that differ between a 项目支出 and a 单位整体支出 table.
   project_title,
