@@ -9,7 +9,9 @@
 
 #include <algorithm>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "keywords.hpp"

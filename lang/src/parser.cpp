@@ -451,13 +451,16 @@ class Lowering {
   }
 
   // Moves the comments before the tokens after `from` and before `to` (the
-  // inside of a construct the formatter keeps on one line) to `f`, each on a
-  // line of its own.
+  // inside of a construct the formatter keeps on one line) to `f`, the
+  // fodder of its first token, each on a line of its own.
   void move_inside(ast::Fodder& f, std::uint32_t from, std::uint32_t to) {
     auto it = std::upper_bound(comments_.begin(), comments_.end(), from,
                                [](std::uint32_t t, const FoundComment& c) { return t < c.next; });
-    for (; it != comments_.end() && it->next < to; ++it)
-      f.comments.push_back({comment_text(*it), true, false});
+    for (; it != comments_.end() && it->next < to; ++it) {
+      // A blank line before the construct now comes before its comments.
+      f.comments.push_back({comment_text(*it), true, f.blank_line});
+      f.blank_line = false;
+    }
   }
 
   // Which spelling of `k` stands at `offset`.
@@ -504,36 +507,41 @@ class Lowering {
     return out;
   }
 
-  // A block's header: its comments move above it. `first_body` is the
-  // child after the header (a statement or the closing brace).
+  // A block's header up to its `{`: `policy NAME [extends BASE]`, `method
+  // NAME`, `project NAME policy NAME`, `funds` or `一级 / 二级`. Comments
+  // inside it move above it.
   ast::Item block_item(ast::ItemKind kind, const Node& n, std::size_t index) {
+    using K = ast::ItemKind;
     ast::Item out{kind, index, fodder(begin_of(n)), {}, {}};
-    std::size_t first_body = 1;
-    if (kind == ast::ItemKind::group)
-      first_body = 2;
-    else if (kind == ast::ItemKind::funds)
-      first_body = 0;
-    else if (kind == ast::ItemKind::project)
-      first_body = 2;
-    else if (kind == ast::ItemKind::policy)
-      first_body = n.children.size() > 1 && n.children[1]->is_type<g::base_policy>() ? 2 : 1;
     std::uint32_t at = begin_of(n);
-    if (kind == ast::ItemKind::policy) {
-      out.spellings.push_back(keyword_after(at, Keyword::policy));
-      if (first_body == 2) {
+    std::size_t names = 2;  // children of the header; the body starts after them
+    switch (kind) {
+      case K::policy:
+        out.spellings.push_back(keyword_after(at, Keyword::policy));
+        names = 1;
+        if (n.children[1]->is_type<g::base_policy>()) {
+          at = end_of(*n.children[0]);
+          out.spellings.push_back(keyword_after(at, Keyword::extends));
+          names = 2;
+        }
+        break;
+      case K::project:
+        out.spellings.push_back(keyword_after(at, Keyword::project));
         at = end_of(*n.children[0]);
-        out.spellings.push_back(keyword_after(at, Keyword::extends));
-      }
-    } else if (kind == ast::ItemKind::project) {
-      out.spellings.push_back(keyword_after(at, Keyword::project));
-      at = end_of(*n.children[0]);
-      out.spellings.push_back(keyword_after(at, Keyword::policy));
-    } else if (kind == ast::ItemKind::method) {
-      out.spellings.push_back(keyword_after(at, Keyword::method));
-    } else if (kind == ast::ItemKind::funds) {
-      out.spellings.push_back(keyword_after(at, Keyword::funds));
+        out.spellings.push_back(keyword_after(at, Keyword::policy));
+        break;
+      case K::method:
+        out.spellings.push_back(keyword_after(at, Keyword::method));
+        names = 1;
+        break;
+      case K::funds:
+        out.spellings.push_back(keyword_after(at, Keyword::funds));
+        names = 0;
+        break;
+      default:  // a group
+        break;
     }
-    move_inside(out.fodder, begin_of(n), begin_of(*n.children[first_body]));
+    move_inside(out.fodder, begin_of(n), begin_of(*n.children[names]));
     return out;
   }
 
