@@ -2,8 +2,10 @@
 
 // The typed AST of a rule file: plain values, each node with the byte range it
 // came from. The parser builds it in one lowering pass over the parse tree;
-// the checker reads it; the runtime compiles it. Nothing here knows about data
-// files.
+// the checker reads it; the runtime compiles it; `perfeval fmt` prints it
+// back, for which it also keeps how the file was written (comments, line
+// breaks, keyword spellings, the order of statements). Nothing here knows
+// about data files.
 
 #include <array>
 #include <cstdint>
@@ -123,28 +125,14 @@ struct Expr {
 // One line-level item of a block (or of the file), in the order written, for
 // the formatter: what it is, which one, and how it was written. What it
 // means is in the block's own fields.
+// clang-format off
 enum class ItemKind : std::uint8_t {
-  policy,
-  method,
-  project,  // of a file
-  total,
-  total_formula,
-  skip,
-  round_score,
-  round_rate,
-  explain,  // of a policy
-  funds,
-  grade,
-  band,
-  category,
-  weight,
-  rate,
-  score,
-  met,
-  require,  // of blocks with statements
-  group,
-  indicator,  // of a project, a group
+  policy, method, project,                                          // of a file
+  total, total_formula, skip, round_score, round_rate, explain,     // of a policy
+  funds, grade, band, category, weight, rate, score, met, require,  // of blocks with statements
+  group, indicator,                                                 // of a project, a group
 };
+// clang-format on
 
 struct Item {
   ItemKind kind = ItemKind::policy;
