@@ -20,7 +20,6 @@ namespace perfeval::grammar {
 using namespace tao::pegtl;  // NOLINT: the grammar reads as PEGTL's own examples
 
 // Parser state shared by the custom rules below.
-// `//` to the end of the line
 struct ParseState {
   const char* base = nullptr;  // the first byte of the file, for offsets
   std::size_t depth = 0;
