@@ -1,21 +1,20 @@
 #include "perfeval/lang/formatter.hpp"
 
-// How it works: the file is parsed (it must be valid, and the AST gives the
-// byte ranges of the targets); a small lexer cuts the original text into
-// tokens, keeping comments and counting the line ends before each token; a
-// walker that knows the shape of each construct turns the tokens into lines;
-// the columns of indicators and assignments are aligned; the lines are
-// written out. Finally the result is parsed again and must give the same AST.
-//
-// No PEGTL here: the walker trusts that the file parsed, so it only has to
-// find where each construct ends, not to check it.
+// How it works: the file is parsed (it must be valid); the AST keeps every
+// comment and line break as the "fodder" before a token, the spelling of
+// every keyword and the text of every number, so a walker prints it block by
+// block into lines; the columns of indicators and assignments are aligned;
+// the lines are written out. Finally the result is parsed again and must give
+// the same AST, and every comment must have been printed once.
 
 #include <algorithm>
-#include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <utility>
+#include <variant>
 #include <vector>
 
+#include "keywords.hpp"
 #include "perfeval/lang/ast_dump.hpp"
 #include "perfeval/lang/parser.hpp"
 
@@ -25,30 +24,8 @@ namespace {
 
 constexpr std::size_t npos = std::string::npos;
 
-// ---- tokens
-
-enum class Tok { word, quoted, number, symbol, target, comment, end };
-
-struct Token {
-  Tok kind = Tok::end;
-  std::string_view text;       // as written (a comment without its trailing spaces)
-  std::uint32_t offset = 0;    // where it starts, for a message
-  std::uint32_t newlines = 0;  // line ends between the previous token and this one
-};
-
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
-}
-
-// In a file that parses, a non-ASCII byte outside quotes, comments and
-// targets can only belong to a bare name.
-bool is_name_byte(char c) {
-  const auto u = static_cast<unsigned char>(c);
-  return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || is_digit(c) || u == '_' || u >= 0x80;
-}
-
-bool is_symbol(const Token& t, std::string_view s) {
-  return t.kind == Tok::symbol && t.text == s;
 }
 
 std::size_t count_while(std::string_view text, std::size_t at, bool (*pred)(char)) {
@@ -56,220 +33,120 @@ std::size_t count_while(std::string_view text, std::size_t at, bool (*pred)(char
   return at;
 }
 
-// The kind and length of the token at the start of `rest`; targets are
-// handled by the caller, since only the grammar knows where one ends.
-std::pair<Tok, std::size_t> scan(std::string_view rest) {
-  const char c = rest.front();
-  if (rest.starts_with("//"))
-    return {Tok::comment, std::min(rest.find('\n'), rest.size())};
-  if (c == '"') {
-    std::size_t i = 1;
-    while (i < rest.size() && rest[i] != '"' && rest[i] != '\n') i += rest[i] == '\\' ? 2 : 1;
-    return {Tok::quoted, std::min(i + 1, rest.size())};
+// ---- words
+
+std::string name(const ast::Name& n) {
+  if (!n.quoted)
+    return n.text;
+  std::string out = "\"";
+  for (const char c : n.text) {
+    if (c == '"' || c == '\\')
+      out += '\\';
+    out += c;
   }
-  if (is_digit(c)) {  // 10, 2.5, 100%
-    std::size_t i = count_while(rest, 0, is_digit);
-    if (i + 1 < rest.size() && rest[i] == '.' && is_digit(rest[i + 1]))
-      i = count_while(rest, i + 1, is_digit);
-    if (i < rest.size() && rest[i] == '%')
-      ++i;
-    return {Tok::number, i};
-  }
-  if (is_name_byte(c))
-    return {Tok::word, count_while(rest, 0, is_name_byte)};
-  if (rest.size() >= 2 && rest[1] == '=' && (c == '!' || c == '<' || c == '>'))
-    return {Tok::symbol, 2};
-  if (rest.starts_with(".."))  // between the ends of a grade's band
-    return {Tok::symbol, 2};
-  return {Tok::symbol, 1};
+  return out + '"';
 }
 
-std::string_view trim_end(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
+std::string_view word(const ast::Item& item, std::size_t i, Keyword k) {
+  return spelling(k, i < item.spellings.size() ? item.spellings[i] : 0);
 }
 
-// The tokens of `text`, ending with a Tok::end. `targets` are the byte
-// ranges of the indicators' targets, each kept as one token exactly as
-// written (`>= 13 人` is one value, and the AST keeps its text).
-std::vector<Token> lex(std::string_view text, std::vector<SourceRange> targets) {
-  std::sort(targets.begin(), targets.end(),
-            [](const SourceRange& a, const SourceRange& b) { return a.begin < b.begin; });
-  auto next_target = targets.begin();
-  std::vector<Token> out;
-  std::uint32_t newlines = 0;
-  std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark is not text
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      newlines += c == '\n' ? 1 : 0;
-      ++i;
-      continue;
-    }
-    while (next_target != targets.end() && next_target->begin < i) ++next_target;
-    Token t;
-    t.offset = static_cast<std::uint32_t>(i);
-    t.newlines = newlines;
-    std::size_t length = 0;
-    if (next_target != targets.end() && next_target->begin == i) {
-      t.kind = Tok::target;
-      length = next_target->end - next_target->begin;
-    } else {
-      std::tie(t.kind, length) = scan(text.substr(i));
-    }
-    t.text = text.substr(i, length);
-    if (t.kind == Tok::comment)
-      t.text = trim_end(t.text);
-    out.push_back(t);
-    newlines = 0;
-    i += length;
+// A target's canonical form: the operator, one space, and the value with any
+// run of spaces in it made one (`>=  65人` and `>= 65人` are the same line).
+std::string canonical_target(std::string_view text) {
+  if (text.starts_with('"'))
+    return std::string(text);
+  const std::size_t op = text.find_first_not_of("<>=");
+  if (op == npos)
+    return std::string(text);
+  std::string out(text.substr(0, op));
+  if (op > 0)
+    out += ' ';
+  bool space = false;
+  for (std::size_t i = text.find_first_not_of(" \t", op); i < text.size(); ++i) {
+    const bool blank = text[i] == ' ' || text[i] == '\t';
+    if (!blank)
+      out.append(space ? " " : "").push_back(text[i]);
+    space = blank;
   }
-  out.push_back(Token{Tok::end, {}, static_cast<std::uint32_t>(text.size()), newlines});
   return out;
 }
 
-// ---- keywords: the walker only needs to know which construct starts
+// ---- formulas as tokens
 
-// clang-format off
-enum class Kw {
-  none, policy, method, project, indicator, total, round, rate, explain, funds, weight, grade,
-  band, score, met, extends, skip, category, require, if_, then_, else_, and_, or_, not_, true_,
-  false_, to_,
+enum class TokKind { plain, open, call_open, close, comma, negate };
+
+struct FormulaToken {
+  std::string text;
+  const ast::Fodder* fodder;
+  TokKind kind = TokKind::plain;
 };
 
-struct Spelling {
-  std::string_view text;
-  Kw kw;
-};
+constexpr std::string_view kOperators[] = {
+    "+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "", ""};
 
-// The keywords of docs/language.md with their Chinese aliases.
-constexpr Spelling kSpellings[] = {
-    {"policy", Kw::policy},       {"政策", Kw::policy},
-    {"method", Kw::method},       {"方法", Kw::method},   {"赋分规则", Kw::method},
-    {"project", Kw::project},     {"项目", Kw::project},
-    {"indicator", Kw::indicator}, {"指标", Kw::indicator},
-    {"total", Kw::total},         {"总分", Kw::total},
-    {"round", Kw::round},         {"舍入", Kw::round},
-    {"rate", Kw::rate},           {"完成率", Kw::rate},
-    {"explain", Kw::explain},     {"说明", Kw::explain},
-    {"funds", Kw::funds},         {"资金", Kw::funds},
-    {"weight", Kw::weight},       {"权重", Kw::weight},
-    {"grade", Kw::grade},         {"等级", Kw::grade},
-    {"band", Kw::band},           {"档次", Kw::band},
-    {"score", Kw::score},         {"得分", Kw::score},
-    {"met", Kw::met},             {"达标", Kw::met},
-    {"extends", Kw::extends},     {"继承", Kw::extends},
-    {"skip", Kw::skip},           {"跳过", Kw::skip},
-    {"category", Kw::category},   {"类别", Kw::category},
-    {"require", Kw::require},     {"要求", Kw::require},
-    {"至", Kw::to_},
-    {"if", Kw::if_},              {"如果", Kw::if_},
-    {"then", Kw::then_},          {"则", Kw::then_},
-    {"else", Kw::else_},          {"否则", Kw::else_},
-    {"and", Kw::and_},            {"并且", Kw::and_},
-    {"or", Kw::or_},              {"或者", Kw::or_},
-    {"not", Kw::not_},            {"非", Kw::not_},
-    {"true", Kw::true_},          {"真", Kw::true_},
-    {"false", Kw::false_},        {"假", Kw::false_},
-};
-// clang-format on
-
-Kw keyword(const Token& t) {
-  if (t.kind != Tok::word)
-    return Kw::none;
-  for (const Spelling& s : kSpellings)
-    if (s.text == t.text)
-      return s.kw;
-  return Kw::none;
+// The tokens of `e` in the order written, each with the fodder before it.
+void tokens(const ast::Expr& e, std::vector<FormulaToken>& out) {
+  for (const ast::Brackets& b : e.brackets) out.push_back({"(", &b.open, TokKind::open});
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, ast::NumberLit>) {
+          out.push_back({node.text, &e.fodder});
+        } else if constexpr (std::is_same_v<T, ast::BoolLit>) {
+          const Keyword k = node.value ? Keyword::true_ : Keyword::false_;
+          out.push_back({std::string(spelling(k, node.spelling)), &e.fodder});
+        } else if constexpr (std::is_same_v<T, ast::VarRef>) {
+          out.push_back({name(ast::Name{node.name, {}, node.quoted}), &e.fodder});
+        } else if constexpr (std::is_same_v<T, ast::Unary>) {
+          if (node.op == ast::UnaryOp::negate)
+            out.push_back({"-", &e.fodder, TokKind::negate});
+          else
+            out.push_back({std::string(spelling(Keyword::not_, node.spelling)), &e.fodder});
+          tokens(*node.operand, out);
+        } else if constexpr (std::is_same_v<T, ast::Binary>) {
+          tokens(*node.lhs, out);
+          std::string op(kOperators[static_cast<int>(node.op)]);
+          if (node.op == ast::BinaryOp::logical_and)
+            op = spelling(Keyword::and_, node.spelling);
+          else if (node.op == ast::BinaryOp::logical_or)
+            op = spelling(Keyword::or_, node.spelling);
+          out.push_back({std::move(op), &node.op_fodder});
+          tokens(*node.rhs, out);
+        } else if constexpr (std::is_same_v<T, ast::Conditional>) {
+          out.push_back({std::string(spelling(Keyword::if_, node.spellings[0])), &e.fodder});
+          tokens(*node.condition, out);
+          out.push_back(
+              {std::string(spelling(Keyword::then_, node.spellings[1])), &node.then_fodder});
+          tokens(*node.then_branch, out);
+          out.push_back(
+              {std::string(spelling(Keyword::else_, node.spellings[2])), &node.else_fodder});
+          tokens(*node.else_branch, out);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          out.push_back({name(node.function), &e.fodder});
+          out.push_back({"(", &node.open_fodder, TokKind::call_open});
+          for (std::size_t i = 0; i < node.args.size(); ++i) {
+            if (i > 0)
+              out.push_back({",", &node.comma_fodder[i - 1], TokKind::comma});
+            tokens(node.args[i], out);
+          }
+          out.push_back({")", &node.close_fodder, TokKind::close});
+        }
+      },
+      e.node);
+  for (auto b = e.brackets.rbegin(); b != e.brackets.rend(); ++b)
+    out.push_back({")", &b->close, TokKind::close});
 }
 
-// Words a formula reserves for its own syntax (never a variable or function).
-bool is_formula_keyword(Kw kw) {
-  return kw == Kw::if_ || kw == Kw::then_ || kw == Kw::else_ || kw == Kw::and_ || kw == Kw::or_ ||
-         kw == Kw::not_ || kw == Kw::to_;
-}
-
-// Whether `t` can be the last token of an operand: after one, only an
-// operator, `then`, `else` or a call's `(` can continue a formula.
-bool ends_operand(const Token& t) {
-  switch (t.kind) {
-    case Tok::number:
-    case Tok::quoted:
-      return true;
-    case Tok::symbol:
-      return t.text == ")";
-    case Tok::word:
-      return !is_formula_keyword(keyword(t));
-    default:
-      return false;
-  }
-}
-
-// A function name: `min` in `min(a, b)`.
-bool is_callable(const Token& t) {
-  const Kw kw = keyword(t);
-  return t.kind == Tok::quoted ||
-         (t.kind == Tok::word && !is_formula_keyword(kw) && kw != Kw::true_ && kw != Kw::false_);
-}
-
-bool is_binary_symbol(const Token& t) {
-  static constexpr std::string_view kOps[] = {"+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">="};
-  return t.kind == Tok::symbol &&
-         std::find(std::begin(kOps), std::end(kOps), t.text) != std::end(kOps);
-}
-
-// Whether a formula whose last token is `prev` (outside brackets) goes on with
-// `next`; if not, `next` starts the next statement (or is the block's `}`).
-bool continues(const Token& prev, const Token& next) {
-  if (!ends_operand(prev))
-    return true;
-  if (is_binary_symbol(next))
-    return true;
-  if (is_symbol(next, "("))
-    return is_callable(prev);
-  if (is_symbol(next, ".."))  // grade W = LOW .. HIGH is one formula line
-    return true;
-  const Kw kw = keyword(next);
-  return kw == Kw::and_ || kw == Kw::or_ || kw == Kw::then_ || kw == Kw::else_ || kw == Kw::to_;
-}
-
-// Joins tokens with the canonical spacing: one space between tokens, except
-// inside brackets, before `,`, before a call's `(` and after a unary minus.
-class Joiner {
- public:
-  void add(std::string& out, const Token& t) {
-    const bool unary = is_symbol(t, "-") && (prev_ == nullptr || !ends_operand(*prev_));
-    if (prev_ != nullptr && !line_start_ && space_between(*prev_, t))
-      out += ' ';
-    out += t.text;
-    prev_ = &t;
-    prev_unary_ = unary;
-    line_start_ = false;
-  }
-  // The next token starts a line of its own: no space before it.
-  void new_line() { line_start_ = true; }
-  const Token* last() const { return prev_; }
-
- private:
-  bool space_between(const Token& a, const Token& b) const {
-    if (is_symbol(a, "(") || is_symbol(b, ")") || is_symbol(b, ","))
-      return false;
-    if (prev_unary_)
-      return is_symbol(b, "-");  // `- -a`, not `--a`
-    return !(is_symbol(b, "(") && is_callable(a));
-  }
-
-  const Token* prev_ = nullptr;
-  bool prev_unary_ = false;
-  bool line_start_ = false;
-};
-
-std::string join(const std::vector<const Token*>& tokens) {
-  std::string out;
-  Joiner joiner;
-  for (const Token* t : tokens) joiner.add(out, *t);
-  return out;
+// The canonical spacing: one space between tokens, except inside brackets,
+// before `,`, before a call's `(` and after a unary minus (but `- -a`).
+bool space_between(const FormulaToken& a, const FormulaToken& b) {
+  if (a.kind == TokKind::open || a.kind == TokKind::call_open || b.kind == TokKind::close ||
+      b.kind == TokKind::comma || b.kind == TokKind::call_open)
+    return false;
+  if (a.kind == TokKind::negate)
+    return b.kind == TokKind::negate;
+  return true;
 }
 
 // ---- lines
@@ -294,52 +171,29 @@ struct Line {
   std::size_t formula_at = npos;  // where the formula starts in the last cell, in columns
 };
 
-// The tokens did not have the shape the walker expects: a formatter bug.
-struct LayoutError {
-  std::uint32_t offset;
-};
+// ---- the walk over the AST
 
-// Walks the tokens of a valid file construct by construct, making lines.
-class Layout {
+// Prints a parsed file as lines.
+class Printer {
  public:
-  explicit Layout(std::vector<Token> tokens) : tokens_(std::move(tokens)) {}
+  explicit Printer(const ast::RuleFile& file) : file_(file) {}
 
   std::vector<Line> run() {
-    for (;;) {
-      own_line_comments();
-      if (peek().kind == Tok::end)
-        break;
-      declaration();
+    for (const ast::Item& item : file_.items) {
+      if (item.kind == ast::ItemKind::policy)
+        policy(file_.policies[item.index], item);
+      else if (item.kind == ast::ItemKind::method)
+        method(file_.methods[item.index], item);
+      else
+        project(file_.projects[item.index], item);
     }
+    comments(file_.end);
     return std::move(lines_);
   }
 
- private:
-  const Token& peek() const { return tokens_[pos_]; }
-  // The token `ahead` places on, comments not counted.
-  const Token& peek(std::size_t ahead) const {
-    std::size_t at = pos_;
-    for (std::size_t seen = 0; tokens_[at].kind != Tok::end; ++at) {
-      if (tokens_[at].kind != Tok::comment && seen++ == ahead)
-        break;
-    }
-    return tokens_[at];
-  }
-  const Token& take() {
-    const Token& t = tokens_[pos_];
-    if (t.kind == Tok::end)
-      fail(t);
-    ++pos_;
-    return t;
-  }
-  // The next token that is not a comment.
-  const Token& peek_code() const {
-    std::size_t i = pos_;
-    while (tokens_[i].kind == Tok::comment) ++i;
-    return tokens_[i];
-  }
-  [[noreturn]] static void fail(const Token& t) { throw LayoutError{t.offset}; }
+  std::size_t comments_printed() const { return comments_printed_; }
 
+ private:
   std::size_t add(Line line) {
     line.blank_before = blank_ && !lines_.empty() && !lines_.back().opens_block;
     blank_ = false;
@@ -349,234 +203,254 @@ class Layout {
     return lines_.size() - 1;
   }
 
-  void own_line_comments() {
-    while (peek().kind == Tok::comment) {
-      blank_ = peek().newlines >= 2;
-      Line line;
-      line.kind = LineKind::comment;
-      line.comment = take().text;
-      add(std::move(line));
-    }
-  }
-
-  // A comment after the code on the line just made stays at its end.
-  void trailing_comment() {
-    if (peek().kind == Tok::comment && peek().newlines == 0 && !lines_.empty())
-      lines_.back().comment = take().text;
-  }
-
-  // The next `n` tokens of a construct laid out on one line. A comment among
-  // them cannot stay there, so it goes on its own line above the construct.
-  std::vector<const Token*> collect(std::size_t n) {
-    blank_ = peek().newlines >= 2;
-    std::vector<const Token*> out;
-    while (out.size() < n) {
-      const Token& t = take();
-      if (t.kind != Tok::comment) {
-        out.push_back(&t);
+  // The comments before an item: one that ended the line of the code before
+  // stays there; the others get lines of their own.
+  void comments(const ast::Fodder& f) {
+    for (const ast::Comment& c : f.comments) {
+      ++comments_printed_;
+      if (!c.own_line && !lines_.empty() && lines_.back().comment.empty()) {
+        lines_.back().comment = c.text;
         continue;
       }
+      blank_ = c.blank_before;
       Line line;
       line.kind = LineKind::comment;
-      line.comment = t.text;
+      line.comment = c.text;
       add(std::move(line));
     }
-    return out;
+    blank_ = f.blank_line;
   }
 
-  void declaration() {
-    switch (keyword(peek())) {
-      case Kw::policy:  // policy NAME [extends BASE] {
-        open_block(keyword(peek(2)) == Kw::extends ? 4 : 2);
-        return body(&Layout::statement);
-      case Kw::method:  // method NAME {
-        open_block(2);
-        return body(&Layout::statement);
-      case Kw::project:  // project NAME policy NAME {
-        open_block(4);
-        return body(&Layout::project_item);
-      default:
-        fail(peek());
-    }
+  void line(const ast::Item& item, LineKind kind, std::vector<std::string> cells) {
+    comments(item.fodder);
+    Line out;
+    out.kind = kind;
+    out.cells = std::move(cells);
+    add(std::move(out));
   }
 
-  // A category weight or a group of indicators.
-  void project_item() {
-    if (keyword(peek()) == Kw::category)
-      return category();
-    group();
-  }
-
-  // 一级 / 二级 { indicators }
-  void group() {
-    open_block(3);
-    body(&Layout::indicator);
-  }
-
-  // category 一级 [/ 二级] weight N
-  void category() {
-    const auto t = collect(is_symbol(peek(2), "/") ? 6 : 4);
-    const std::size_t path = t.size() - 2;
-    Line line;
-    line.kind = LineKind::category;
-    line.cells = {join({t.begin(), t.begin() + static_cast<std::ptrdiff_t>(path)}),
-                  join({t.begin() + static_cast<std::ptrdiff_t>(path), t.end()})};
-    add(std::move(line));
-    trailing_comment();
-  }
-
-  // A header of `words` tokens and its `{`, on one line.
-  void open_block(std::size_t words) {
-    const auto tokens = collect(words + 1);
-    if (!is_symbol(*tokens.back(), "{"))
-      fail(*tokens.back());
-    Line line;
-    line.cells = {join(tokens)};
-    line.opens_block = true;
-    add(std::move(line));
-    trailing_comment();
+  void open(const ast::Item& item, std::string header) {
+    comments(item.fodder);
+    Line out;
+    out.cells = {std::move(header) + " {"};
+    out.opens_block = true;
+    add(std::move(out));
     ++depth_;
   }
 
-  // The items of a block, up to and including its `}`.
-  void body(void (Layout::*item)()) {
-    for (;;) {
-      own_line_comments();
-      if (is_symbol(peek(), "}"))
-        break;
-      (this->*item)();
-    }
-    take();
+  void close(const ast::Fodder& f) {
+    comments(f);
     --depth_;
     blank_ = false;
-    Line line;
-    line.cells = {"}"};
-    add(std::move(line));
-    trailing_comment();
+    Line out;
+    out.cells = {"}"};
+    add(std::move(out));
   }
 
-  // One statement of a policy, method or funds block.
-  void statement() {
-    switch (keyword(peek())) {
-      case Kw::funds:  // funds {
-        open_block(1);
-        return body(&Layout::statement);
-      case Kw::method:  // a policy's own method NAME {
-        open_block(2);
-        return body(&Layout::statement);
-      case Kw::total:  // total 100, or total = FORMULA
-        if (is_symbol(peek(1), "="))
-          return formula_statement(2, LineKind::plain);
-        return simple(2);
-      case Kw::weight:  // weight 10
-      case Kw::skip:    // skip 不适用
-        return simple(2);
-      case Kw::category:  // category 一级 [/ 二级] weight N
-        return category();
-      case Kw::require:  // require FORMULA
-        return formula_statement(1, LineKind::plain);
-      case Kw::round:  // round score 2
-        return simple(3);
-      case Kw::band:  // band 优 >= 90
-        return simple(4);
-      case Kw::explain:  // explain when FORMULA
-        return formula_statement(2, LineKind::plain);
-      case Kw::grade:  // grade WORD = FORMULA
-        return formula_statement(3, LineKind::plain);
-      case Kw::rate:  // rate = FORMULA
-      case Kw::score:
-      case Kw::met:
-        return formula_statement(2, LineKind::assignment);
+  // ---- declarations and blocks
+
+  void policy(const ast::Policy& p, const ast::Item& item) {
+    std::string header = std::string(word(item, 0, Keyword::policy)) + ' ' + name(p.name);
+    if (p.base)
+      header +=
+          std::string(" ") + std::string(word(item, 1, Keyword::extends)) + ' ' + name(*p.base);
+    open(item, std::move(header));
+    for (const ast::Item& s : p.items) policy_statement(p, s);
+    close(p.close);
+  }
+
+  void policy_statement(const ast::Policy& p, const ast::Item& s) {
+    using K = ast::ItemKind;
+    switch (s.kind) {
+      case K::total:
+        return line(s, LineKind::plain, {std::string(word(s, 0, Keyword::total)) + ' ' + s.number});
+      case K::total_formula:
+        return formula_statement(s, {std::string(word(s, 0, Keyword::total)) + " ="},
+                                 LineKind::plain, *p.total_formula);
+      case K::skip:
+        return line(s, LineKind::plain,
+                    {std::string(word(s, 0, Keyword::skip)) + ' ' + name(p.skip_words[s.index])});
+      case K::round_score:
+      case K::round_rate:
+        return line(
+            s, LineKind::plain,
+            {std::string(word(s, 0, Keyword::round)) + ' ' +
+             std::string(word(s, 1, s.kind == K::round_score ? Keyword::score : Keyword::rate)) +
+             ' ' + s.number});
+      case K::explain:
+        return explain(s, *p.explain_when);
+      case K::funds:
+        return funds(*p.funds, s);
+      case K::grade:
+        return grade(s, p.grades[s.index]);
+      case K::band:
+        return line(s, LineKind::plain,
+                    {std::string(word(s, 0, Keyword::band)) + ' ' + name(p.bands[s.index].label) +
+                     " >= " + s.number});
+      case K::method:
+        return method(p.methods[s.index], s);
+      case K::category:
+        return category(s, p.categories[s.index]);
       default:
-        fail(peek());
+        return;
     }
   }
 
-  void simple(std::size_t words) {
-    Line line;
-    line.cells = {join(collect(words))};
-    add(std::move(line));
-    trailing_comment();
+  void funds(const ast::FundsRule& f, const ast::Item& item) {
+    open(item, std::string(word(item, 0, Keyword::funds)));
+    for (const ast::Item& s : f.items) {
+      using K = ast::ItemKind;
+      if (s.kind == K::weight)
+        line(s, LineKind::plain, {std::string(word(s, 0, Keyword::weight)) + ' ' + s.number});
+      else if (s.kind == K::rate)
+        assignment(s, Keyword::rate, *f.rate);
+      else if (s.kind == K::score)
+        assignment(s, Keyword::score, *f.score);
+      else if (s.kind == K::explain)
+        explain(s, *f.explain_when);
+    }
+    close(f.close);
   }
 
-  // indicator NAME weight N target T method M
-  void indicator() {
-    if (keyword(peek()) != Kw::indicator)
-      fail(peek());
-    const auto t = collect(8);
-    if (t[5]->kind != Tok::target)
-      fail(*t[5]);
-    Line line;
-    line.kind = LineKind::indicator;
-    for (std::size_t i = 0; i < 8; i += 2) line.cells.push_back(join({t[i], t[i + 1]}));
-    add(std::move(line));
-    trailing_comment();
+  void method(const ast::Method& m, const ast::Item& item) {
+    open(item, std::string(word(item, 0, Keyword::method)) + ' ' + name(m.name));
+    for (const ast::Item& s : m.items) {
+      using K = ast::ItemKind;
+      if (s.kind == K::grade)
+        grade(s, m.grades[s.index]);
+      else if (s.kind == K::met)
+        assignment(s, Keyword::met, *m.met);
+      else if (s.kind == K::rate)
+        assignment(s, Keyword::rate, *m.rate);
+      else if (s.kind == K::score)
+        assignment(s, Keyword::score, *m.score);
+      else if (s.kind == K::explain)
+        explain(s, *m.explain_when);
+      else if (s.kind == K::require)
+        formula_statement(s, {std::string(word(s, 0, Keyword::require))}, LineKind::plain,
+                          m.requirements[s.index]);
+    }
+    close(m.close);
   }
 
-  // A statement whose head (`head_size` tokens, ending in `=` or `when`) is
-  // followed by a formula.
-  void formula_statement(std::size_t head_size, LineKind kind) {
-    const auto head = collect(head_size);
-    Line line;
-    line.kind = kind;
-    if (kind == LineKind::assignment)
-      line.cells = {std::string(head[0]->text), std::string(head[1]->text)};
-    else
-      line.cells = {join(head)};
-    formula(add(std::move(line)));
-    trailing_comment();
-  }
-
-  // The tokens of a formula up to where it ends, keeping its line breaks and
-  // the comments among its lines.
-  void formula(std::size_t head_line) {
-    std::size_t line = head_line;
-    Joiner joiner;
-    int parens = 0;
-    for (;;) {
-      const Token* last = joiner.last();
-      if (last != nullptr && parens == 0 && !continues(*last, peek_code()))
-        return;
-      if (peek().kind == Tok::comment) {
-        formula_comment(head_line, line);
+  void project(const ast::Project& p, const ast::Item& item) {
+    open(item, std::string(word(item, 0, Keyword::project)) + ' ' + name(p.name) + ' ' +
+                   std::string(word(item, 1, Keyword::policy)) + ' ' + name(p.policy));
+    for (const ast::Item& s : p.items) {
+      if (s.kind == ast::ItemKind::category) {
+        category(s, p.categories[s.index]);
         continue;
       }
-      const Token& t = take();
-      if (t.newlines > 0) {
-        line = continuation(head_line);
-        joiner.new_line();
-      } else if (last == nullptr) {  // the formula starts on the head's line
-        std::string& cell = lines_[line].cells.back();
-        cell += ' ';
-        lines_[line].formula_at = display_width(cell);
-      }
-      joiner.add(lines_[line].cells.back(), t);
-      parens += is_symbol(t, "(") ? 1 : is_symbol(t, ")") ? -1 : 0;
+      const ast::Group& group = p.groups[s.index];
+      open(s, name(group.category1) + " / " + name(group.category2));
+      for (const ast::Item& i : group.items) indicator(i, p.indicators[i.index]);
+      close(group.close);
     }
+    close(p.close);
   }
 
-  // A comment inside a formula: at the end of the current line, or on a line
-  // of its own among the formula's lines.
-  void formula_comment(std::size_t head_line, std::size_t& line) {
-    const Token& c = take();
-    if (c.newlines > 0)
-      line = continuation(head_line);
-    lines_[line].comment = c.text;
+  // ---- lines
+
+  // indicator NAME  weight N  target T  method M
+  void indicator(const ast::Item& s, const ast::Indicator& i) {
+    line(s, LineKind::indicator,
+         {std::string(word(s, 0, Keyword::indicator)) + ' ' + name(i.name),
+          std::string(word(s, 1, Keyword::weight)) + ' ' + s.number,
+          std::string(word(s, 2, Keyword::target)) + ' ' + canonical_target(i.target.text),
+          std::string(word(s, 3, Keyword::method)) + ' ' + name(i.method)});
+  }
+
+  // category 一级 [/ 二级]  weight N
+  void category(const ast::Item& s, const ast::CategoryWeight& c) {
+    std::string path = std::string(word(s, 0, Keyword::category)) + ' ' + name(c.category1);
+    if (c.category2)
+      path += " / " + name(*c.category2);
+    line(s, LineKind::category,
+         {std::move(path), std::string(word(s, 1, Keyword::weight)) + ' ' + s.number});
+  }
+
+  void explain(const ast::Item& s, const ast::Expr& e) {
+    formula_statement(
+        s,
+        {std::string(word(s, 0, Keyword::explain)) + ' ' + std::string(word(s, 1, Keyword::when))},
+        LineKind::plain, e);
+  }
+
+  // rate = ..., score = ..., met = ...: the `=` are aligned.
+  void assignment(const ast::Item& s, Keyword k, const ast::Expr& e) {
+    formula_statement(s, {std::string(word(s, 0, k)), "="}, LineKind::assignment, e);
+  }
+
+  // grade WORD = SHARE, or grade WORD = LOW .. HIGH
+  void grade(const ast::Item& s, const ast::GradeDef& g) {
+    std::vector<FormulaToken> formula;
+    if (g.low) {
+      tokens(*g.low, formula);
+      const bool word_to = s.spellings.size() > 1 && s.spellings[1] == 1;
+      formula.push_back({word_to ? std::string(spelling(Keyword::to, 0)) : "..", &g.to_fodder});
+    }
+    tokens(g.share, formula);
+    const std::string head = std::string(word(s, 0, Keyword::grade)) + ' ' + name(g.word) + " =";
+    comments(s.fodder);
+    Line out;
+    out.cells = {head};
+    lay_out(add(std::move(out)), formula);
+  }
+
+  void formula_statement(const ast::Item& s, std::vector<std::string> head, LineKind kind,
+                         const ast::Expr& e) {
+    std::vector<FormulaToken> formula;
+    tokens(e, formula);
+    comments(s.fodder);
+    Line out;
+    out.kind = kind;
+    out.cells = std::move(head);
+    lay_out(add(std::move(out)), formula);
+  }
+
+  // The tokens of a formula after its head, keeping its line breaks and the
+  // comments among its lines.
+  void lay_out(std::size_t head_line, const std::vector<FormulaToken>& formula) {
+    std::size_t at = head_line;
+    const FormulaToken* previous = nullptr;
+    bool line_start = false;
+    for (const FormulaToken& t : formula) {
+      for (const ast::Comment& c : t.fodder->comments) {
+        ++comments_printed_;
+        if (c.own_line || !lines_[at].comment.empty())
+          at = continuation(head_line);
+        lines_[at].comment = c.text;
+      }
+      std::string* cell = &lines_[at].cells.back();
+      if (t.fodder->line_break) {
+        at = continuation(head_line);
+        cell = &lines_[at].cells.back();
+        line_start = true;
+      } else if (previous == nullptr) {  // the formula starts on the head's line
+        *cell += ' ';
+        lines_[at].formula_at = display_width(*cell);
+      }
+      if (previous != nullptr && !line_start && space_between(*previous, t))
+        *cell += ' ';
+      *cell += t.text;
+      previous = &t;
+      line_start = false;
+    }
   }
 
   std::size_t continuation(std::size_t head_line) {
-    Line line;
-    line.kind = LineKind::continuation;
-    line.anchor = head_line;
-    line.cells = {""};
-    return add(std::move(line));
+    Line out;
+    out.kind = LineKind::continuation;
+    out.anchor = head_line;
+    out.cells = {""};
+    return add(std::move(out));
   }
 
-  std::vector<Token> tokens_;
-  std::size_t pos_ = 0;
+  const ast::RuleFile& file_;
   std::vector<Line> lines_;
   std::size_t depth_ = 0;
   bool blank_ = false;  // the next line follows a blank line
+  std::size_t comments_printed_ = 0;
 };
 
 // ---- alignment and output
@@ -652,13 +526,6 @@ std::string render(const std::vector<Line>& lines) {
 
 // ---- the check that formatting kept the meaning
 
-std::vector<SourceRange> target_ranges(const ast::RuleFile& file) {
-  std::vector<SourceRange> out;
-  for (const auto& project : file.projects)
-    for (const auto& indicator : project.indicators) out.push_back(indicator.target.range);
-  return out;
-}
-
 // The AST dump without its `@line:column` positions.
 std::string without_positions(std::string_view dump) {
   std::string out;
@@ -675,37 +542,43 @@ std::string without_positions(std::string_view dump) {
   return out;
 }
 
-bool same_meaning(const ast::RuleFile& original, const SourceManager& sources,
+// Targets are compared in their canonical form: only their spacing changes.
+void canonical_targets(ast::RuleFile& file) {
+  for (auto& project : file.projects)
+    for (auto& indicator : project.indicators)
+      indicator.target.text = canonical_target(indicator.target.text);
+}
+
+bool same_meaning(ast::RuleFile& original, const SourceManager& sources,
                   const std::string& formatted) {
   SourceManager again;
   DiagnosticSink quiet;
   const FileId id = again.add("formatted", formatted);
-  const auto reparsed = parse_rules(id, again, quiet);
-  return reparsed &&
-         without_positions(dump(*reparsed, again)) == without_positions(dump(original, sources));
+  auto reparsed = parse_rules(id, again, quiet);
+  if (!reparsed || reparsed->comment_count != original.comment_count)
+    return false;
+  canonical_targets(original);
+  canonical_targets(*reparsed);
+  return without_positions(dump(*reparsed, again)) == without_positions(dump(original, sources));
 }
 
 }  // namespace
 
 std::optional<std::string> format_rules(FileId file, const SourceManager& sources,
                                         DiagnosticSink& sink) {
-  const auto parsed = parse_rules(file, sources, sink);
+  auto parsed = parse_rules(file, sources, sink);
   if (!parsed)
     return std::nullopt;
-  std::string out;
-  try {
-    std::vector<Line> lines = Layout(lex(sources.get(file).text(), target_ranges(*parsed))).run();
-    align(lines, LineKind::indicator);
-    align(lines, LineKind::assignment);
-    align(lines, LineKind::category);
-    out = render(lines);
-  } catch (const LayoutError& e) {
-    sink.error("format-failed", {file, e.offset, e.offset});
-    return std::nullopt;
-  }
-  // The layout only moves whitespace and comments; if the meaning changed
-  // anyway, that is a bug here, and the file must not be overwritten.
-  if (!same_meaning(*parsed, sources, out)) {
+  Printer printer(*parsed);
+  std::vector<Line> lines = printer.run();
+  align(lines, LineKind::indicator);
+  align(lines, LineKind::assignment);
+  align(lines, LineKind::category);
+  const std::string out = render(lines);
+  // The layout only moves whitespace and comments; if a comment was lost or
+  // the meaning changed anyway, that is a bug here, and the file must not be
+  // overwritten.
+  if (printer.comments_printed() != parsed->comment_count || !same_meaning(*parsed, sources, out)) {
     sink.error("format-failed", {file, 0, 0});
     return std::nullopt;
   }

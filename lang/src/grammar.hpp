@@ -9,14 +9,17 @@
 // that failed (the table is in parser.cpp). Only parser.cpp includes this.
 
 #include <cstddef>
+#include <string_view>
 #include <tao/pegtl.hpp>
+#include <tao/pegtl/contrib/analyze_traits.hpp>
+
+#include "keywords.hpp"
 
 namespace perfeval::grammar {
 
 using namespace tao::pegtl;  // NOLINT: the grammar reads as PEGTL's own examples
 
 // Parser state shared by the custom rules below.
-// `//` to the end of the line
 struct ParseState {
   const char* base = nullptr;  // the first byte of the file, for offsets
   std::size_t depth = 0;
@@ -65,46 +68,62 @@ struct name_first : sor<identifier_first, cjk_char> {};
 // `权重系数` is one name
 struct word_end : not_at<name_char> {};
 
-// ---- keywords, each with its Chinese aliases
-// a whole word only
-template <typename... Spellings>
-struct keyword : seq<sor<Spellings...>, word_end> {};
-struct kw_policy : keyword<TAO_PEGTL_STRING("policy"), TAO_PEGTL_STRING("政策")> {};
-struct kw_method
-    : keyword<TAO_PEGTL_STRING("method"), TAO_PEGTL_STRING("方法"), TAO_PEGTL_STRING("赋分规则")> {
+// ---- keywords: their spellings are in keywords.hpp
+// one spelling of keyword K
+template <Keyword K>
+struct spelled {
+  using rule_t = spelled;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    for (const std::string_view s : spellings(K)) {
+      if (!s.empty() && in.size(s.size()) >= s.size() &&
+          std::string_view(in.current(), s.size()) == s) {
+        in.bump(s.size());
+        return true;
+      }
+    }
+    return false;
+  }
 };
-struct kw_project : keyword<TAO_PEGTL_STRING("project"), TAO_PEGTL_STRING("项目")> {};
-struct kw_indicator : keyword<TAO_PEGTL_STRING("indicator"), TAO_PEGTL_STRING("指标")> {};
-struct kw_total : keyword<TAO_PEGTL_STRING("total"), TAO_PEGTL_STRING("总分")> {};
-struct kw_round : keyword<TAO_PEGTL_STRING("round"), TAO_PEGTL_STRING("舍入")> {};
-struct kw_rate : keyword<TAO_PEGTL_STRING("rate"), TAO_PEGTL_STRING("完成率")> {};
-struct kw_explain : keyword<TAO_PEGTL_STRING("explain"), TAO_PEGTL_STRING("说明")> {};
-struct kw_funds : keyword<TAO_PEGTL_STRING("funds"), TAO_PEGTL_STRING("资金")> {};
-struct kw_weight : keyword<TAO_PEGTL_STRING("weight"), TAO_PEGTL_STRING("权重")> {};
-struct kw_target : keyword<TAO_PEGTL_STRING("target"), TAO_PEGTL_STRING("目标")> {};
-struct kw_grade : keyword<TAO_PEGTL_STRING("grade"), TAO_PEGTL_STRING("等级")> {};
-struct kw_band : keyword<TAO_PEGTL_STRING("band"), TAO_PEGTL_STRING("档次")> {};
+// a whole word only
+template <Keyword K>
+struct keyword : seq<spelled<K>, word_end> {};
+struct kw_policy : keyword<Keyword::policy> {};
+struct kw_method : keyword<Keyword::method> {};
+struct kw_project : keyword<Keyword::project> {};
+struct kw_indicator : keyword<Keyword::indicator> {};
+struct kw_total : keyword<Keyword::total> {};
+struct kw_round : keyword<Keyword::round> {};
+struct kw_rate : keyword<Keyword::rate> {};
+struct kw_explain : keyword<Keyword::explain> {};
+struct kw_funds : keyword<Keyword::funds> {};
+struct kw_weight : keyword<Keyword::weight> {};
+struct kw_target : keyword<Keyword::target> {};
+struct kw_grade : keyword<Keyword::grade> {};
+struct kw_band : keyword<Keyword::band> {};
 // `extends`: a policy that starts from another and changes some of it
-struct kw_extends : keyword<TAO_PEGTL_STRING("extends"), TAO_PEGTL_STRING("继承")> {};
-struct kw_score : keyword<TAO_PEGTL_STRING("score"), TAO_PEGTL_STRING("得分")> {};
-struct kw_met : keyword<TAO_PEGTL_STRING("met"), TAO_PEGTL_STRING("达标")> {};
+struct kw_extends : keyword<Keyword::extends> {};
+struct kw_score : keyword<Keyword::score> {};
+struct kw_met : keyword<Keyword::met> {};
 // `skip`: a word that marks an indicator not applicable
-struct kw_skip : keyword<TAO_PEGTL_STRING("skip"), TAO_PEGTL_STRING("跳过")> {};
-struct kw_when : keyword<TAO_PEGTL_STRING("when"), TAO_PEGTL_STRING("当")> {};
+struct kw_skip : keyword<Keyword::skip> {};
+struct kw_when : keyword<Keyword::when> {};
 // `category`: the weight a 一级 or 一级 / 二级 category must add up to
-struct kw_category : keyword<TAO_PEGTL_STRING("category"), TAO_PEGTL_STRING("类别")> {};
+struct kw_category : keyword<Keyword::category> {};
 // `require`: a condition an indicator must meet before it is scored
-struct kw_require : keyword<TAO_PEGTL_STRING("require"), TAO_PEGTL_STRING("要求")> {};
+struct kw_require : keyword<Keyword::require> {};
 // `至`: the Chinese spelling of `..` between the two ends of a grade's band
-struct kw_to : keyword<TAO_PEGTL_STRING("至")> {};
-struct kw_if : keyword<TAO_PEGTL_STRING("if"), TAO_PEGTL_STRING("如果")> {};
-struct kw_then : keyword<TAO_PEGTL_STRING("then"), TAO_PEGTL_STRING("则")> {};
-struct kw_else : keyword<TAO_PEGTL_STRING("else"), TAO_PEGTL_STRING("否则")> {};
-struct kw_and : keyword<TAO_PEGTL_STRING("and"), TAO_PEGTL_STRING("并且")> {};
-struct kw_or : keyword<TAO_PEGTL_STRING("or"), TAO_PEGTL_STRING("或者")> {};
-struct kw_not : keyword<TAO_PEGTL_STRING("not"), TAO_PEGTL_STRING("非")> {};
-struct kw_true : keyword<TAO_PEGTL_STRING("true"), TAO_PEGTL_STRING("真")> {};
-struct kw_false : keyword<TAO_PEGTL_STRING("false"), TAO_PEGTL_STRING("假")> {};
+struct kw_to : keyword<Keyword::to> {};
+struct kw_if : keyword<Keyword::if_> {};
+struct kw_then : keyword<Keyword::then_> {};
+struct kw_else : keyword<Keyword::else_> {};
+struct kw_and : keyword<Keyword::and_> {};
+struct kw_or : keyword<Keyword::or_> {};
+struct kw_not : keyword<Keyword::not_> {};
+struct kw_true : keyword<Keyword::true_> {};
+struct kw_false : keyword<Keyword::false_> {};
 
 // ---- names and numbers
 // what may follow a backslash
@@ -407,3 +426,7 @@ struct file_end : eof {};
 struct rule_file : seq<sp, star<declaration>, must<file_end>> {};
 
 }  // namespace perfeval::grammar
+
+// A keyword always consumes input when it matches (for analyze<>).
+template <typename Name, perfeval::Keyword K>
+struct tao::pegtl::analyze_traits<Name, perfeval::grammar::spelled<K>> : analyze_any_traits<> {};

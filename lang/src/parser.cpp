@@ -126,7 +126,7 @@ using selector = pegtl::parse_tree::selector<
         g::bare_name, g::quoted_name, g::decimal, g::number_lit, g::true_lit, g::false_lit,
         g::cmp_op, g::add_op, g::mul_op, g::call_close, g::round_score, g::round_rate, g::target,
         g::policy_end, g::method_end, g::funds_end, g::project_end, g::group_end,
-        g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args,
+        g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args, g::paren,
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
@@ -286,7 +286,14 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
 class Lowering {
  public:
   Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits)
-      : src_(src), file_(file), sink_(sink), limits_(limits), base_(src.text().data()) {}
+      : src_(src),
+        file_(file),
+        sink_(sink),
+        limits_(limits),
+        base_(src.text().data()),
+        start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0) {
+    find_comments();
+  }
 
   struct TooDeep {};
 
@@ -295,13 +302,19 @@ class Lowering {
     out.file = file_;
     for (const auto& child : root.children) {
       const Node& n = *child;
-      if (n.is_type<g::policy_decl>())
+      if (n.is_type<g::policy_decl>()) {
+        out.items.push_back(block_item(ast::ItemKind::policy, n, out.policies.size()));
         out.policies.push_back(policy(n));
-      else if (n.is_type<g::method_decl>())
+      } else if (n.is_type<g::method_decl>()) {
+        out.items.push_back(block_item(ast::ItemKind::method, n, out.methods.size()));
         out.methods.push_back(method(n));
-      else if (n.is_type<g::project_decl>())
+      } else if (n.is_type<g::project_decl>()) {
+        out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
         out.projects.push_back(project(n));
+      }
     }
+    out.end = fodder(static_cast<std::uint32_t>(src_.text().size()));
+    out.comment_count = comments_.size();
     return out;
   }
 
@@ -329,9 +342,182 @@ class Lowering {
         {Severity::error, std::move(code), where, {}, std::move(args), {}, std::move(cause)});
   }
 
+  // ---- comments and line breaks: every comment goes to the fodder of the
+  // token after it, found by source position
+
+  struct FoundComment {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;   // without the line end and trailing spaces
+    std::uint32_t next = 0;  // where the token after it starts
+    bool own_line = false;
+    bool blank_before = false;
+  };
+
+  // The offset of the first token at or after `offset`.
+  std::uint32_t skip_space(std::uint32_t offset) const {
+    return offset + static_cast<std::uint32_t>(match_length<g::sp>(src_.text(), offset));
+  }
+
+  // Whether only spaces stand between the start of its line and `offset`.
+  bool starts_line(std::uint32_t offset) const {
+    const std::string_view text = src_.text();
+    while (offset > start_ &&
+           (text[offset - 1] == ' ' || text[offset - 1] == '\t' || text[offset - 1] == '\r'))
+      --offset;
+    return offset == start_ || text[offset - 1] == '\n';
+  }
+
+  // Whether the spaces just before `offset` hold a blank line.
+  bool blank_before(std::uint32_t offset) const {
+    const std::string_view text = src_.text();
+    int newlines = 0;
+    for (; offset > start_ &&
+           std::string_view(" \t\r\n").find(text[offset - 1]) != std::string_view::npos;
+         --offset)
+      newlines += text[offset - 1] == '\n' ? 1 : 0;
+    return newlines >= 2;
+  }
+
+  // In a file that parsed, `//` outside a quoted name always starts a comment.
+  void find_comments() {
+    const std::string_view text = src_.text();
+    std::size_t i = start_;
+    while (i < text.size()) {
+      if (text[i] == '"') {
+        i += std::max<std::size_t>(1, match_length<g::quoted_name>(text, i));
+      } else if (text.substr(i).starts_with("//")) {
+        const std::size_t length = match_length<g::comment>(text, i);
+        std::size_t end = i + length;
+        while (end > i && std::string_view(" \t\r\n").find(text[end - 1]) != std::string_view::npos)
+          --end;
+        const auto at = static_cast<std::uint32_t>(i);
+        comments_.push_back({at, static_cast<std::uint32_t>(end),
+                             skip_space(static_cast<std::uint32_t>(i + length)), starts_line(at),
+                             blank_before(at)});
+        i += length;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  std::string comment_text(const FoundComment& c) const {
+    return src_.text().substr(c.begin, c.end - c.begin);
+  }
+
+  // What stands before the token at `token`.
+  ast::Fodder fodder(std::uint32_t token) {
+    ast::Fodder out;
+    auto it = std::lower_bound(comments_.begin(), comments_.end(), token,
+                               [](const FoundComment& c, std::uint32_t t) { return c.next < t; });
+    for (; it != comments_.end() && it->next == token; ++it)
+      out.comments.push_back({comment_text(*it), it->own_line, it->blank_before});
+    out.line_break = starts_line(token);
+    out.blank_line = blank_before(token);
+    return out;
+  }
+
+  // Moves the comments before the tokens after `from` and before `to` (the
+  // inside of a construct the formatter keeps on one line) to `f`, the
+  // fodder of its first token, each on a line of its own.
+  void move_inside(ast::Fodder& f, std::uint32_t from, std::uint32_t to) {
+    auto it = std::upper_bound(comments_.begin(), comments_.end(), from,
+                               [](std::uint32_t t, const FoundComment& c) { return t < c.next; });
+    for (; it != comments_.end() && it->next < to; ++it) {
+      // A blank line before the construct now comes before its comments.
+      f.comments.push_back({comment_text(*it), true, f.blank_line});
+      f.blank_line = false;
+    }
+  }
+
+  // Which spelling of `k` stands at `offset`.
+  std::uint8_t spelling_at(std::uint32_t offset, Keyword k) const {
+    const std::string_view text = std::string_view(src_.text()).substr(offset);
+    const Spellings& all = spellings(k);
+    for (std::uint8_t i = 0; i < all.size(); ++i)
+      if (!all[i].empty() && text.starts_with(all[i]))
+        return i;
+    return 0;
+  }
+
+  // The spelling of `k` at the first token from `offset`; `offset` moves past it.
+  std::uint8_t keyword_after(std::uint32_t& offset, Keyword k) const {
+    offset = skip_space(offset);
+    const std::uint8_t i = spelling_at(offset, k);
+    offset += static_cast<std::uint32_t>(spelling(k, i).size());
+    return i;
+  }
+
+  // An item whose first token starts `n`, with the spellings of its first
+  // keywords (found one after another from its start).
+  ast::Item item(ast::ItemKind kind, const Node& n, std::size_t index,
+                 std::initializer_list<Keyword> keywords) {
+    ast::Item out{kind, index, fodder(begin_of(n)), {}, {}};
+    std::uint32_t at = begin_of(n);
+    for (const Keyword k : keywords) out.spellings.push_back(keyword_after(at, k));
+    return out;
+  }
+
+  // A statement the formatter keeps on one line.
+  ast::Item line_item(ast::ItemKind kind, const Node& n, std::size_t index,
+                      std::initializer_list<Keyword> keywords) {
+    ast::Item out = item(kind, n, index, keywords);
+    move_inside(out.fodder, begin_of(n), end_of(n));
+    return out;
+  }
+
+  // A statement whose formula is its last child: the head is kept on one line.
+  ast::Item formula_item(ast::ItemKind kind, const Node& n, std::size_t index,
+                         std::initializer_list<Keyword> keywords) {
+    ast::Item out = item(kind, n, index, keywords);
+    move_inside(out.fodder, begin_of(n), begin_of(*n.children.back()));
+    return out;
+  }
+
+  // A block's header up to its `{`: `policy NAME [extends BASE]`, `method
+  // NAME`, `project NAME policy NAME`, `funds` or `一级 / 二级`. Comments
+  // inside it move above it.
+  ast::Item block_item(ast::ItemKind kind, const Node& n, std::size_t index) {
+    using K = ast::ItemKind;
+    ast::Item out{kind, index, fodder(begin_of(n)), {}, {}};
+    std::uint32_t at = begin_of(n);
+    std::size_t names = 2;  // children of the header; the body starts after them
+    switch (kind) {
+      case K::policy:
+        out.spellings.push_back(keyword_after(at, Keyword::policy));
+        names = 1;
+        if (n.children[1]->is_type<g::base_policy>()) {
+          at = end_of(*n.children[0]);
+          out.spellings.push_back(keyword_after(at, Keyword::extends));
+          names = 2;
+        }
+        break;
+      case K::project:
+        out.spellings.push_back(keyword_after(at, Keyword::project));
+        at = end_of(*n.children[0]);
+        out.spellings.push_back(keyword_after(at, Keyword::policy));
+        break;
+      case K::method:
+        out.spellings.push_back(keyword_after(at, Keyword::method));
+        names = 1;
+        break;
+      case K::funds:
+        out.spellings.push_back(keyword_after(at, Keyword::funds));
+        names = 0;
+        break;
+      default:  // a group
+        break;
+    }
+    move_inside(out.fodder, begin_of(n), begin_of(*n.children[names]));
+    return out;
+  }
+
+  // The fodder of a block's closing brace, its last child.
+  ast::Fodder close(const Node& n) { return fodder(begin_of(*n.children.back())); }
+
   // ---- names and numbers
   ast::Name name(const Node& n) {
-    ast::Name out{{}, range(n)};
+    ast::Name out{{}, range(n), n.is_type<g::quoted_name>()};
     if (n.is_type<g::quoted_name>()) {
       const std::string_view raw = n.string_view();
       for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
@@ -369,46 +555,73 @@ class Lowering {
 
   // ---- formulas
   ast::Expr expr(const Node& n, std::size_t& height) {
+    if (n.is_type<g::paren>())
+      return bracketed(n, height);
     ast::Expr out;
     out.range = range(n);
     height = 1;
+    if (!n.is_type<g::or_expr>() && !n.is_type<g::and_expr>() && !n.is_type<g::cmp_expr>() &&
+        !n.is_type<g::add_expr>() && !n.is_type<g::mul_expr>())
+      out.fodder = fodder(out.range.begin);
     if (n.is_type<g::number_lit>()) {
       // The '%' is no child node, so end_of() would stop before it.
       out.range.end = static_cast<std::uint32_t>(n.m_end.data - base_);
+      last_end_ = out.range.end;
       const bool percent = n.string_view().back() == '%';
       Rational value = number(*n.children.front());
       if (percent)
         value = value / 100;
       out.node = ast::NumberLit{value, n.string(), percent};
     } else if (n.is_type<g::true_lit>() || n.is_type<g::false_lit>()) {
-      out.node = ast::BoolLit{n.is_type<g::true_lit>()};
+      const bool value = n.is_type<g::true_lit>();
+      last_end_ = static_cast<std::uint32_t>(n.m_end.data - base_);
+      out.node = ast::BoolLit{
+          value, spelling_at(out.range.begin, value ? Keyword::true_ : Keyword::false_)};
     } else if (n.is_type<g::var_or_call>()) {
       ast::Name fn = name(*n.children.front());
+      last_end_ = fn.range.end;
       if (n.children.size() == 1) {
-        out.node = ast::VarRef{std::move(fn.text)};
+        out.node = ast::VarRef{std::move(fn.text), fn.quoted};
       } else {
         const Node& args = *n.children.back();
-        ast::Call call{std::move(fn), {}};
+        ast::Call call{std::move(fn), {}, fodder(begin_of(args)), {}, {}};
         for (std::size_t i = 0; i + 1 < args.children.size(); ++i) {
+          if (i > 0) {
+            const std::uint32_t comma = skip_space(last_end_);
+            call.comma_fodder.push_back(fodder(comma));
+          }
           std::size_t h = 0;
           call.args.push_back(expr(*args.children[i], h));
           height = std::max(height, h + 1);
         }
+        const Node& close_paren = *args.children.back();
+        call.close_fodder = fodder(begin_of(close_paren));
+        last_end_ = begin_of(close_paren) + 1;
         out.node = std::move(call);
       }
     } else if (n.is_type<g::neg>() || n.is_type<g::not_op>()) {
+      const bool negate = n.is_type<g::neg>();
+      const std::uint8_t spelling = negate ? 0 : spelling_at(out.range.begin, Keyword::not_);
       std::size_t h = 0;
       auto operand = std::make_unique<ast::Expr>(expr(*n.children.front(), h));
       height = h + 1;
-      out.node = ast::Unary{n.is_type<g::neg>() ? ast::UnaryOp::negate : ast::UnaryOp::logical_not,
-                            std::move(operand)};
+      out.node = ast::Unary{negate ? ast::UnaryOp::negate : ast::UnaryOp::logical_not,
+                            std::move(operand), spelling};
     } else if (n.is_type<g::conditional>()) {
+      ast::Conditional c;
+      c.spellings[0] = spelling_at(out.range.begin, Keyword::if_);
       std::array<std::size_t, 3> h{};
-      auto c = std::make_unique<ast::Expr>(expr(*n.children[0], h[0]));
-      auto t = std::make_unique<ast::Expr>(expr(*n.children[1], h[1]));
-      auto e = std::make_unique<ast::Expr>(expr(*n.children[2], h[2]));
+      c.condition = std::make_unique<ast::Expr>(expr(*n.children[0], h[0]));
+      std::uint32_t at = skip_space(last_end_);
+      c.then_fodder = fodder(at);
+      c.spellings[1] = keyword_after(at, Keyword::then_);
+      c.then_branch = std::make_unique<ast::Expr>(expr(*n.children[1], h[1]));
+      at = skip_space(last_end_);
+      c.else_fodder = fodder(at);
+      c.spellings[2] = keyword_after(at, Keyword::else_);
+      c.else_branch = std::make_unique<ast::Expr>(expr(*n.children[2], h[2]));
       height = 1 + *std::max_element(h.begin(), h.end());
-      out.node = ast::Conditional{std::move(c), std::move(t), std::move(e)};
+      out.node = std::move(c);
     } else {
       return binary_chain(n, height);
     }
@@ -416,27 +629,47 @@ class Lowering {
     return out;
   }
 
+  // (a + b): the expression inside, with the brackets around it noted.
+  ast::Expr bracketed(const Node& n, std::size_t& height) {
+    ast::Brackets brackets{fodder(begin_of(n)), {}};
+    ast::Expr inner = expr(*n.children.front(), height);
+    const std::uint32_t close = skip_space(last_end_);
+    brackets.close = fodder(close);
+    last_end_ = close + 1;
+    inner.brackets.insert(inner.brackets.begin(), std::move(brackets));
+    return inner;
+  }
+
   // a + b - c and friends: a flat list of operands and operators, folded to
   // the left. The chain is as deep as it is long, so its length counts
   // against the nesting limit.
   ast::Expr binary_chain(const Node& n, std::size_t& height) {
     const bool logical = n.is_type<g::or_expr>() || n.is_type<g::and_expr>();
+    const Keyword logical_kw = n.is_type<g::or_expr>() ? Keyword::or_ : Keyword::and_;
     const ast::BinaryOp logical_op =
         n.is_type<g::or_expr>() ? ast::BinaryOp::logical_or : ast::BinaryOp::logical_and;
     std::size_t i = 0;
     ast::Expr acc = expr(*n.children[i++], height);
     while (i < n.children.size()) {
       ast::BinaryOp op = logical_op;
-      if (!logical)
-        op = binary_op(n.children[i++]->string_view());
+      std::uint32_t at = skip_space(last_end_);
+      ast::Fodder op_fodder = fodder(at);
+      std::uint8_t spelling = 0;
+      if (logical) {
+        spelling = keyword_after(at, logical_kw);
+      } else {
+        op = binary_op(n.children[i]->string_view());
+        last_end_ = end_of(*n.children[i++]);
+      }
       std::size_t h = 0;
       ast::Expr rhs = expr(*n.children[i++], h);
       ast::Expr combined;
       combined.range = range(acc.range.begin, rhs.range.end);
       height = std::max(height, h) + 1;
       check_height(height, combined.range);
-      combined.node = ast::Binary{op, std::make_unique<ast::Expr>(std::move(acc)),
-                                  std::make_unique<ast::Expr>(std::move(rhs))};
+      combined.node =
+          ast::Binary{op, std::make_unique<ast::Expr>(std::move(acc)),
+                      std::make_unique<ast::Expr>(std::move(rhs)), std::move(op_fodder), spelling};
       acc = std::move(combined);
     }
     return acc;
@@ -507,17 +740,31 @@ class Lowering {
   }
 
   // grade WORD = SHARE, or grade WORD = LOW .. HIGH (a band; HIGH is the share)
-  ast::GradeDef grade(const Node& n) {
-    ast::GradeDef out{name(*n.children[0]), formula(*n.children[1]), std::nullopt};
+  ast::GradeDef grade(const Node& n, ast::Item& item) {
+    ast::GradeDef out{name(*n.children[0]), formula(*n.children[1]), std::nullopt, {}};
     if (n.children.size() > 2) {
+      const std::uint32_t to = skip_space(last_end_);
+      out.to_fodder = fodder(to);
+      item.spellings.push_back(std::string_view(src_.text()).substr(to).starts_with("..") ? 0 : 1);
       out.low = std::move(out.share);
       out.share = formula(*n.children[2]);
     }
     return out;
   }
 
+  // A grade statement and its item.
+  ast::GradeDef grade_line(const Node& n, std::vector<ast::Item>& items, std::size_t index) {
+    items.push_back(item(ast::ItemKind::grade, n, index, {Keyword::grade}));
+    move_inside(items.back().fodder, begin_of(n), begin_of(*n.children[1]));
+    return grade(n, items.back());
+  }
+
   // category 一级 [/ 二级] weight N
-  ast::CategoryWeight category(const Node& n) {
+  ast::CategoryWeight category(const Node& n, std::vector<ast::Item>& items, std::size_t index) {
+    items.push_back(line_item(ast::ItemKind::category, n, index, {Keyword::category}));
+    std::uint32_t at = end_of(*n.children[n.children.size() - 2]);
+    items.back().spellings.push_back(keyword_after(at, Keyword::weight));
+    items.back().number = n.children.back()->string();
     ast::CategoryWeight out;
     out.range = range(n);
     out.category1 = name(*n.children.front());
@@ -536,12 +783,39 @@ class Lowering {
     return static_cast<int>(value.numerator());
   }
 
+  // The item of a statement of a policy, method or funds block whose meaning
+  // is one field: rate, score, met, explain, require, total, weight.
+  ast::Item statement_item(const Node& s, std::size_t index) {
+    using K = ast::ItemKind;
+    if (s.is_type<g::weight_stmt>() || s.is_type<g::total_stmt>()) {
+      const bool weight = s.is_type<g::weight_stmt>();
+      ast::Item out = line_item(weight ? K::weight : K::total, s, index,
+                                {weight ? Keyword::weight : Keyword::total});
+      out.number = s.children.front()->string();
+      return out;
+    }
+    if (s.is_type<g::rate_stmt>())
+      return formula_item(K::rate, s, index, {Keyword::rate});
+    if (s.is_type<g::score_stmt>())
+      return formula_item(K::score, s, index, {Keyword::score});
+    if (s.is_type<g::met_stmt>())
+      return formula_item(K::met, s, index, {Keyword::met});
+    if (s.is_type<g::explain_stmt>())
+      return formula_item(K::explain, s, index, {Keyword::explain, Keyword::when});
+    if (s.is_type<g::require_stmt>())
+      return formula_item(K::require, s, index, {Keyword::require});
+    return formula_item(K::total_formula, s, index, {Keyword::total});
+  }
+
   ast::FundsRule funds(const Node& n) {
     ast::FundsRule out;
     out.range = range(n);
     std::optional<SourceRange> weight, rate, score, explain;
     for (const auto& child : n.children) {
       const Node& s = *child;
+      if (s.is_type<g::funds_end>())
+        continue;
+      out.items.push_back(statement_item(s, 0));
       if (s.is_type<g::weight_stmt>()) {
         if (first(weight, s))
           out.weight = number(*s.children.front());
@@ -556,6 +830,7 @@ class Lowering {
           out.explain_when = formula(*s.children.front());
       }
     }
+    out.close = close(n);
     if (!weight) {
       const std::string keyword = keyword_text(n);
       error("funds-missing-weight",
@@ -565,6 +840,7 @@ class Lowering {
   }
 
   ast::Policy policy(const Node& n) {
+    using K = ast::ItemKind;
     ast::Policy out;
     out.range = range(n);
     out.name = name(*n.children.front());
@@ -572,36 +848,48 @@ class Lowering {
     for (const auto& child : n.children) {
       const Node& s = *child;
       if (s.is_type<g::total_stmt>()) {
+        out.items.push_back(statement_item(s, 0));
         if (first(total, s))
           out.total = number(*s.children.front());
       } else if (s.is_type<g::total_formula_stmt>()) {
+        out.items.push_back(statement_item(s, 0));
         if (first(total_formula, s))
           out.total_formula = formula(*s.children.front());
       } else if (s.is_type<g::skip_stmt>()) {
+        out.items.push_back(line_item(K::skip, s, out.skip_words.size(), {Keyword::skip}));
         out.skip_words.push_back(name(*s.children.front()));
       } else if (s.is_type<g::round_stmt>()) {
         const bool score = s.children.front()->is_type<g::round_score>();
+        out.items.push_back(line_item(score ? K::round_score : K::round_rate, s, 0,
+                                      {Keyword::round, score ? Keyword::score : Keyword::rate}));
+        out.items.back().number = s.children.back()->string();
         if (first(score ? round_score : round_rate, s))
           (score ? out.score_digits : out.rate_digits) = round_digits(*s.children.back());
       } else if (s.is_type<g::explain_stmt>()) {
+        out.items.push_back(statement_item(s, 0));
         if (first(explain, s))
           out.explain_when = formula(*s.children.front());
       } else if (s.is_type<g::funds_block>()) {
+        out.items.push_back(block_item(K::funds, s, 0));
         if (first(funds_seen, s))
           out.funds = funds(s);
       } else if (s.is_type<g::grade_stmt>()) {
-        out.grades.push_back(grade(s));
+        out.grades.push_back(grade_line(s, out.items, out.grades.size()));
       } else if (s.is_type<g::band_stmt>()) {
+        out.items.push_back(line_item(K::band, s, out.bands.size(), {Keyword::band}));
+        out.items.back().number = s.children[1]->string();
         ast::Name label = name(*s.children[0]);
         out.bands.push_back(ast::BandDef{std::move(label), number(*s.children[1]), range(s)});
       } else if (s.is_type<g::method_decl>()) {
+        out.items.push_back(block_item(K::method, s, out.methods.size()));
         out.methods.push_back(method(s));
       } else if (s.is_type<g::base_policy>()) {
         out.base = name(*s.children.front());
       } else if (s.is_type<g::category_stmt>()) {
-        out.categories.push_back(category(s));
+        out.categories.push_back(category(s, out.items, out.categories.size()));
       }
     }
+    out.close = close(n);
     return out;
   }
 
@@ -613,8 +901,13 @@ class Lowering {
     for (const auto& child : n.children) {
       const Node& s = *child;
       if (s.is_type<g::grade_stmt>()) {
-        out.grades.push_back(grade(s));
-      } else if (s.is_type<g::met_stmt>()) {
+        out.grades.push_back(grade_line(s, out.items, out.grades.size()));
+        continue;
+      }
+      if (s.is_type<g::bare_name>() || s.is_type<g::quoted_name>() || s.is_type<g::method_end>())
+        continue;
+      out.items.push_back(statement_item(s, out.requirements.size()));
+      if (s.is_type<g::met_stmt>()) {
         if (first(met, s))
           out.met = formula(*s.children.front());
       } else if (s.is_type<g::rate_stmt>()) {
@@ -630,6 +923,7 @@ class Lowering {
         out.requirements.push_back(formula(*s.children.front()));
       }
     }
+    out.close = close(n);
     return out;
   }
 
@@ -667,7 +961,17 @@ class Lowering {
     return out;
   }
 
-  ast::Indicator indicator(const Node& n, const ast::Name& category1, const ast::Name& category2) {
+  ast::Indicator indicator(const Node& n, const ast::Name& category1, const ast::Name& category2,
+                           std::vector<ast::Item>& items, std::size_t index) {
+    ast::Item line = line_item(ast::ItemKind::indicator, n, index, {Keyword::indicator});
+    std::uint32_t at = end_of(*n.children[0]);
+    line.spellings.push_back(keyword_after(at, Keyword::weight));
+    at = end_of(*n.children[1]);
+    line.spellings.push_back(keyword_after(at, Keyword::target));
+    at = end_of(*n.children[2]);
+    line.spellings.push_back(keyword_after(at, Keyword::method));
+    line.number = n.children[1]->string();
+    items.push_back(std::move(line));
     ast::Indicator out;
     out.range = range(n);
     out.category1 = category1;
@@ -688,15 +992,19 @@ class Lowering {
     for (const auto& child : n.children) {
       const Node& group = *child;
       if (group.is_type<g::category_stmt>())
-        out.categories.push_back(category(group));
+        out.categories.push_back(category(group, out.items, out.categories.size()));
       if (!group.is_type<g::group>())
         continue;
-      const ast::Name category1 = name(*group.children[0]);
-      const ast::Name category2 = name(*group.children[1]);
+      out.items.push_back(block_item(ast::ItemKind::group, group, out.groups.size()));
+      ast::Group written{name(*group.children[0]), name(*group.children[1]), {}, {}};
       for (const auto& item : group.children)
         if (item->is_type<g::indicator>())
-          out.indicators.push_back(indicator(*item, category1, category2));
+          out.indicators.push_back(indicator(*item, written.category1, written.category2,
+                                             written.items, out.indicators.size()));
+      written.close = close(group);
+      out.groups.push_back(std::move(written));
     }
+    out.close = close(n);
     return out;
   }
 
@@ -705,6 +1013,9 @@ class Lowering {
   DiagnosticSink& sink_;
   const ParseLimits& limits_;
   const char* base_;
+  std::uint32_t start_;  // after a byte-order mark
+  std::vector<FoundComment> comments_;
+  std::uint32_t last_end_ = 0;  // the end of the last token of the formula being lowered
   bool failed_ = false;
 };
 

@@ -11,7 +11,7 @@ const oniguruma = require('vscode-oniguruma');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const GRAMMAR = path.join(ROOT, 'editors', 'vscode', 'syntaxes', 'perfeval.tmLanguage.json');
-const GRAMMAR_HPP = path.join(ROOT, 'lang', 'src', 'grammar.hpp');
+const KEYWORDS_HPP = path.join(ROOT, 'lang', 'src', 'keywords.hpp');
 const RULES = path.join(ROOT, 'rules');
 
 // The grammar's "name character" (see editors/README.md for how it differs
@@ -24,15 +24,19 @@ function fail(where, message) {
   console.error(`${where}: ${message}`);
 }
 
-// ---- keywords, read from the real grammar so a new one cannot be forgotten
+// ---- keywords, read from the table the grammar matches, so a new one cannot be forgotten
 function grammarKeywords() {
-  const text = fs.readFileSync(GRAMMAR_HPP, 'utf8');
+  const text = fs.readFileSync(KEYWORDS_HPP, 'utf8');
   const keywords = new Map();  // spelling -> kw_ name
-  const re = /struct (kw_\w+)\s*:\s*keyword<([^>]*)>/g;
-  for (let m; (m = re.exec(text));) {
-    for (const s of m[2].matchAll(/TAO_PEGTL_STRING\("([^"]+)"\)/g)) keywords.set(s[1], m[1]);
-  }
-  if (keywords.size < 40) throw new Error(`only ${keywords.size} keyword spellings found in ${GRAMMAR_HPP}`);
+  const names = text.match(/enum class Keyword[^{]*\{([^}]*)\}/)[1]
+      .split(',').map((n) => n.trim()).filter((n) => n).map((n) => 'kw_' + n.replace(/_$/, ''));
+  const table = text.slice(text.indexOf('kKeywordSpellings'));
+  const rows = [...table.matchAll(/^\s*\{("[^}]*)\},/gm)];
+  rows.forEach((row, i) => {
+    for (const s of row[1].matchAll(/"([^"]+)"/g)) keywords.set(s[1], names[i]);
+  });
+  if (rows.length !== names.length || keywords.size < 40)
+    throw new Error(`only ${keywords.size} keyword spellings found in ${KEYWORDS_HPP}`);
   return keywords;
 }
 const KEYWORDS = grammarKeywords();

@@ -2,9 +2,13 @@
 
 // The typed AST of a rule file: plain values, each node with the byte range it
 // came from. The parser builds it in one lowering pass over the parse tree;
-// the checker reads it; the runtime compiles it. Nothing here knows about data
-// files.
+// the checker reads it; the runtime compiles it; `perfeval fmt` prints it
+// back, for which it also keeps how the file was written (comments, line
+// breaks, keyword spellings, the order of statements). Nothing here knows
+// about data files.
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,10 +21,31 @@
 
 namespace perfeval::ast {
 
+// ---- how the file was written, for `perfeval fmt` (jsonnet's "fodder").
+// The checker and the runtime ignore all of this.
+
+// A `//` comment, without its line end or trailing spaces.
+struct Comment {
+  std::string text;
+  bool own_line = false;      // it starts its line; else it ends the line of the code before it
+  bool blank_before = false;  // a blank line comes just before it
+};
+
+// What stands before a token besides spaces: every comment belongs to the
+// token after it. A comment from inside a construct the formatter lays out on
+// one line (a header, an indicator) is moved to the fodder of its first
+// token, as a comment of its own line.
+struct Fodder {
+  std::vector<Comment> comments;
+  bool line_break = false;  // the token starts a line
+  bool blank_line = false;  // a blank line comes just before the token
+};
+
 // A name as written (bare or quoted), without quotes, and where it stands.
 struct Name {
   std::string text;
   SourceRange range;
+  bool quoted = false;
 };
 
 struct Expr;
@@ -34,6 +59,7 @@ struct NumberLit {
 
 struct BoolLit {
   bool value = false;
+  std::uint8_t spelling = 0;  // of `true` or `false`
 };
 
 // A variable: weight, target, actual, rate, met, grade, graded, score,
@@ -41,6 +67,7 @@ struct BoolLit {
 // Which ones exist where is the checker's business.
 struct VarRef {
   std::string name;
+  bool quoted = false;  // written in quotes
 };
 
 enum class UnaryOp { negate, logical_not };
@@ -48,6 +75,7 @@ enum class UnaryOp { negate, logical_not };
 struct Unary {
   UnaryOp op;
   std::unique_ptr<Expr> operand;
+  std::uint8_t spelling = 0;  // of `not`
 };
 
 enum class BinaryOp { add, sub, mul, div, eq, ne, lt, le, gt, ge, logical_and, logical_or };
@@ -56,6 +84,8 @@ struct Binary {
   BinaryOp op;
   std::unique_ptr<Expr> lhs;
   std::unique_ptr<Expr> rhs;
+  Fodder op_fodder;
+  std::uint8_t spelling = 0;  // of `and` or `or`
 };
 
 // `if c then a else b`: only the branch taken is evaluated.
@@ -63,17 +93,57 @@ struct Conditional {
   std::unique_ptr<Expr> condition;
   std::unique_ptr<Expr> then_branch;
   std::unique_ptr<Expr> else_branch;
+  Fodder then_fodder;
+  Fodder else_fodder;
+  std::array<std::uint8_t, 3> spellings{};  // of `if`, `then`, `else`
 };
 
 // A built-in function: min, max, abs, round(x, digits).
 struct Call {
   Name function;
   std::vector<Expr> args;
+  Fodder open_fodder;                // before `(`
+  std::vector<Fodder> comma_fodder;  // before each `,`
+  Fodder close_fodder;               // before `)`
+};
+
+// Brackets written around an expression: `(a + b)`.
+struct Brackets {
+  Fodder open;   // before `(`
+  Fodder close;  // before `)`
 };
 
 struct Expr {
   std::variant<NumberLit, BoolLit, VarRef, Unary, Binary, Conditional, Call> node;
-  SourceRange range;
+  SourceRange range;  // without its brackets
+  // Before its first own token: the number, name, `-`, `not` or `if`. (A
+  // binary expression has none: its first token is its left side's.)
+  Fodder fodder;
+  std::vector<Brackets> brackets;  // outermost first
+};
+
+// One line-level item of a block (or of the file), in the order written, for
+// the formatter: what it is, which one, and how it was written. What it
+// means is in the block's own fields.
+// clang-format off
+enum class ItemKind : std::uint8_t {
+  policy, method, project,                                          // of a file
+  total, total_formula, skip, round_score, round_rate, explain,     // of a policy
+  funds, grade, band, category, weight, rate, score, met, require,  // of blocks with statements
+  group, indicator,                                                 // of a project, a group
+};
+// clang-format on
+
+struct Item {
+  ItemKind kind = ItemKind::policy;
+  // Which of the block's methods, grades, bands, categories, skip words,
+  // requirements, groups or indicators (of the project) it is.
+  std::size_t index = 0;
+  Fodder fodder;  // before its first token, with the comments from inside its one-line part
+  // The spelling of each of its keywords, in the order written. For a grade
+  // band, the second is 0 for `..` and 1 for `至`.
+  std::vector<std::uint8_t> spellings;
+  std::string number;  // as written: `weight 2.50`, `total 100`, `round score 2`, `band 优 >= 90`
 };
 
 // `grade 达到预期指标 = 100%`: the share of the weight a qualitative grade earns.
@@ -83,6 +153,7 @@ struct GradeDef {
   Name word;
   Expr share;
   std::optional<Expr> low;  // only for a band
+  Fodder to_fodder;         // before the `..` of a band
 };
 
 // `category 产出指标 weight 50`, `category 产出指标 / 数量指标 weight 30`: the
@@ -111,6 +182,8 @@ struct FundsRule {
   std::optional<Expr> score;
   std::optional<Expr> explain_when;
   SourceRange range;
+  std::vector<Item> items;
+  Fodder close;  // before `}`
 };
 
 // A scoring method: how an indicator's met, rate and score follow from its
@@ -126,6 +199,8 @@ struct Method {
   // before it is scored; one that does not hold stops the indicator.
   std::vector<Expr> requirements;
   SourceRange range;
+  std::vector<Item> items;
+  Fodder close;  // before `}`
 };
 
 // A scoring convention shared by several project types.
@@ -153,6 +228,8 @@ struct Policy {
   // path in a policy that extends this one, or in a project, replaces it.
   std::vector<CategoryWeight> categories;
   SourceRange range;
+  std::vector<Item> items;
+  Fodder close;  // before `}`
 };
 
 // `>= 13人`, `<= 240万元`, `2024年12月10日前`, `长期`.
@@ -174,6 +251,14 @@ struct Indicator {
   SourceRange range;
 };
 
+// `产出指标 / 数量指标 { ... }` as written: its indicators are items.
+struct Group {
+  Name category1;
+  Name category2;
+  std::vector<Item> items;
+  Fodder close;  // before `}`
+};
+
 // One project type: its indicators and the policy that scores them.
 struct Project {
   Name name;
@@ -183,6 +268,9 @@ struct Project {
   // of the same path.
   std::vector<CategoryWeight> categories;
   SourceRange range;
+  std::vector<Group> groups;
+  std::vector<Item> items;
+  Fodder close;  // before `}`
 };
 
 // Everything one rule file declares, in the order written.
@@ -191,6 +279,9 @@ struct RuleFile {
   std::vector<Policy> policies;
   std::vector<Method> methods;
   std::vector<Project> projects;
+  std::vector<Item> items;
+  Fodder end;                     // before the end of the file
+  std::size_t comment_count = 0;  // every comment of the file is in one fodder
 };
 
 }  // namespace perfeval::ast

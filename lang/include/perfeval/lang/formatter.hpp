@@ -2,9 +2,10 @@
 
 // `perfeval fmt`: one canonical layout for rule files.
 //
-// The file is parsed first (it must be valid); the layout is then made from
-// the tokens of the original text, so every comment stays where it was
-// written. The rules of the layout:
+// The file is parsed first (it must be valid); the layout is then printed
+// from the AST alone, which keeps every comment and line break as the fodder
+// before a token (ast.hpp), so every comment stays where it was written. The
+// rules of the layout:
 //
 // - two spaces of indentation per brace level; `policy NAME {`,
 //   `method NAME {`, `project NAME policy NAME {`, `funds {` and a group
@@ -32,12 +33,16 @@
 //   formula) moves to its own line just above that construct;
 // - blank lines between items are kept, but a run of them becomes one, and
 //   there is none at the start of the file, right after `{` or before `}`;
-// - names, numbers, targets and keywords are kept exactly as written (a file
-//   in Chinese stays Chinese); the file ends with one newline; CRLF becomes
-//   LF and a byte-order mark is dropped.
+// - names, numbers and keywords are kept exactly as written (a file in
+//   Chinese stays Chinese, and each keyword keeps the spelling it was
+//   written in); a target is its operator, one space and its value, with a
+//   run of spaces inside the value made one (`>=  65人` is `>= 65人`); the
+//   file ends with one newline; CRLF becomes LF and a byte-order mark is
+//   dropped.
 //
 // The result is checked before it is returned: it must parse to the same AST
-// (positions aside) as the original.
+// (positions and the spacing of targets aside) as the original, and every
+// comment of the original must have been printed once.
 
 #include <optional>
 #include <string>
