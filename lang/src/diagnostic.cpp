@@ -28,9 +28,16 @@ std::optional<std::string_view> month_name(std::string_view number) {
   return kNames[month - 1];
 }
 
+// "{4:word}" shows argument 4 in the reader's language when it is a code of
+// the message table ("value-kind-date"), and as written otherwise ("人").
+std::string_view word_of(const std::string& argument, Lang lang) {
+  const Message* m = find_message(argument);
+  return m == nullptr ? std::string_view(argument) : lang == Lang::zh ? m->zh : m->en;
+}
+
 // Replaces {0}, {1}, ... with the arguments; a placeholder without an
 // argument is left as written so the gap is visible.
-std::string fill(std::string_view text, const std::vector<std::string>& args) {
+std::string fill(std::string_view text, const std::vector<std::string>& args, Lang lang) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '{') {
@@ -41,13 +48,19 @@ std::string fill(std::string_view text, const std::vector<std::string>& args) {
         if (as_month) {
           digits.remove_suffix(std::string_view(":month").size());
         }
+        const bool as_word = digits.ends_with(":word");
+        if (as_word) {
+          digits.remove_suffix(std::string_view(":word").size());
+        }
         if (!digits.empty() && std::all_of(digits.begin(), digits.end(),
                                            [](char c) { return c >= '0' && c <= '9'; })) {
           const std::size_t index = std::stoul(std::string(digits));
           const auto month =
               as_month && index < args.size() ? month_name(args[index]) : std::nullopt;
           if (index < args.size() && (!as_month || month)) {
-            out += as_month ? *month : std::string_view(args[index]);
+            out += as_month  ? *month
+                   : as_word ? word_of(args[index], lang)
+                             : std::string_view(args[index]);
             i = close;
             continue;
           }
@@ -131,7 +144,7 @@ Cause cause_of(const ValueError& e) {
 
 std::string message_text(const Cause& cause, Lang lang) {
   if (const Message* m = find_message(cause.code))
-    return fill(lang == Lang::zh ? m->zh : m->en, cause.args);
+    return fill(lang == Lang::zh ? m->zh : m->en, cause.args, lang);
   return unknown(cause.code, cause.args);
 }
 
@@ -143,7 +156,7 @@ std::string message_text(const Diagnostic& d, Lang lang) {
   }
   const std::vector<std::string>& args = d.cause ? with_cause : d.args;
   if (const Message* m = find_message(d.code))
-    return fill(lang == Lang::zh ? m->zh : m->en, args);
+    return fill(lang == Lang::zh ? m->zh : m->en, args, lang);
   // An unknown code still says something a developer can search for.
   return unknown(d.code, args);
 }

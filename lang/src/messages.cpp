@@ -342,11 +342,11 @@ constexpr std::array kMessages = {
             "项目“{0}”的指标“{1}”按填报得分计分，但数据中没有填报得分；请添加 \"reported\": "
             "{\"score\": \"...\"}"},
     Message{"scoring-failed", "{0}: cannot score '{2}' of project '{1}': {3}",
-            "{0}：无法为项目“{1}”的“{2}”计分：{4}"},
+            "{0}：无法为项目“{1}”的“{2}”计分：{3}"},
     Message{"scoring-failed-funds", "{0}: cannot score the budget execution of project '{1}': {2}",
-            "{0}：无法为项目“{1}”的“预算执行率”计分：{3}"},
+            "{0}：无法为项目“{1}”的“预算执行率”计分：{2}"},
     Message{"scoring-failed-total", "{0}: cannot score the total of project '{1}': {2}",
-            "{0}：无法为项目“{1}”的“总分”计分：{3}"},
+            "{0}：无法为项目“{1}”的“总分”计分：{2}"},
     // Data files (runtime/src/data_loader.cpp, engine.cpp)
     Message{"data-unknown-project",
             "no project type '{0}' is declared in the rules; check the \"project\" name",
@@ -377,9 +377,13 @@ constexpr std::array kMessages = {
             "value must be a grade, not '{3}'",
             "项目“{0}”的指标“{1}”为定性目标“{2}”，业绩值应为等级词，而不是“{3}”"},
     Message{"data-unit-mismatch",
-            "indicator '{1}' of project '{0}': the actual value '{2}' ({4}) cannot be compared "
-            "with the target '{3}' ({5})",
-            "项目“{0}”的指标“{1}”：业绩值“{2}”（{4}）与目标值“{3}”（{5}）单位不一致，无法比较"},
+            "indicator '{1}' of project '{0}': the actual value '{2}' ({4:word}) cannot be "
+            "compared with the target '{3}' ({5:word})",
+            "项目“{0}”的指标“{1}”：业绩值“{2}”（{4:word}）与目标值“{3}”（{5:word}"
+            "）单位不一致，无法比较"},
+    // What a value is, where it has no unit (values' unit_of), shown by {n:word}
+    Message{"value-kind-date", "a date", "日期"},
+    Message{"value-kind-text", "words", "文字"},
     Message{"data-bad-reported", "project '{0}', {1}: the reported figure '{2}' is not a number",
             "项目“{0}”，{1}：填报数“{2}”不是数值"},
     Message{"data-bad-reported-funds",
@@ -438,7 +442,7 @@ constexpr std::array kMessages = {
     // Checks that run the formulas (runtime/src/rule_lint.cpp) and unused declarations
     Message{"method-cannot-score",
             "method '{1}' cannot score indicator '{0}' with the target '{2}': {3}",
-            "方法“{1}”无法为目标值为“{2}”的指标“{0}”计分：{4}"},
+            "方法“{1}”无法为目标值为“{2}”的指标“{0}”计分：{3}"},
     Message{"divides-by-zero-target",
             "method '{0}' divides by zero when a target is 0 (such as 错案率 =0); guard it, e.g. "
             "if target = 0 then (if actual <= 0 then 100% else 0%) else actual / target",

@@ -137,6 +137,19 @@ TEST_CASE("an actual whose unit differs from the target's is an error, not a sco
   CHECK(sink.all()[0].code == "data-unit-mismatch");
 }
 
+TEST_CASE("a date against a quantity is named in the reader's language") {
+  const auto c = one_indicator("10", ">= 13人", "按照完成比例赋分");
+  DiagnosticSink sink;
+  score_one(*c, "=2024年12月9日", sink);
+  REQUIRE(sink.all().size() == 1);
+  const std::string en = message_text(sink.all()[0], Lang::en);
+  const std::string zh = message_text(sink.all()[0], Lang::zh);
+  CHECK(en.find("(a date)") != std::string::npos);
+  CHECK(en.find("(人)") != std::string::npos);
+  CHECK(en.find("日期") == std::string::npos);
+  CHECK(zh.find("（日期）") != std::string::npos);
+}
+
 TEST_CASE("satisfaction above its target is capped at the weight") {
   const auto c = one_indicator("10", ">= 95%", "满意度赋分");
   DiagnosticSink sink;
@@ -227,6 +240,11 @@ TEST_CASE("a formula that divides by zero for these values fails with its place 
       message_text(sink.all()[0], Lang::en) ==
       "memory.json: cannot score '甲' of project 'P': division by zero: 0 / 0; guard the formula, "
       "e.g. if target = 0 then ... else actual / target");
+  // The formula's own message is worded with the diagnostic, in its language.
+  REQUIRE(sink.all()[0].cause);
+  const std::string zh = message_text(sink.all()[0], Lang::zh);
+  CHECK(zh.starts_with("memory.json：无法为项目“P”的“甲”计分："));
+  CHECK(zh.find("division") == std::string::npos);
 }
 
 TEST_CASE("the funds' and the total's formulas failing are worded in the reader's language") {

@@ -345,8 +345,9 @@ TEST_CASE("display and unit names", "[value]") {
   CHECK(unit_of(quantity("13人次")) == "人次");
   CHECK(unit_of(quantity("96%")) == "%");
   CHECK(unit_of(quantity("13")) == "");
-  CHECK(unit_of(date("2024-12-10")) == "日期");
-  CHECK(unit_of(Value{Word{"长期"}}) == "文字");
+  // A date or a word has no unit: the message code of what it is.
+  CHECK(unit_of(date("2024-12-10")) == "value-kind-date");
+  CHECK(unit_of(Value{Word{"长期"}}) == "value-kind-text");
 }
 
 TEST_CASE("operator names", "[value]") {

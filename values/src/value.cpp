@@ -645,8 +645,8 @@ std::string unit_of(const Value& v) {
   if (const auto* q = std::get_if<Quantity>(&v))
     return q->unit;
   if (std::holds_alternative<Date>(v))
-    return "日期";
-  return "文字";
+    return "value-kind-date";
+  return "value-kind-text";
 }
 
 }  // namespace perfeval

@@ -18,14 +18,12 @@ Diagnostic data_error(const ProjectData& data, std::string code, std::vector<std
 // -funds, -total), so the renderer words the row in the reader's language.
 Diagnostic formula_error(const ProjectData& data, std::string code, const std::string* indicator,
                          const EvalError& e) {
-  Diagnostic inner{Severity::error, e.code, e.range, {}, e.args, {}};
   std::vector<std::string> args{data.file, data.project};
   if (indicator) {
     args.push_back(*indicator);
   }
-  args.push_back(message_text(inner, Lang::en));
-  args.push_back(message_text(inner, Lang::zh));
-  return Diagnostic{Severity::error, std::move(code), e.range, data.file, std::move(args), {}};
+  return Diagnostic{Severity::error,      std::move(code), e.range, data.file, std::move(args), {},
+                    Cause{e.code, e.args}};
 }
 
 Diagnostic formula_error(const ProjectData& data, const std::string& indicator,

@@ -57,9 +57,8 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
       const ast::Indicator& decl = *indicator.decl;
       if (const auto actual = meeting_value(indicator)) {
         if (auto problem = try_score(*project, indicator, *actual)) {
-          // scoring-failed carries the formula's own message in both
-          // languages (args 3 and 4), requirement-not-met the requirement
-          // with its values; other problems are rendered here.
+          // requirement-not-met carries the requirement with its values
+          // in both languages (args 3 and 4).
           if (problem->code == "requirement-not-met" && problem->args.size() > 4) {
             problem = Diagnostic{Severity::error,
                                  "requirement-does-not-hold",
@@ -68,11 +67,16 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
                                  {problem->args[3], problem->args[4]},
                                  {}};
           }
-          const bool formula = problem->code == "scoring-failed" && problem->args.size() > 4;
-          sink.error("method-cannot-score", decl.target.range,
-                     {decl.name.text, decl.method.text, decl.target.text,
-                      formula ? problem->args[3] : message_text(*problem, Lang::en),
-                      formula ? problem->args[4] : message_text(*problem, Lang::zh)});
+          // The reason is rendered with the message, in the reader's
+          // language: a formula's own failure, or the problem itself.
+          Diagnostic cannot{Severity::error,
+                            "method-cannot-score",
+                            decl.target.range,
+                            {},
+                            {decl.name.text, decl.method.text, decl.target.text},
+                            {},
+                            problem->cause ? *problem->cause : Cause{problem->code, problem->args}};
+          sink.report(std::move(cannot));
           continue;
         }
       }

@@ -86,6 +86,9 @@ bool comparable(const Value& a, const Value& b);
 // Display text: "2.3万人" comes back as "23000人"; "0.9625 %" as "96.25%";
 // dates as "2024年12月10日".
 std::string to_display(const Value& v);
-std::string unit_of(const Value& v);  // "人", "%", "" for bare numbers, "日期", "文字"
+// A quantity's unit ("人", "%", "" for bare numbers); for a date or a word
+// the message code that names what it is (value-kind-date, value-kind-text),
+// worded in the reader's language where a message shows it as {n:word}.
+std::string unit_of(const Value& v);
 
 }  // namespace perfeval
