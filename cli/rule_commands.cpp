@@ -7,6 +7,7 @@
 #include "perfeval/runtime/output_file.hpp"
 #include "perfeval/runtime/rule_set.hpp"
 #include "perfeval/runtime/rule_tests.hpp"
+#include "perfeval/runtime/words.hpp"
 
 namespace perfeval::cli {
 
@@ -23,20 +24,21 @@ int test_rules(const std::string& rules, const std::string& tests, Lang lang) {
   for (const auto& d : sink.all()) {
     std::cerr << render(d, sources, lang) << "\n";
   }
-  const bool zh = lang == Lang::zh;
+  const Words w(lang);
   for (const auto& f : report.failures) {
     if (f.field == "error" && f.expected.empty()) {  // an error where none was expected
-      std::cout << fmt::format(fmt::runtime(zh ? "{}: 第{}例“{}”: {}\n" : "{}: case {} '{}': {}\n"),
-                               f.file, f.index, f.name, f.actual);
+      std::cout << fmt::format(fmt::runtime(w[Term::rule_test_error]), f.file, f.index, f.name,
+                               f.actual)
+                << "\n";
     } else {
-      std::cout << fmt::format(fmt::runtime(zh ? "{}: 第{}例“{}”: {} 应为 {}，实际为 {}\n"
-                                               : "{}: case {} '{}': {} expected {}, got {}\n"),
-                               f.file, f.index, f.name, f.field, f.expected, f.actual);
+      std::cout << fmt::format(fmt::runtime(w[Term::rule_test_mismatch]), f.file, f.index, f.name,
+                               f.field, f.expected, f.actual)
+                << "\n";
     }
   }
   // The closing line that test runners and CI read, in the language asked for.
-  std::cout << fmt::format(fmt::runtime(zh ? "通过 {} 例，失败 {} 例\n" : "{} passed, {} failed\n"),
-                           report.passed, report.failed);
+  std::cout << fmt::format(fmt::runtime(w[Term::rule_tests_passed]), report.passed, report.failed)
+            << "\n";
   return report.failed == 0 && !sink.has_errors() ? kOk : kFileProblem;
 }
 
@@ -58,7 +60,8 @@ int format_files(const std::vector<std::string>& paths, bool check, Lang lang) {
       }
       try {
         write_text_atomically(file, [&](std::ostream& out) { out << *formatted; });
-        std::cout << (lang == Lang::zh ? "已排版 " : "formatted ") << file.string() << "\n";
+        std::cout << fmt::format(fmt::runtime(term_text(Term::formatted_file, lang)), file.string())
+                  << "\n";
       } catch (const std::exception& e) {
         std::cerr << e.what() << "\n";
         return kFileProblem;

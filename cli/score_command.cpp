@@ -1,12 +1,16 @@
 // perfeval RULES DATA...: the runtime scores and writes; here only what the
 // command line can refuse before anything is read.
 
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
 #include <iostream>
 #include <stdexcept>
 
 #include "commands.hpp"
 #include "perfeval/runtime/output_file.hpp"
 #include "perfeval/runtime/score_report.hpp"
+#include "perfeval/runtime/words.hpp"
 
 namespace perfeval::cli {
 namespace {
@@ -20,10 +24,9 @@ bool refuse_to_overwrite_input(const ScoreArgs& args, Lang lang) {
   if (!is_one_of_inputs(args.output, inputs)) {
     return false;
   }
-  std::cerr << args.output
-            << (lang == Lang::zh ? ": 这是输入文件，perfeval 不会覆盖它；请另选输出文件名\n"
-                                 : ": this is one of the input files; perfeval will not overwrite "
-                                   "it, choose another output file\n");
+  std::cerr << fmt::format(fmt::runtime(term_text(Term::output_is_input, lang)),
+                           fmt::streamed(args.output))
+            << "\n";
   return true;
 }
 
@@ -32,8 +35,7 @@ bool refuse_to_overwrite_input(const ScoreArgs& args, Lang lang) {
 int score(const ScoreArgs& args, const Terminal& terminal) {
   const Lang lang = terminal.text.lang;
   if (args.format == "xlsx" && args.output.empty()) {
-    std::cerr << (lang == Lang::zh ? "Excel 工作簿须用 -o 文件名.xlsx 指定输出文件\n"
-                                   : "an Excel workbook needs an output file: -o FILE.xlsx\n");
+    std::cerr << term_text(Term::xlsx_needs_output, lang) << "\n";
     return kUsage;
   }
   if (!args.output.empty() && refuse_to_overwrite_input(args, lang)) {

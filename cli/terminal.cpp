@@ -3,11 +3,14 @@
 
 #include "terminal.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
 #include <string_view>
+
+#include "perfeval/runtime/words.hpp"
 
 namespace perfeval::cli {
 namespace {
@@ -46,7 +49,8 @@ Terminal terminal_for(Lang lang) {
       }
       // The cursor goes back to the start of the line, so that a message
       // written next takes the line over.
-      std::cerr << (lang == Lang::zh ? "\r\x1b[K评分中 " : "\r\x1b[Kscoring ") << done;
+      std::cerr << "\r\x1b[K"
+                << fmt::format(fmt::runtime(term_text(Term::scoring_progress, lang)), done);
       if (total) {
         std::cerr << "/" << *total;
       }

@@ -1,4 +1,4 @@
-// The reports' words table: every term has text in both languages, the
+// The words table of the reports and commands: every term has text in both languages, the
 // Chinese is Chinese and the English is English, patterns take the same
 // arguments in both, and no word is spelled twice.
 
@@ -9,14 +9,22 @@
 #include <string>
 #include <utility>
 
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 
 namespace {
 
 using namespace perfeval;
 
+// Latin letters in Chinese text, other than names that are written so in
+// Chinese too: the program, Excel, a command-line option and a file type.
 bool has_ascii_letter(std::string_view text) {
-  for (const char c : text) {
+  std::string rest(text);
+  for (const std::string_view name : {"perfeval", "Excel", "-o", ".xlsx"}) {
+    for (auto at = rest.find(name); at != std::string::npos; at = rest.find(name)) {
+      rest.erase(at, name.size());
+    }
+  }
+  for (const char c : rest) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
       return true;
     }

@@ -3,6 +3,8 @@
 
 #include "perfeval/runtime/score_report.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
@@ -12,6 +14,7 @@
 #include "perfeval/runtime/report_formats.hpp"
 #include "perfeval/runtime/report_stream.hpp"
 #include "perfeval/runtime/run.hpp"
+#include "perfeval/runtime/words.hpp"
 
 namespace perfeval {
 namespace {
@@ -113,7 +116,7 @@ struct AtEnd {
 
 bool report_as_stream(const ScoreReport& report) {
   const AtEnd progress_ends{report.progress_end};
-  const bool zh = report.text.lang == Lang::zh;
+  const Lang lang = report.text.lang;
   SourceManager sources;
   DiagnosticSink sink;
   const RuleSet rules = load_rules(report.rules, sources, sink);
@@ -154,13 +157,14 @@ bool report_as_stream(const ScoreReport& report) {
     write_file_atomically(report.output, [&](const std::filesystem::path& temp) {
       std::FILE* out = std::fopen(temp.c_str(), "wb");
       if (!out) {
-        throw std::runtime_error(name + (zh ? ": 无法写入" : ": cannot be written"));
+        throw std::runtime_error(
+            fmt::format(fmt::runtime(term_text(Term::output_cannot_be_written, lang)), name));
       }
       score_into(out, for_file(report.text));
       const bool failed = std::ferror(out) != 0;
       if (std::fclose(out) != 0 || failed) {
         throw std::runtime_error(
-            name + (zh ? ": 写入失败（磁盘已满？）" : ": writing failed (is the disk full?)"));
+            fmt::format(fmt::runtime(term_text(Term::output_write_failed, lang)), name));
       }
     });
   }

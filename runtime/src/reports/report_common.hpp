@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "perfeval/lang/diagnostic.hpp"
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 #include "perfeval/runtime/report.hpp"
 
 namespace perfeval::report_detail {

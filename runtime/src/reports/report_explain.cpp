@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "working_text.hpp"
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <map>
 
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "perfeval/values/utf8.hpp"
 

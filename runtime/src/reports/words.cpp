@@ -1,4 +1,4 @@
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 
 #include <array>
 
@@ -160,6 +160,21 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::csv_indicator_row, "指标", "indicator"},
     {Term::csv_true, "是", "true"},
     {Term::csv_false, "否", "false"},
+
+    {Term::rule_test_error, "{}: 第{}例“{}”: {}", "{}: case {} '{}': {}"},
+    {Term::rule_test_mismatch, "{}: 第{}例“{}”: {} 应为 {}，实际为 {}",
+     "{}: case {} '{}': {} expected {}, got {}"},
+    {Term::rule_tests_passed, "通过 {} 例，失败 {} 例", "{} passed, {} failed"},
+    {Term::formatted_file, "已排版 {}", "formatted {}"},
+    {Term::scoring_progress, "评分中 {}", "scoring {}"},
+    {Term::output_is_input, "{}: 这是输入文件，perfeval 不会覆盖它；请另选输出文件名",
+     "{}: this is one of the input files; perfeval will not overwrite it, choose another output "
+     "file"},
+    {Term::xlsx_needs_output, "Excel 工作簿须用 -o 文件名.xlsx 指定输出文件",
+     "an Excel workbook needs an output file: -o FILE.xlsx"},
+    {Term::output_cannot_be_written, "{}: 无法写入", "{}: cannot be written"},
+    {Term::output_write_failed, "{}: 写入失败（磁盘已满？）",
+     "{}: writing failed (is the disk full?)"},
 
     {Term::label_separator, "：", ": "},
     {Term::list_separator, "；", "; "},

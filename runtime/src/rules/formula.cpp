@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "perfeval/runtime/internal/words.hpp"
+#include "perfeval/runtime/words.hpp"
 
 namespace perfeval {
 namespace {

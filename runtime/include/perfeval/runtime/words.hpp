@@ -1,9 +1,10 @@
 #pragma once
 
-// Every word the reports print, in Chinese and English: headings, notes,
-// the audit's sentences and the words of a formula's working. The text is
-// in one table (words.cpp), looked up by term and language when a report is
-// written; diagnostics have their own table (lang/src/messages.cpp).
+// Every word the reports and commands print, in Chinese and English:
+// headings, notes, the audit's sentences, the words of a formula's working
+// and the commands' own lines. The text is in one table
+// (runtime/src/reports/words.cpp), looked up by term and language when a
+// report is written; diagnostics have their own table (lang/src/messages.cpp).
 //
 // A term whose text holds {} is a pattern for fmt, with the same number of
 // {} in both languages.
@@ -170,6 +171,16 @@ enum class Term : std::uint8_t {
   csv_indicator_row,
   csv_true,
   csv_false,
+  // The commands' own lines (cli/, runtime/src/batch/score_report.cpp).
+  rule_test_error,
+  rule_test_mismatch,
+  rule_tests_passed,
+  formatted_file,
+  scoring_progress,
+  output_is_input,
+  xlsx_needs_output,
+  output_cannot_be_written,
+  output_write_failed,
   // Punctuation that differs by language.
   label_separator,  // "档次：优" / "Band: 优"
   list_separator,   // between notes
