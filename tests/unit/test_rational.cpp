@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "perfeval/values/internal/rational_units.hpp"
 #include "perfeval/values/rational.hpp"
 
 using perfeval::ArithmeticError;
@@ -309,34 +310,34 @@ TEST_CASE("rounded_units and parse_units count what round_half_up and parse give
         for (int k = 0; k < digits; ++k) {
           scale *= 10;
         }
-        const auto units = value.rounded_units(digits);
+        const auto units = perfeval::rounded_units(value, digits);
         REQUIRE(units);
         CHECK(frac(*units, scale) == value.round_half_up(digits));
       }
     }
   }
-  CHECK(frac(69, 65).rounded_units(4) == 10615);
-  CHECK(frac(-7875, 1000).rounded_units(2) == -788);
-  CHECK(!frac(kMax, 1).rounded_units(0));
-  CHECK(!Rational(10).rounded_units(18));  // 10^19 units do not fit
-  CHECK_THROWS_AS(Rational(1).rounded_units(19), std::invalid_argument);
+  CHECK(perfeval::rounded_units(frac(69, 65), 4) == 10615);
+  CHECK(perfeval::rounded_units(frac(-7875, 1000), 2) == -788);
+  CHECK(!perfeval::rounded_units(frac(kMax, 1), 0));
+  CHECK(!perfeval::rounded_units(Rational(10), 18));  // 10^19 units do not fit
+  CHECK_THROWS_AS(perfeval::rounded_units(Rational(1), 19), std::invalid_argument);
 
-  CHECK(Rational::parse_units("106.15", 4, 2) == 10615);
-  CHECK(Rational::parse_units("100", 4, 2) == 10000);
-  CHECK(Rational::parse_units("-3", 2) == -300);
-  CHECK(Rational::parse_units("9.38", 2) == 938);
-  CHECK(!Rational::parse_units("9.385", 2));  // more decimals than counted
-  CHECK(!Rational::parse_units("106.155", 4, 2));
+  CHECK(perfeval::parse_units("106.15", 4, 2) == 10615);
+  CHECK(perfeval::parse_units("100", 4, 2) == 10000);
+  CHECK(perfeval::parse_units("-3", 2) == -300);
+  CHECK(perfeval::parse_units("9.38", 2) == 938);
+  CHECK(!perfeval::parse_units("9.385", 2));  // more decimals than counted
+  CHECK(!perfeval::parse_units("106.155", 4, 2));
   for (const char* text :
        {"", "-", ".5", "5.", "1,000", "+5", "5%", "1e3", "12345678901234567890"}) {
     INFO(text);
-    CHECK(!Rational::parse_units(text, 4));
+    CHECK(!perfeval::parse_units(text, 4));
   }
-  CHECK(!Rational::parse_units("99999999999", 18));  // the count would not fit
+  CHECK(!perfeval::parse_units("99999999999", 18));  // the count would not fit
   for (const char* text : {"0", "96.25", "-0.5", "102.04", "100.00"}) {
     INFO(text);
-    CHECK(frac(*Rational::parse_units(text, 4, 2), 10000) == *Rational::parse_percent(text));
-    CHECK(frac(*Rational::parse_units(text, 2), 100) == num(text));
+    CHECK(frac(*perfeval::parse_units(text, 4, 2), 10000) == *Rational::parse_percent(text));
+    CHECK(frac(*perfeval::parse_units(text, 2), 100) == num(text));
   }
 }
 

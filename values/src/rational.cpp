@@ -7,6 +7,8 @@
 #include <limits>
 #include <utility>
 
+#include "perfeval/values/internal/rational_units.hpp"
+
 namespace perfeval {
 namespace {
 
@@ -450,7 +452,7 @@ std::optional<Rational> Rational::parse_plain(std::string_view text, int shift) 
   return plain->negative ? -result : result;
 }
 
-std::optional<std::int64_t> Rational::parse_units(std::string_view text, int digits, int shift) {
+std::optional<std::int64_t> parse_units(std::string_view text, int digits, int shift) {
   check_digits(digits);
   check_digits(shift);
   const auto plain = read_plain_decimal(text);
@@ -465,13 +467,13 @@ std::optional<std::int64_t> Rational::parse_units(std::string_view text, int dig
   return plain->negative ? -static_cast<std::int64_t>(units) : static_cast<std::int64_t>(units);
 }
 
-std::optional<std::int64_t> Rational::rounded_units(int digits) const {
+std::optional<std::int64_t> rounded_units(const Rational& value, int digits) {
   check_digits(digits);
-  const auto units = rounded_units_64(num_, den_, digits);
+  const auto units = rounded_units_64(value.numerator(), value.denominator(), digits);
   if (!units || *units > static_cast<std::uint64_t>(INT64_MAX)) {
     return std::nullopt;
   }
-  return num_ < 0 ? -static_cast<std::int64_t>(*units) : static_cast<std::int64_t>(*units);
+  return value.sign() < 0 ? -static_cast<std::int64_t>(*units) : static_cast<std::int64_t>(*units);
 }
 
 Rational Rational::decimal(std::uint64_t units, int decimals) {

@@ -3,6 +3,8 @@
 
 #include "perfeval/runtime/internal/audit.hpp"
 
+#include "perfeval/values/internal/rational_units.hpp"
+
 namespace perfeval {
 namespace {
 
@@ -38,8 +40,8 @@ std::optional<Difference> compare_rate(const std::optional<std::string>& text, c
   const int digits = rate_digits + 2;
   if (std::string_view printed = *text; printed.ends_with('%')) {
     printed.remove_suffix(1);
-    const auto units = Rational::parse_units(printed, digits, 2);
-    if (units && units == rate.rounded_units(digits)) {
+    const auto units = parse_units(printed, digits, 2);
+    if (units && units == rounded_units(rate, digits)) {
       return std::nullopt;
     }
   }

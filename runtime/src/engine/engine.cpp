@@ -4,6 +4,7 @@
 
 #include "perfeval/lang/checker.hpp"
 #include "perfeval/runtime/internal/audit.hpp"
+#include "perfeval/values/internal/rational_units.hpp"
 
 namespace perfeval {
 namespace {

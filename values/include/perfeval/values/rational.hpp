@@ -73,16 +73,6 @@ class Rational {
   // 4.845 -> 4.85, -4.845 -> -4.85. digits may be 0..18.
   Rational round_half_up(int digits) const;
 
-  // The value rounded half up to `digits` decimals, as a whole number of
-  // 10^-digits (7.875 with 2 -> 788), when that fits in 64 bits: what two
-  // figures compare by once both are at the same decimals.
-  std::optional<std::int64_t> rounded_units(int digits) const;
-  // Short plain decimal text ("106.15", "-3"; no separators, at most 18
-  // digits) divided by 10^shift, as a whole number of 10^-digits, when it
-  // has no more decimals than that: "106.15" with 4 and 2 -> 10615.
-  // Nullopt leaves the text to parse() and parse_percent().
-  static std::optional<std::int64_t> parse_units(std::string_view text, int digits, int shift = 0);
-
   // Fixed-point text with exactly `digits` decimals after rounding half-up:
   // 7.875 with 2 -> "7.88", 10 with 2 -> "10.00".
   std::string to_fixed(int digits) const;
@@ -110,21 +100,6 @@ class Rational {
 
   Int num_ = 0;
   Int den_ = 1;
-};
-
-// Adds up many values exactly. Values whose denominators divide 10^9, as
-// rounded scores' and printed figures' do, are kept as a count of 10^-9
-// and added without a gcd each; any other goes to an ordinary Rational sum.
-// Both throw ArithmeticError when the sum is too large to hold.
-class RationalSum {
- public:
-  RationalSum& operator+=(const Rational& value);
-  Rational value() const;
-
- private:
-  static constexpr std::int64_t kScale = 1'000'000'000;  // units in one
-  std::int64_t units_ = 0;                               // of 1 / kScale
-  Rational rest_;
 };
 
 }  // namespace perfeval
