@@ -212,6 +212,18 @@ TEST_CASE("audit categories on hand-made data") {
     CHECK(c.tables_not_adding_up == 1);
     CHECK(c.differences == 1);  // 19 is also not what the rules give
   }
+  SECTION("a row that prints no score: the printed scores' sum is not checked, and says so") {
+    s.data.indicators[2].reported.score.reset();
+    const auto c = s.audit();
+    CHECK(c.not_checked == 1);
+    CHECK(c.tables_not_adding_up == 0);
+    CHECK_FALSE(c.clean());
+  }
+  SECTION("no printed total: nothing to check the sum against, nothing skipped") {
+    s.data.indicators[2].reported.score.reset();
+    s.data.reported_total.reset();
+    CHECK(s.audit().not_checked == 0);
+  }
   SECTION("whitespace is no explanation") {
     s.data.indicators[0].actual = std::get<ParsedValue>(parse_value("=103人"));
     s.data.indicators[0].explanation = " \n ";
@@ -219,6 +231,27 @@ TEST_CASE("audit categories on hand-made data") {
     s.data.reported_total = "98.80";
     CHECK(s.audit().missing_explanations == 1);
   }
+}
+
+TEST_CASE("audit: funds that cannot be scored (0 / 0) leave the table not checked") {
+  Small s;
+  s.data.funds.budget = Rational(0);
+  s.data.funds.executed = Rational(0);
+  DiagnosticSink sink;
+  const auto result = score_project(s.compiled->program, s.data, sink, {true, Lang::zh});
+  REQUIRE(result);
+  CHECK_FALSE(sink.all().empty());  // the division error
+  const auto c = count_findings(*result);
+  CHECK(c.not_checked == 2);  // the funds rate and score, and the total
+  CHECK_FALSE(c.clean());
+
+  RunResults run_results;
+  run_results.projects.push_back(*result);
+  run_results.diagnostics = sink.all();
+  std::ostringstream text;
+  write_audit_text(text, run_results, s.compiled->sources, TextOptions{});
+  CHECK(text.str().find("未能核对  预算执行率") != std::string::npos);
+  CHECK(text.str().find("未发现问题") == std::string::npos);
 }
 
 TEST_CASE("explain: the working of a score, with the values filled in") {

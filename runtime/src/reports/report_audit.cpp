@@ -4,8 +4,10 @@
 
 #include <fmt/format.h>
 
-#include "perfeval/runtime/words.hpp"
+#include <algorithm>
+
 #include "perfeval/runtime/report.hpp"
+#include "perfeval/runtime/words.hpp"
 #include "working_text.hpp"
 
 namespace perfeval {
@@ -74,6 +76,40 @@ void write_missing(std::ostream& out, Words w, std::string_view name, const Rati
   }
 }
 
+// Rows (funds included) that print no readable score.
+std::size_t rows_without_printed_score(const ProjectResult& p) {
+  std::size_t n = p.funds.reported_score_value ? 0 : 1;
+  for (const auto& i : p.indicators) {
+    n += i.entered ? 0 : 1;
+  }
+  return n;
+}
+
+bool total_not_scored(const ProjectResult& p) {
+  return !p.complete || !p.total;
+}
+
+// The sum check needs every row's printed score and a printed total.
+bool sum_not_checked(const ProjectResult& p) {
+  return p.reported_total_value && rows_without_printed_score(p) > 0;
+}
+
+void write_not_checked(std::ostream& out, const ProjectResult& p, Words w) {
+  if (!p.funds.scored) {
+    out << fmt::format("  {}  {}: {}\n", w[Term::not_checked], w[Term::budget_execution_in_text],
+                       w[Term::cannot_score]);
+  }
+  if (total_not_scored(p)) {
+    out << fmt::format("  {}  {}: {}\n", w[Term::not_checked], w[Term::total_in_text],
+                       w[Term::cannot_score]);
+  }
+  if (sum_not_checked(p)) {
+    out << fmt::format(
+        "  {}  {}\n", w[Term::not_checked],
+        fmt::format(fmt::runtime(w[Term::scores_not_printed]), rows_without_printed_score(p)));
+  }
+}
+
 void write_project_audit(std::ostream& out, const ProjectResult& p, const SourceManager& sources,
                          Words w) {
   out << fmt::format("{}  ({})\n", p.project, p.file);
@@ -111,11 +147,14 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
                        w[Term::printed_scores_sum], p.reported_sum->to_string(),
                        w[Term::total_in_text], *p.reported_total);
   }
+  write_not_checked(out, p, w);
   const AuditCounts c = count_findings(p);
-  out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}\n\n", w[Term::project_summary],
-                     c.indicators, w[Term::indicators], w[Term::agree], c.agree, w[Term::differ],
-                     c.differ, w[Term::explanations_missing_in_text], c.missing_explanations,
-                     w[Term::unneeded_explanations], c.unneeded_explanations);
+  out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}; {} {}; {} {}\n\n",
+                     w[Term::project_summary], c.indicators, w[Term::indicators], w[Term::agree],
+                     c.agree, w[Term::differ], c.differ, w[Term::differing_figures], c.differences,
+                     w[Term::explanations_missing_in_text], c.missing_explanations,
+                     w[Term::unneeded_explanations], c.unneeded_explanations, w[Term::not_checked],
+                     c.not_checked);
 }
 
 json difference_json(const Difference& d, const ProjectResult& p, const std::string& working) {
@@ -134,7 +173,8 @@ json counts_json(const AuditCounts& c) {
           {"missing_explanations", c.missing_explanations},
           {"unneeded_explanations", c.unneeded_explanations},
           {"tables_not_adding_up", c.tables_not_adding_up},
-          {"not_scored", c.not_scored}};
+          {"not_scored", c.not_scored},
+          {"not_checked", c.not_checked}};
 }
 
 }  // namespace
@@ -148,12 +188,13 @@ AuditCounts& AuditCounts::operator+=(const AuditCounts& o) {
   unneeded_explanations += o.unneeded_explanations;
   tables_not_adding_up += o.tables_not_adding_up;
   not_scored += o.not_scored;
+  not_checked += o.not_checked;
   return *this;
 }
 
 bool AuditCounts::clean() const {
   return differences == 0 && missing_explanations == 0 && unneeded_explanations == 0 &&
-         tables_not_adding_up == 0 && not_scored == 0;
+         tables_not_adding_up == 0 && not_scored == 0 && not_checked == 0;
 }
 
 AuditCounts count_findings(const ProjectResult& p) {
@@ -172,6 +213,8 @@ AuditCounts count_findings(const ProjectResult& p) {
   c.missing_explanations = p.explanations_missing();
   c.unneeded_explanations = p.explanations_unneeded();
   c.tables_not_adding_up = p.reported_sum_mismatch() ? 1 : 0;
+  c.not_checked =
+      (p.funds.scored ? 0 : 1) + (total_not_scored(p) ? 1 : 0) + (sum_not_checked(p) ? 1 : 0);
   return c;
 }
 
@@ -183,13 +226,17 @@ void write_audit_text(std::ostream& out, const RunResults& results, const Source
     write_project_audit(out, p, sources, w);
     all += count_findings(p);
   }
-  out << fmt::format("{}: {} {}, {} {}: {} {}, {} {}; {} {}; {} {}; {} {}\n", w[Term::all],
-                     results.projects.size(), w[Term::tables], all.indicators, w[Term::indicators],
-                     w[Term::agree], all.agree, w[Term::differ], all.differ,
-                     w[Term::explanations_missing_in_text], all.missing_explanations,
-                     w[Term::unneeded_explanations], all.unneeded_explanations,
-                     w[Term::tables_not_adding_up], all.tables_not_adding_up);
-  if (all.clean()) {
+  out << fmt::format(
+      "{}: {} {}, {} {}: {} {}, {} {}; {} {}; {} {}; {} {}; {} {}; {} {}\n", w[Term::all],
+      results.projects.size(), w[Term::tables], all.indicators, w[Term::indicators], w[Term::agree],
+      all.agree, w[Term::differ], all.differ, w[Term::differing_figures], all.differences,
+      w[Term::explanations_missing_in_text], all.missing_explanations,
+      w[Term::unneeded_explanations], all.unneeded_explanations, w[Term::tables_not_adding_up],
+      all.tables_not_adding_up, w[Term::not_checked], all.not_checked);
+  // A run with errors was not fully checked: never "nothing found".
+  const bool any_error = std::ranges::any_of(
+      results.diagnostics, [](const Diagnostic& d) { return d.severity == Severity::error; });
+  if (all.clean() && !any_error) {
     out << w[Term::nothing_found] << "\n";
   }
 }

@@ -128,6 +128,11 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::funds_score, "预算执行率得分", "funds score"},
     {Term::indicator_scores, "指标得分", "indicator scores"},
     {Term::nothing_found, "未发现问题", "nothing found"},
+    {Term::not_checked, "未能核对", "not checked"},
+    {Term::cannot_score, "无法计分（见错误信息）", "could not be scored (see the errors)"},
+    {Term::scores_not_printed, "有 {} 行未填报得分，未核对得分合计",
+     "{} rows print no score; the printed scores' sum was not checked"},
+    {Term::differing_figures, "不符数字", "differing figures"},
     {Term::open_quote, "“", "'"},
     {Term::close_quote, "”", "'"},
 

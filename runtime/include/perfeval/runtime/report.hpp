@@ -70,6 +70,9 @@ struct AuditCounts {
   std::size_t unneeded_explanations = 0;
   std::size_t tables_not_adding_up = 0;
   std::size_t not_scored = 0;
+  // Figures or checks that could not be done: funds or total not scored,
+  // or printed scores missing so their sum could not be set against the total.
+  std::size_t not_checked = 0;
 
   AuditCounts& operator+=(const AuditCounts& other);
   bool clean() const;

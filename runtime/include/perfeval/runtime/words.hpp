@@ -136,6 +136,10 @@ enum class Term : std::uint8_t {
   funds_score,
   indicator_scores,
   nothing_found,
+  not_checked,
+  cannot_score,
+  scores_not_printed,  // pattern: rows
+  differing_figures,
   open_quote,
   close_quote,
 
