@@ -1,6 +1,7 @@
 #include <map>
 
 #include "perfeval/runtime/report.hpp"
+#include "report_common.hpp"
 
 namespace perfeval {
 namespace {
@@ -46,7 +47,7 @@ json project_json(const ProjectResult& p) {
   for (const auto& i : p.indicators) {
     // A not-applicable indicator has no figures, as in JSON Lines: null,
     // never a rate or score of 0 that a reader would add up.
-    const bool figures = i.scored && i.applicable;
+    const bool figures = report_detail::shows_figures(i);
     indicators.push_back({
         {"category1", i.category1},
         {"category2", i.category2},
