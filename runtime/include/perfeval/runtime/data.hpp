@@ -48,11 +48,32 @@ struct IndicatorData {
   std::string rule;         // 赋分规则 as printed
   std::string evidence;     // 佐证资料
   Reported reported;
+
+  // The indicator's own row of the table, for a table that carries its
+  // indicator table instead of naming a declared project type (or as well as
+  // naming one: then each differing field is reported). Empty where the
+  // table does not give it.
+  std::string category1;  // 一级指标
+  std::string category2;  // 二级指标
+  std::string weight;     // 分值 as written ("20", "20分")
+  std::string target;     // 年度指标值 as written (">=13人", "≤240万元", "有效促进")
+  std::string method;     // 赋分规则 naming a method of the policy
+  int row = 0;            // the worksheet row it was read from; 0 for JSON
+
+  bool carries_definition() const { return !weight.empty() || !target.empty(); }
+};
+
+// Where a table read from a worksheet keeps each column, so that a problem
+// names its cell ("尾款.xlsx!自评表!F12"). Empty for JSON.
+struct SheetPlaces {
+  std::string sheet;  // "尾款.xlsx!自评表"
+  std::string actual, weight, target, method, explanation, rate, score;  // column letters
 };
 
 struct ProjectData {
   std::string file;     // where it was read from ("" when built in memory)
-  std::string project;  // the project type's name
+  std::string project;  // the project type's name, or the project's own for a table that carries its indicators
+  std::string policy;   // the policy to score a table that carries its indicators; "" for a declared type's
   std::string kind;     // "project" or "unit"
   std::optional<int> year;
   std::string department;
@@ -63,6 +84,11 @@ struct ProjectData {
   std::vector<IndicatorData> indicators;
   std::optional<std::string> reported_total;
   std::string source;
+  SheetPlaces places;
+
+  bool carries_table() const {
+    return !indicators.empty() && indicators.front().carries_definition();
+  }
 };
 
 // Reads one data file already added to `sources`. Problems are reported to
