@@ -57,10 +57,17 @@ CLI::Option* add_data(CLI::App& command, std::vector<std::string>& data) {
       "DATA", data, "data files or folders of them (*.json, *.jsonl), or - for standard input");
 }
 
+void add_policy(CLI::App& command, std::string& policy) {
+  command.add_option("--policy", policy,
+                     "the policy that scores tables carrying their own indicators and naming "
+                     "none (docs/data-format.md)");
+}
+
 // RULES and DATA, both needed.
 void add_inputs(CLI::App& command, Inputs& inputs) {
   add_rules(command, inputs.rules)->required();
   add_data(command, inputs.data)->required();
+  add_policy(command, inputs.policy);
 }
 
 }  // namespace
@@ -77,6 +84,7 @@ CommandLine::CommandLine(CLI::App& app) : app_(app) {
                  "write to this file instead of standard output (needed for xlsx)");
   add_jobs(app, score_.inputs.jobs);
   add_lang(app, lang_name_);
+  add_policy(app, score_.inputs.policy);
   // Not required here, as a command word may come instead: see check_parsed.
   // Once RULES is given no later word is a command word, so that
   // `perfeval rules audit` scores a folder named audit; CLI11 checks a
@@ -121,6 +129,7 @@ CommandLine::CommandLine(CLI::App& app) : app_(app) {
   add_lang(*check_command_, lang_name_);
   add_rules(*check_command_, check_.rules)->required();
   add_data(*check_command_, check_.data);
+  add_policy(*check_command_, check_.policy);
 
   test_command_ = add_command(
       app, "test",

@@ -32,6 +32,7 @@ struct Inputs {
   std::string rules;
   std::vector<std::string> data;
   unsigned jobs = 1;
+  std::string policy;  // --policy: for tables that carry their indicators and name none
 };
 
 // perfeval [-f FORMAT] [-o FILE] RULES DATA...

@@ -18,6 +18,7 @@ RunResults run_whole(const Inputs& inputs, const Terminal& terminal, SourceManag
   options.data.assign(inputs.data.begin(), inputs.data.end());
   options.scoring.explain = explain;
   options.scoring.lang = terminal.text.lang;
+  options.scoring.policy = inputs.policy;
   options.check_only = check_only;
   if (terminal.progress) {
     options.progress = [&](std::size_t done, std::size_t total) {

@@ -47,6 +47,7 @@ int score(const ScoreArgs& args, const Terminal& terminal) {
   report.format = args.format;
   report.output = args.output;
   report.jobs = args.inputs.jobs;
+  report.policy = args.inputs.policy;
   report.text = terminal.text;
   report.progress = terminal.progress;
   if (terminal.progress) {

@@ -14,7 +14,8 @@ namespace perfeval {
 namespace {
 
 // What one worker keeps from table to table, so that the usual table
-// allocates nothing: the loaders, the data and the result.
+// allocates nothing: the loaders, the data, a table's own indicators
+// compiled, and the result.
 class Worker {
  public:
   Worker(const RuleSet& rules, const ScoreOptions& options)
@@ -45,8 +46,8 @@ class Worker {
       slow_data_ = load_project_data(id, *record_sources_, load_sink_, record.label);
       data = slow_data_ ? &*slow_data_ : nullptr;
     }
-    if (data && rules_.unreadable_files > 0 && !rules_.program.find_project(data->project) &&
-        !rules_.program.is_broken(data->project)) {
+    if (data && rules_.unreadable_files > 0 && !data->carries_table() &&
+        !rules_.program.find_project(data->project) && !rules_.program.is_broken(data->project)) {
       // Not "no such project": it may stand in a rule file that could not be read.
       load_sink_.report({Severity::error,
                          "data-unknown-project-rules-broken",
@@ -57,7 +58,7 @@ class Worker {
       data = nullptr;
     }
     const bool scored =
-        data && score_project(rules_.program, *data, result_, score_sink_, options_);
+        data && score_project(rules_.program, *data, result_, table_, score_sink_, options_);
     RecordOutcome outcome{record, scored ? &result_ : nullptr, load_sink_.all(),
                           record_sources_ ? &*record_sources_ : nullptr, score_sink_.all()};
     chunk.totals.add(outcome.result);
@@ -72,6 +73,7 @@ class Worker {
   std::optional<ProjectData> slow_data_;
   std::optional<SourceManager> record_sources_;
   ProjectResult result_;
+  CarriedTable table_;  // a table's own indicators, compiled
   DiagnosticSink load_sink_;
   DiagnosticSink score_sink_;
 };

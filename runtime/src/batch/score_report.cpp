@@ -74,6 +74,7 @@ bool report_whole_run(const ScoreReport& report) {
   options.max_data_bytes = report.max_data_bytes;
   options.jobs = report.jobs;
   options.scoring.lang = report.text.lang;
+  options.scoring.policy = report.policy;
   if (report.progress) {
     options.progress = [&](std::size_t done, std::size_t total) {
       report.progress(done, total == 0 ? std::nullopt : std::optional<std::size_t>(total));
@@ -143,6 +144,7 @@ bool report_as_stream(const ScoreReport& report) {
     options.jobs = report.jobs;
     // Lines and JSON Lines show figures only: text for reports is not copied.
     options.scoring.keep_text = false;
+    options.scoring.policy = report.policy;
     options.progress = report.progress;
     score_batches(rules, reader, writer, options);
     writer.finish();

@@ -369,6 +369,12 @@ void read_indicator(od::value v, IndicatorData& out, Reading reading) {
   out.rule.clear();
   out.evidence.clear();
   out.reported = Reported{};
+  out.category1.clear();
+  out.category2.clear();
+  out.weight.clear();
+  out.target.clear();
+  out.method.clear();
+  out.row = 0;
   for (auto field : take(v.get_object())) {
     const Key key(field);
     if (key.is("reported")) {
@@ -392,11 +398,26 @@ void read_indicator(od::value v, IndicatorData& out, Reading reading) {
       target = &out.rule, bit = 6;
     } else if (key.is("evidence")) {
       target = &out.evidence, bit = 7;
+    } else if (key.is("category1")) {
+      target = &out.category1, bit = 8;
+    } else if (key.is("category2")) {
+      target = &out.category2, bit = 9;
+    } else if (key.is("weight")) {
+      target = &out.weight, bit = 10;
+    } else if (key.is("target")) {
+      target = &out.target, bit = 11;
+    } else if (key.is("method")) {
+      target = &out.method, bit = 12;
     } else {
       throw Decline{};
     }
     seen.mark(bit);
-    if (bit > 3) {
+    if (bit >= 8) {
+      // The indicator's own row scores the table: kept whatever the run shows.
+      if (!read_text(field.value(), *target, reading)) {
+        target->clear();
+      }
+    } else if (bit > 3) {
       read_description(field.value(), *target, reading);
     } else if (!read_text(field.value(), *target, reading)) {
       if (bit <= 2) {
@@ -472,6 +493,11 @@ void read_project(od::document& doc, ProjectData& out, Reading reading) {
     } else if (key.is("goals")) {
       seen.mark(5);
       read_goals(field.value(), out, reading);
+    } else if (key.is("policy")) {
+      seen.mark(10);
+      if (!read_text(field.value(), out.policy, reading)) {
+        out.policy.clear();
+      }
     } else if (key.is("kind")) {
       seen.mark(6);
       read_description(field.value(), out.kind, Reading{true, reading.escapes});
@@ -521,6 +547,13 @@ bool FastDataLoader::load_padded(std::string_view json, std::string_view file, P
   out.goals_achieved.clear();
   out.source.clear();
   out.reported_total.reset();
+  out.policy.clear();
+  // JSON gives no worksheet places; the strings keep their storage.
+  SheetPlaces& places = out.places;
+  for (std::string* column : {&places.sheet, &places.actual, &places.weight, &places.target,
+                              &places.method, &places.explanation, &places.rate, &places.score}) {
+    column->clear();
+  }
   try {
     od::document doc = take(impl_->parser.iterate(
         simdjson::padded_string_view(json.data(), json.size(), json.size() + kPadding)));

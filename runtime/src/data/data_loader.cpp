@@ -269,6 +269,12 @@ void read_indicators(Reader& r, const json& root, ProjectData& data) {
     indicator.rule = r.optional_text(row, "rule", path);
     indicator.evidence = r.optional_text(row, "evidence", path);
     indicator.reported = r.reported(row, path);
+    // The indicator's own row, for a table that carries its indicator table.
+    indicator.category1 = r.optional_text(row, "category1", path);
+    indicator.category2 = r.optional_text(row, "category2", path);
+    indicator.weight = r.optional_text(row, "weight", path);
+    indicator.target = r.optional_text(row, "target", path);
+    indicator.method = r.optional_text(row, "method", path);
     data.indicators.push_back(std::move(indicator));
   }
 }
@@ -364,6 +370,7 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
   }
   data.project = *project;
   r.project_ = data.project;
+  data.policy = r.optional_text(root, "policy", "");
   data.kind = r.optional_text(root, "kind", "");
   if (const auto year = root.find("year"); year != root.end() && year->is_number_integer()) {
     data.year = year->get<int>();

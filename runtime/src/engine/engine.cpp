@@ -371,22 +371,61 @@ bool ProjectResult::reported_sum_mismatch() const {
   return reported_sum && reported_total_value && *reported_total_value != *reported_sum;
 }
 
+namespace {
+
+// The project type `data` is scored against: the rules' own, or the table's
+// indicators compiled into `table`; null (with the reason reported) when
+// there is none.
+const CompiledProject* project_for(const Program& program, const ProjectData& data,
+                                   CarriedTable& table, DiagnosticSink& sink,
+                                   const ScoreOptions& options, bool& declared) {
+  declared = true;
+  if (const CompiledProject* project = program.find_project(data.project)) {
+    return project;
+  }
+  declared = false;
+  if (program.is_broken(data.project)) {
+    sink.report(data_error(data, "data-project-has-rule-errors", {data.project}));
+    return nullptr;
+  }
+  if (data.carries_table()) {
+    return table.compile(program, data, data.policy.empty() ? options.policy : data.policy,
+                         sink);
+  }
+  const auto names = program.project_names();
+  if (auto suggestion = closest_name(data.project, names)) {
+    sink.report(data_error(data, "data-unknown-project-suggest", {data.project, *suggestion}));
+  } else {
+    sink.report(data_error(data, "data-unknown-project", {data.project}));
+  }
+  return nullptr;
+}
+
+// `declared`: a project type of the rules, against which the fields a table
+// gives of its indicators are compared.
+bool score_against(const CompiledProject& compiled, bool declared, const ProjectData& data,
+                   ProjectResult& result, DiagnosticSink& sink, const ScoreOptions& options);
+
+}  // namespace
+
 bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
                    DiagnosticSink& sink, const ScoreOptions& options) {
-  const CompiledProject* project = program.find_project(data.project);
-  if (!project) {
-    if (program.is_broken(data.project)) {
-      sink.report(data_error(data, "data-project-has-rule-errors", {data.project}));
-      return false;
-    }
-    const auto names = program.project_names();
-    if (auto suggestion = closest_name(data.project, names)) {
-      sink.report(data_error(data, "data-unknown-project-suggest", {data.project, *suggestion}));
-    } else {
-      sink.report(data_error(data, "data-unknown-project", {data.project}));
-    }
-    return false;
-  }
+  CarriedTable table;
+  return score_project(program, data, result, table, sink, options);
+}
+
+bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
+                   CarriedTable& table, DiagnosticSink& sink, const ScoreOptions& options) {
+  bool declared = false;
+  const CompiledProject* project = project_for(program, data, table, sink, options, declared);
+  return project && score_against(*project, declared, data, result, sink, options);
+}
+
+namespace {
+
+bool score_against(const CompiledProject& compiled, bool declared, const ProjectData& data,
+                   ProjectResult& result, DiagnosticSink& sink, const ScoreOptions& options) {
+  const CompiledProject* project = &compiled;
   const CompiledPolicy& policy = *project->policy;
 
   // A reset rather than a fresh result: a caller scoring many projects hands
@@ -426,11 +465,11 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
     for (const auto& row : data.indicators) {
       const auto it = project->index_by_name.find(row.name);
       if (it == project->index_by_name.end()) {
-        std::vector<std::string> declared;
+        std::vector<std::string> names;
         for (const auto& indicator : project->indicators) {
-          declared.push_back(indicator.decl->name.text);
+          names.push_back(indicator.decl->name.text);
         }
-        if (auto suggestion = closest_name(row.name, declared)) {
+        if (auto suggestion = closest_name(row.name, names)) {
           sink.report(data_error(data, "data-unknown-indicator-suggest",
                                  {data.project, row.name, *suggestion}));
         } else {
@@ -473,6 +512,9 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
       r.reported = row->reported;
     }
     r.explanation_present = has_text(row->explanation);
+    if (declared && row->carries_definition()) {
+      report_table_differences(decl, data, *row, sink);
+    }
     score_indicator(*project, indicator, *row, data, r, sink, options);
     complete &= r.scored;
   }
@@ -493,6 +535,8 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   audit_total(data, result, sink);
   return true;
 }
+
+}  // namespace
 
 std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
                                            DiagnosticSink& sink, const ScoreOptions& options) {

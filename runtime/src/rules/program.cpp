@@ -124,6 +124,21 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
         policy.grades.push_back(std::move(grade));
       }
     }
+    for (const auto& category : decl.categories) {
+      CategoryRule rule{category.category1.text,
+                        category.category2 ? std::optional(category.category2->text)
+                                           : std::nullopt,
+                        category.weight, category.range};
+      const auto same = std::find_if(
+          policy.categories.begin(), policy.categories.end(), [&](const CategoryRule& c) {
+            return c.category1 == rule.category1 && c.category2 == rule.category2;
+          });
+      if (same != policy.categories.end()) {
+        *same = std::move(rule);
+      } else {
+        policy.categories.push_back(std::move(rule));
+      }
+    }
     if (!decl.bands.empty()) {
       policy.bands.clear();
       for (const auto& band : decl.bands) {
@@ -186,18 +201,51 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
 CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
                                              const CompiledMethod& method,
                                              const CompiledPolicy& policy) {
-  CompiledIndicator compiled{&decl, &method, method.grades, nullptr};
+  CompiledIndicator compiled{&decl, &method, {}, nullptr};
+  compile_indicator(decl, method, policy, compiled);
+  return compiled;
+}
+
+void Program::compile_indicator(const ast::Indicator& decl, const CompiledMethod& method,
+                                const CompiledPolicy& policy, CompiledIndicator& out) {
+  out.decl = &decl;
+  out.method = &method;
+  // Element by element, so that a reused indicator's grade words keep
+  // their storage.
+  const auto overridden = [&](const Grade& grade) {
+    return std::any_of(method.grades.begin(), method.grades.end(),
+                       [&](const Grade& g) { return g.word == grade.word; });
+  };
+  std::size_t count = method.grades.size();
   for (const auto& grade : policy.grades) {
-    const bool overridden = std::any_of(compiled.grades.begin(), compiled.grades.end(),
-                                        [&](const Grade& g) { return g.word == grade.word; });
-    if (!overridden) {
-      compiled.grades.push_back(grade);
+    count += overridden(grade) ? 0 : 1;
+  }
+  out.grades.resize(count);
+  std::size_t k = 0;
+  for (const auto& grade : method.grades) {
+    out.grades[k++] = grade;
+  }
+  for (const auto& grade : policy.grades) {
+    if (!overridden(grade)) {
+      out.grades[k++] = grade;
     }
   }
-  compiled.explain_when = method.explain_when   ? &*method.explain_when
-                          : policy.explain_when ? &*policy.explain_when
-                                                : nullptr;
-  return compiled;
+  out.explain_when = method.explain_when   ? &*method.explain_when
+                     : policy.explain_when ? &*policy.explain_when
+                                           : nullptr;
+}
+
+std::vector<std::string> Program::method_names(const CompiledPolicy& policy) const {
+  std::vector<std::string> names;
+  for (const auto& [name, method] : policy.methods) {
+    names.push_back(name);
+  }
+  for (const auto& [name, method] : global_methods_) {
+    if (!policy.methods.contains(name)) {
+      names.push_back(name);
+    }
+  }
+  return names;
 }
 
 const CompiledPolicy* Program::find_policy(std::string_view name) const {
@@ -220,6 +268,14 @@ const CompiledMethod* Program::find_method(std::string_view name,
 const CompiledProject* Program::find_project(std::string_view name) const {
   const auto it = projects_.find(name);
   return it == projects_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Program::policy_names() const {
+  std::vector<std::string> names;
+  for (const auto& policy : policies_) {
+    names.push_back(policy.name);
+  }
+  return names;
 }
 
 std::vector<std::string> Program::project_names() const {

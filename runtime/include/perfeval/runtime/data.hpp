@@ -91,6 +91,14 @@ struct ProjectData {
   }
 };
 
+// A column of a table's indicator rows, for naming the cell a problem is in.
+enum class TableField { actual, weight, target, method, explanation, rate, score };
+
+// Where `field` of `indicator` stands: "尾款.xlsx!自评表!F12" for a table read
+// from a worksheet that says where that column is; else the data file
+// ("examples/x.json", "big.jsonl:17").
+std::string cell_place(const ProjectData& data, const IndicatorData& indicator, TableField field);
+
 // Reads one data file already added to `sources`. Problems are reported to
 // `sink` (JSON syntax errors with line and column) and give nullopt. The
 // data and messages without a place name the file as `label` when given

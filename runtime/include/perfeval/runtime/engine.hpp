@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "perfeval/runtime/carried_table.hpp"
 #include "perfeval/runtime/data.hpp"
 #include "perfeval/runtime/program.hpp"
 
@@ -211,6 +212,9 @@ struct ScoreOptions {
   // result; a stream that writes figures only goes without. Differences
   // keep their printed figure either way.
   bool keep_text = true;
+  // The policy that scores a table carrying its own indicators and naming
+  // none (`--policy NAME`); a table's own "policy" comes first.
+  std::string policy;
 };
 
 // Scores one indicator of `project` as score_project does, reading the
@@ -220,10 +224,15 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
                      const IndicatorData& input, const ProjectData& data, IndicatorResult& result,
                      DiagnosticSink& sink, const ScoreOptions& options);
 
-// Scores `data`. Problems (an unknown project type, a missing indicator, a
-// unit that does not match, a formula that fails on these values) are
-// reported to `sink` with the data file, project and indicator, and leave
-// the result incomplete; nullopt when the project type is unknown.
+// Scores `data`: against the project type of the rules it names, or, for a
+// table that carries its own indicators (docs/data-format.md) and names no
+// declared type, against those indicators under its policy. A table that
+// names a declared type and also gives weights, targets or methods is
+// scored by the rules, with a warning for each field that differs.
+// Problems (an unknown project type, a missing indicator, a unit that does
+// not match, a formula that fails on these values) are reported to `sink`
+// with the data file, project and indicator, and leave the result
+// incomplete; nullopt when there is nothing to score the table against.
 std::optional<ProjectResult> score_project(const Program& program, const ProjectData& data,
                                            DiagnosticSink& sink, const ScoreOptions& options = {});
 
@@ -233,5 +242,11 @@ std::optional<ProjectResult> score_project(const Program& program, const Project
 // type is unknown (and `result` is then left as it was).
 bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
                    DiagnosticSink& sink, const ScoreOptions& options = {});
+
+// The same, compiling a table's own indicators into `table`, kept from
+// call to call like `result`: what a worker scoring many tables that carry
+// their indicators uses, so that it allocates nothing once grown.
+bool score_project(const Program& program, const ProjectData& data, ProjectResult& result,
+                   CarriedTable& table, DiagnosticSink& sink, const ScoreOptions& options = {});
 
 }  // namespace perfeval

@@ -45,6 +45,15 @@ struct CompiledMethod {
   SourceRange range;
 };
 
+// `category 产出指标 weight 50`: the indicators under the category add up to
+// its weight.
+struct CategoryRule {
+  std::string category1;
+  std::optional<std::string> category2;  // absent for a whole 一级 category
+  Rational weight;
+  SourceRange range;
+};
+
 struct CompiledPolicy {
   std::string name;
   std::optional<Rational> total;
@@ -56,6 +65,11 @@ struct CompiledPolicy {
   CompiledFunds funds;
   std::vector<Grade> grades;
   std::vector<Band> bands;
+  // The policy's and those of the policies it extends, a nearer one
+  // replacing one of the same path: what a table carrying its own
+  // indicators is checked against (declared projects are checked by the
+  // checker).
+  std::vector<CategoryRule> categories;
   // The policy's own methods, which take the place of outside ones.
   std::map<std::string, const CompiledMethod*, std::less<>> methods;
   SourceRange range;
@@ -105,8 +119,15 @@ class Program {
   static CompiledIndicator compile_indicator(const ast::Indicator& decl,
                                              const CompiledMethod& method,
                                              const CompiledPolicy& policy);
+  // The same into `out`, whose grade list keeps its storage.
+  static void compile_indicator(const ast::Indicator& decl, const CompiledMethod& method,
+                                const CompiledPolicy& policy, CompiledIndicator& out);
+  // The names of the methods an indicator of `policy` may use, for a
+  // suggestion when one is misspelt.
+  std::vector<std::string> method_names(const CompiledPolicy& policy) const;
   bool is_broken(std::string_view name) const { return broken_.contains(std::string(name)); }
   std::vector<std::string> project_names() const;
+  std::vector<std::string> policy_names() const;
 
  private:
   std::deque<CompiledPolicy> policies_;

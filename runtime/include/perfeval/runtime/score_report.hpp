@@ -25,6 +25,8 @@ struct ScoreReport {
   std::filesystem::path output;  // empty: standard output (not for xlsx)
   unsigned jobs = 1;             // threads that read and score
   std::size_t max_data_bytes = 64 * 1024 * 1024;
+  // The policy for tables that carry their own indicators and name none.
+  std::string policy;
   TextOptions text;  // colour is never used in a file
   // Called as tables are scored with how many are done and how many there
   // are, when known; for a progress indicator.
