@@ -224,6 +224,15 @@ BAD_INPUT("too-many-decimals")          // found by fuzz_value: shown as a diffe
 BAD_INPUT("date-year-starting-with-0")  // found by fuzz_value: 0242 shown as 242
 BAD_INPUT("reported-total-60-digits")   // audit aborted reading it a second time
 BAD_INPUT("funds-0-over-0-audit")       // a table audit could not score: exit 1
+// Tables that carry their own indicators (docs/data-format.md)
+BAD_INPUT("table-without-policy")
+BAD_INPUT("table-policy-on-command-line")
+BAD_INPUT("table-unknown-policy")
+BAD_INPUT("table-unknown-method")
+BAD_INPUT("table-bad-target-and-weight")
+BAD_INPUT("table-weights-do-not-add-up")
+BAD_INPUT("table-row-without-target-and-duplicate")
+BAD_INPUT("table-differs-from-rules")
 
 TEST_CASE("bad input: every case is listed above") {
   std::size_t folders = 0;
