@@ -31,7 +31,8 @@ struct ShippedRules {
 bool same(const perfeval::ProjectData& a, const perfeval::ProjectData& b) {
   if (a.project != b.project || a.year != b.year || a.funds.planned != b.funds.planned ||
       a.funds.budget != b.funds.budget || a.funds.executed != b.funds.executed ||
-      a.reported_total != b.reported_total || a.indicators.size() != b.indicators.size() ||
+      a.reported_total != b.reported_total || a.policy != b.policy ||
+      a.indicators.size() != b.indicators.size() ||
       a.funds.sources.size() != b.funds.sources.size()) {
     return false;
   }
@@ -40,7 +41,9 @@ bool same(const perfeval::ProjectData& a, const perfeval::ProjectData& b) {
     const auto& y = b.indicators[k];
     if (x.name != y.name || x.actual_text != y.actual_text || x.actual.op != y.actual.op ||
         x.actual.value != y.actual.value || x.explanation != y.explanation ||
-        x.reported.rate != y.reported.rate || x.reported.score != y.reported.score) {
+        x.reported.rate != y.reported.rate || x.reported.score != y.reported.score ||
+        x.category1 != y.category1 || x.category2 != y.category2 || x.weight != y.weight ||
+        x.target != y.target || x.method != y.method || x.rule != y.rule || x.row != y.row) {
       return false;
     }
   }

@@ -48,6 +48,8 @@ void require_same_figures(const ProjectData& a, const ProjectData& b) {
   CHECK(a.funds.explanation == b.funds.explanation);
   CHECK(same_reported(a.funds.reported, b.funds.reported));
   CHECK(a.reported_total == b.reported_total);
+  CHECK(a.policy == b.policy);
+  CHECK(a.places.sheet == b.places.sheet);
   REQUIRE(a.indicators.size() == b.indicators.size());
   for (std::size_t k = 0; k < a.indicators.size(); ++k) {
     const auto& x = a.indicators[k];
@@ -57,6 +59,14 @@ void require_same_figures(const ProjectData& a, const ProjectData& b) {
     CHECK(same_value(x.actual, y.actual));
     CHECK(x.explanation == y.explanation);
     CHECK(same_reported(x.reported, y.reported));
+    // A table's own indicator row scores it.
+    CHECK(x.category1 == y.category1);
+    CHECK(x.category2 == y.category2);
+    CHECK(x.weight == y.weight);
+    CHECK(x.target == y.target);
+    CHECK(x.method == y.method);
+    CHECK(x.rule == y.rule);
+    CHECK(x.row == y.row);
   }
 }
 
@@ -148,6 +158,63 @@ TEST_CASE("the bulk loader reads every shipped table as the reference loader doe
     ++files;
   }
   CHECK(files == 17);
+}
+
+TEST_CASE("both loaders read every carried table of examples/tables alike", "[data]") {
+  FastDataLoader fast;
+  FastDataLoader lean(false);
+  ProjectData reused;
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(
+           std::filesystem::path(PERFEVAL_SOURCE_DIR) / "examples/tables")) {
+    INFO(entry.path());
+    const std::string text = read_file(entry.path());
+    REQUIRE(agrees(fast, text, reused));
+    CHECK(reused.carries_table());
+    CHECK(reused.policy.starts_with("新疆2024"));
+    for (const auto& row : reused.indicators) {
+      CHECK(!row.category1.empty());
+      CHECK(!row.weight.empty());
+      CHECK(!row.target.empty());
+      CHECK(!row.method.empty());
+    }
+    // The indicator rows score the table: kept when descriptions are not.
+    ProjectData figures;
+    REQUIRE(lean.load(text, "t.json", figures));
+    require_same_figures(figures, reused);
+    ++files;
+  }
+  CHECK(files >= 2);
+}
+
+TEST_CASE("the loaders take a carried row's weight as text or a number", "[data]") {
+  FastDataLoader fast;
+  ProjectData reused;
+  const std::string table =
+      R"({"project": "自带", "policy": "新疆2024", "funds": {"planned": 1, "budget": 1,
+          "executed": 1}, "indicators": [
+          {"name": "人数", "category1": "产出指标", "category2": "数量指标", "weight": 20,
+           "target": ">=13人", "method": "按照完成比例赋分", "actual": "13人"},
+          {"name": "比例", "weight": 12.5, "target": "≤240万元", "rule": "满意度赋分",
+           "actual": "200万元"},
+          {"name": "时间", "weight": "20分", "target": "2024年12月10日前", "actual": "2024-12-09"}]})";
+  REQUIRE(agrees(fast, table, reused));
+  CHECK(reused.policy == "新疆2024");
+  CHECK(reused.indicators[0].weight == "20");
+  CHECK(reused.indicators[1].weight == "12.5");
+  CHECK(reused.indicators[1].method.empty());
+  CHECK(reused.indicators[1].rule == "满意度赋分");
+  CHECK(reused.indicators[2].weight == "20分");
+  // The next table into the same object keeps nothing of this one's rows.
+  const std::string plain =
+      R"({"project": "p", "funds": {"planned": 1, "budget": 1, "executed": 1},
+          "indicators": [{"name": "人数", "actual": "13人"}]})";
+  REQUIRE(agrees(fast, plain, reused));
+  CHECK(reused.policy.empty());
+  CHECK(reused.indicators[0].weight.empty());
+  CHECK(reused.indicators[0].target.empty());
+  CHECK(reused.indicators[0].category1.empty());
+  CHECK(!reused.carries_table());
 }
 
 TEST_CASE("the bulk loader reads numbers and nulls as the reference loader does", "[data]") {

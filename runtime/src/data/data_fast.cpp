@@ -412,8 +412,10 @@ void read_indicator(od::value v, IndicatorData& out, Reading reading) {
       throw Decline{};
     }
     seen.mark(bit);
-    if (bit >= 8) {
-      // The indicator's own row scores the table: kept whatever the run shows.
+    if (bit >= 8 || bit == 6) {
+      // The indicator's own row scores a table that carries it, the printed
+      // 赋分规则 ("rule") naming its method when "method" does not: kept
+      // whatever the run shows.
       if (!read_text(field.value(), *target, reading)) {
         target->clear();
       }
