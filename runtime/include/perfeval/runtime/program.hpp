@@ -125,7 +125,7 @@ class Program {
   // The names of the methods an indicator of `policy` may use, for a
   // suggestion when one is misspelt.
   std::vector<std::string> method_names(const CompiledPolicy& policy) const;
-  bool is_broken(std::string_view name) const { return broken_.contains(std::string(name)); }
+  bool is_broken(std::string_view name) const { return broken_.contains(name); }
   std::vector<std::string> project_names() const;
   std::vector<std::string> policy_names() const;
 
