@@ -9,7 +9,7 @@ the rule files, and the table the "policy" the type is scored by.
 IN and OUT are both .json files (written indented, as in examples/) or both
 .jsonl files (one table a line, compact). With --rename every project name
 gets SUFFIX, so that no table can be mistaken for a declared type. Used for
-examples/tables/ and for the benchmark of tables that carry their targets
+examples-tables/ and for the benchmark of tables that carry their targets
 (bench/README.md)."""
 
 import argparse

@@ -37,9 +37,9 @@ struct PolicyRules {
   DiagnosticSink sink;
   RuleSet rules;
   PolicyRules()
-      : rules(load_rules(std::vector<fs::path>{kSource / "rules/新疆2024.perf",
-                                               kSource / "rules/library"},
-                         sources, sink)) {}
+      : rules(load_rules(
+            std::vector<fs::path>{kSource / "rules/新疆2024.perf", kSource / "rules/library"},
+            sources, sink)) {}
 };
 
 const PolicyRules& policy_rules() {
@@ -55,7 +55,7 @@ const RuleSet& declared_rules() {
 }
 
 ProjectData carried_weikuan() {
-  return load(kSource / "examples/tables/weikuan.json");
+  return load(kSource / "examples-tables/weikuan.json");
 }
 
 std::string messages(const DiagnosticSink& sink) {
@@ -69,12 +69,11 @@ std::string messages(const DiagnosticSink& sink) {
 
 }  // namespace
 
-TEST_CASE("a seed table carried as data scores exactly as its declared project type",
-          "[tables]") {
+TEST_CASE("a seed table carried as data scores exactly as its declared project type", "[tables]") {
   REQUIRE_FALSE(policy_rules().sink.has_errors());
   REQUIRE(policy_rules().rules.program.project_names().empty());
   std::size_t tables = 0;
-  for (const auto& entry : fs::directory_iterator(kSource / "examples/tables")) {
+  for (const auto& entry : fs::directory_iterator(kSource / "examples-tables")) {
     INFO(entry.path());
     const ProjectData carried = load(entry.path());
     const ProjectData declared = load(kSource / "examples" / entry.path().filename());
@@ -238,7 +237,7 @@ TEST_CASE("one carried table's storage serves tables of any length in turn", "[t
   // for the long one, and nothing of one table stays in the next.
   const Program& program = policy_rules().rules.program;
   std::vector<ProjectData> tables;
-  for (const auto& entry : fs::directory_iterator(kSource / "examples/tables")) {
+  for (const auto& entry : fs::directory_iterator(kSource / "examples-tables")) {
     tables.push_back(load(entry.path()));
   }
   REQUIRE(tables.size() >= 2);

@@ -17,7 +17,12 @@ constexpr const char* kMethodField = "table-field-method";
 
 void report(DiagnosticSink& sink, Severity severity, std::string place, std::string code,
             std::vector<std::string> args, std::optional<Cause> cause = std::nullopt) {
-  sink.report({severity, std::move(code), std::nullopt, std::move(place), std::move(args), {},
+  sink.report({severity,
+               std::move(code),
+               std::nullopt,
+               std::move(place),
+               std::move(args),
+               {},
                std::move(cause)});
 }
 
@@ -241,8 +246,7 @@ bool CarriedTable::check_weights(const CompiledPolicy& policy, const ProjectData
         ok = false;
       } else if (sum != c.weight) {
         error(sink, data.file, "data-table-category-weights-do-not-add-up",
-              {data.project, category_path(c), c.weight.to_string(), sum.to_string(),
-               policy.name});
+              {data.project, category_path(c), c.weight.to_string(), sum.to_string(), policy.name});
         ok = false;
       }
     }

@@ -389,8 +389,7 @@ const CompiledProject* project_for(const Program& program, const ProjectData& da
     return nullptr;
   }
   if (data.carries_table()) {
-    return table.compile(program, data, data.policy.empty() ? options.policy : data.policy,
-                         sink);
+    return table.compile(program, data, data.policy.empty() ? options.policy : data.policy, sink);
   }
   const auto names = program.project_names();
   if (auto suggestion = closest_name(data.project, names)) {

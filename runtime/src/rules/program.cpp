@@ -126,8 +126,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
     for (const auto& category : decl.categories) {
       CategoryRule rule{category.category1.text,
-                        category.category2 ? std::optional(category.category2->text)
-                                           : std::nullopt,
+                        category.category2 ? std::optional(category.category2->text) : std::nullopt,
                         category.weight, category.range};
       const auto same = std::find_if(
           policy.categories.begin(), policy.categories.end(), [&](const CategoryRule& c) {

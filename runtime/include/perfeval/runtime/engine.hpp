@@ -214,7 +214,7 @@ struct ScoreOptions {
   bool keep_text = true;
   // The policy that scores a table carrying its own indicators and naming
   // none (`--policy NAME`); a table's own "policy" comes first.
-  std::string policy;
+  std::string policy = {};
 };
 
 // Scores one indicator of `project` as score_project does, reading the
