@@ -531,6 +531,13 @@ constexpr std::array kMessages = {
             "the funds block has no 年度资金总额 (or 合计) row; label the row of the total "
             "figures in this column",
             "资金部分没有“年度资金总额”（或“合计”）行；请在此列标明总额所在的行"},
+    Message{"xlsx-formula-not-saved",
+            "indicator '{1}' of project '{0}': the 业绩值 is a formula whose value was never "
+            "saved (the program that wrote the file does not calculate); open the workbook in "
+            "Excel or LibreOffice and save it, or type the value",
+            "项目“{0}”的指标“{1}"
+            "”：业绩值是公式，但文件中没有保存其计算结果（写出该文件的程序不计算公式）；"
+            "请在 Excel 或 LibreOffice 中打开并保存工作簿，或直接填写数值"},
     Message{"xlsx-no-indicators", "there are no indicator rows under this header",
             "此表头下没有指标行"},
     Message{"data-unknown-project-rules-broken",

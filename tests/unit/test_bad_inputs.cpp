@@ -224,13 +224,19 @@ BAD_INPUT("too-many-decimals")          // found by fuzz_value: shown as a diffe
 BAD_INPUT("date-year-starting-with-0")  // found by fuzz_value: 0242 shown as 242
 BAD_INPUT("reported-total-60-digits")   // audit aborted reading it a second time
 BAD_INPUT("funds-0-over-0-audit")       // a table audit could not score: exit 1
+BAD_INPUT("xlsx-not-a-zip")             // a CSV saved under an .xlsx name
+BAD_INPUT("xlsx-encrypted")             // a workbook with a password
+BAD_INPUT("xlsx-not-a-workbook")        // a zip holding a document
+BAD_INPUT("xlsx-cut-off")               // half a workbook
+BAD_INPUT("xlsx-only-a-chart")          // a chart sheet and a sheet of figures, no table
+BAD_INPUT("xlsx-bad-cells")             // a blank 业绩值, an amount in words; the next sheet scored
 
 TEST_CASE("bad input: every case is listed above") {
   std::size_t folders = 0;
   for (const auto& entry : fs::directory_iterator(kCases)) {
     folders += entry.is_directory() ? 1 : 0;
   }
-  CHECK(folders == 43);
+  CHECK(folders == 49);
 }
 
 TEST_CASE("bad input: messages are in Chinese with --lang zh too") {

@@ -21,6 +21,7 @@ Regenerate the files after changing this script and commit them with it.
 
 import json
 import re
+import zipfile
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -289,6 +290,13 @@ def save(book, path):
     # The same bytes on every run, so that regenerating shows no change.
     book.properties.created = book.properties.modified = datetime(2024, 12, 31)
     book.save(path)
+    # openpyxl stamps each zip entry with the time of writing: stamp them again.
+    with zipfile.ZipFile(path) as z:
+        parts = [(info.filename, z.read(info)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2024, 12, 31, 0, 0, 0)), data,
+                       compress_type=zipfile.ZIP_DEFLATED)
 
 
 def bad_cells():
@@ -317,6 +325,20 @@ def bad_cells():
     save(book, folder / "尾款.xlsx")
 
 
+def converted_csv():
+    """tests/xlsx/converted/weikuan.csv: the seed layout of weikuan as CSV,
+    each merged cell's value in its first cell only, for LibreOffice to
+    convert (tests/xlsx/convert_with_libreoffice.sh)."""
+    import csv
+    folder = Path(__file__).resolve().parent / "converted"
+    folder.mkdir(exist_ok=True)
+    ws = load_workbook(OUT / "weikuan.xlsx")["自评表"]
+    with open(folder / "weikuan.csv", "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL)
+        for row in ws.iter_rows(values_only=True):
+            writer.writerow(["" if v is None else v for v in row])
+
+
 def main():
     OUT.mkdir(exist_ok=True)
     for file, sheets in WORKBOOKS.items():
@@ -330,6 +352,7 @@ def main():
             write_table(ws, slug, layout)
         save(book, OUT / file)
     bad_cells()
+    converted_csv()
 
 
 if __name__ == "__main__":

@@ -319,7 +319,11 @@ class TableReader {
         }
         break;
       }
-      const std::string name = text(row, name_col);
+      std::string name = text(row, name_col);
+      // perfeval's report marks a flagged row's name.
+      if (constexpr std::string_view kFlag = "※ "; perfeval_report && name.starts_with(kFlag)) {
+        name.erase(0, kFlag.size());
+      }
       if (name.empty() || indicator_column(name) == Column::name) {
         continue;  // a blank row, or the header repeated
       }
@@ -337,7 +341,9 @@ class TableReader {
       indicator.category2 = category2;
       indicator.actual_text = text(row, actual_col);
       if (indicator.actual_text.empty()) {
-        error("data-missing-actual", place(row, actual_col), {data.project, name});
+        error(sheet_.unsaved_formula(row, actual_col) ? "xlsx-formula-not-saved"
+                                                      : "data-missing-actual",
+              place(row, actual_col), {data.project, name});
         continue;
       }
       const auto parsed = parse_value(indicator.actual_text);

@@ -383,6 +383,8 @@ void read_cells(const pugi::xml_document& doc, const SharedParts& shared, Sheet&
       if (row > 0) {
         if (std::string text = cell_text(c, shared); !text.empty()) {
           sheet.set(row, column, std::move(text));
+        } else if (child(c, "f") && !child(c, "v")) {
+          sheet.mark_unsaved_formula(row, column);
         }
       }
       ++column;

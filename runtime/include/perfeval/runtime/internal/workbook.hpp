@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace perfeval::xlsx {
@@ -63,8 +64,17 @@ class Sheet {
   std::uint32_t last_row() const { return last_row_; }
   std::uint32_t last_column() const { return last_column_; }
 
+  // A formula whose value the program that wrote the file never saved: its
+  // text is empty, and a reader should say why.
+  bool unsaved_formula(std::uint32_t row, std::uint32_t column) const {
+    return unsaved_formulas_.contains(key(row, column));
+  }
+
   void set(std::uint32_t row, std::uint32_t column, std::string text);
   void merge(CellRange range);
+  void mark_unsaved_formula(std::uint32_t row, std::uint32_t column) {
+    unsaved_formulas_.insert(key(row, column));
+  }
 
  private:
   static std::uint64_t key(std::uint32_t row, std::uint32_t column) {
@@ -73,6 +83,7 @@ class Sheet {
   const CellRange* merged_range(std::uint32_t row, std::uint32_t column) const;
 
   std::unordered_map<std::uint64_t, std::string> cells_;
+  std::unordered_set<std::uint64_t> unsaved_formulas_;
   std::vector<CellRange> merges_;
   std::uint32_t last_row_ = 0;
   std::uint32_t last_column_ = 0;
