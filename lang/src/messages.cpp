@@ -531,6 +531,13 @@ constexpr std::array kMessages = {
             "the funds block has no 年度资金总额 (or 合计) row; label the row of the total "
             "figures in this column",
             "资金部分没有“年度资金总额”（或“合计”）行；请在此列标明总额所在的行"},
+    Message{"xlsx-missing-actual",
+            "indicator '{1}' of project '{0}' has no 业绩值 (actual value) in this cell",
+            "项目“{0}”的指标“{1}”在此单元格中没有业绩值"},
+    Message{"xlsx-cut-off",
+            "the workbook is cut off: it begins as a zip archive but its end is missing; copy or "
+            "download it again",
+            "工作簿不完整：文件开头是 zip 压缩包，但缺少结尾部分；请重新复制或下载"},
     Message{"xlsx-formula-not-saved",
             "indicator '{1}' of project '{0}': the 业绩值 is a formula whose value was never "
             "saved (the program that wrote the file does not calculate); open the workbook in "

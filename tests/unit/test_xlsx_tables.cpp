@@ -40,32 +40,35 @@ Scored score(std::vector<fs::path> data) {
 // What scoring made of a table: every computed figure and every finding of
 // the audit, without the text that only says where it came from or how it
 // was printed ("10.00" in JSON, the number 10 in a cell).
+// A field of an object, or null where there is none (or no object).
+json field(const json& object, const char* key) {
+  return object.is_object() && object.contains(key) ? object.at(key) : json();
+}
+
 json scores(const json& project) {
   const auto differences = [](const json& list) {
     json out = json::array();
     for (const auto& d : list) {
-      out.push_back({d.at("field"), d.at("computed"), d.value("difference", json())});
+      out.push_back({field(d, "field"), field(d, "computed"), field(d, "difference")});
     }
     return out;
   };
   json out = {{"project", project.at("project")},
               {"kind", project.at("kind")},
               {"policy", project.at("policy")},
-              {"total", project.value("total", json())},
-              {"band", project.value("band", json())},
+              {"total", field(project, "total")},
+              {"band", field(project, "band")},
               {"differences", project.at("differences")},
               {"explanations_missing", project.at("explanations_missing")},
-              {"funds_rate", project.at("funds").value("rate", json())},
-              {"funds_score", project.at("funds").value("score", json())},
-              {"funds_differences", differences(project.at("funds").at("differences"))}};
-  if (project.contains("total_difference")) {
-    out["total_difference"] = project.at("total_difference").value("difference", json());
-  }
+              {"funds_rate", field(project.at("funds"), "rate")},
+              {"funds_score", field(project.at("funds"), "score")},
+              {"funds_differences", differences(field(field(project, "funds"), "differences"))}};
+  out["total_difference"] = field(field(project, "total_difference"), "difference");
   for (const auto& i : project.at("indicators")) {
-    out["indicators"].push_back({i.at("name"), i.value("rate", json()),
-                                 i.value("score_exact", json()), i.value("score", json()),
-                                 i.at("explanation_required"), i.at("explanation_present"),
-                                 differences(i.at("differences"))});
+    out["indicators"].push_back({i.at("name"), field(i, "rate"), field(i, "score_exact"),
+                                 field(i, "score"), i.at("explanation_required"),
+                                 i.at("explanation_present"),
+                                 differences(field(i, "differences"))});
   }
   return out;
 }

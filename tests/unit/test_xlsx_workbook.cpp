@@ -43,7 +43,8 @@ TEST_CASE("workbook: sheets in the workbook's order, a missing one named with it
 }
 
 TEST_CASE("workbook: shared strings, rich text runs, inline strings, formula strings") {
-  const Sheet& s = open("cells.xlsx").sheets[0];
+  const Workbook book = open("cells.xlsx");
+  const Sheet& s = book.sheets[0];
   CHECK(s.text(1, 0) == "三级指标");
   // Rich text: the runs joined, the phonetic guide left out.
   CHECK(s.text(1, 1) == "偏差原因分析及 改进措施");
@@ -57,7 +58,8 @@ TEST_CASE("workbook: shared strings, rich text runs, inline strings, formula str
 }
 
 TEST_CASE("workbook: numbers keep their decimal text, as Excel shows it") {
-  const Sheet& s = open("cells.xlsx").sheets[0];
+  const Workbook book = open("cells.xlsx");
+  const Sheet& s = book.sheets[0];
   CHECK(s.text(2, 0) == "13.41");
   CHECK(s.text(2, 1) == "0.9984");  // 17 digits written, 15 shown
   CHECK(s.text(2, 2) == "0.0015");
@@ -69,7 +71,8 @@ TEST_CASE("workbook: numbers keep their decimal text, as Excel shows it") {
 }
 
 TEST_CASE("workbook: percentage and date formats") {
-  const Sheet& s = open("cells.xlsx").sheets[0];
+  const Workbook book = open("cells.xlsx");
+  const Sheet& s = book.sheets[0];
   CHECK(s.text(3, 0) == "99.84%");
   CHECK(s.text(3, 1) == "100%");
   CHECK(s.text(3, 2) == "111.11%");  // a custom 0.0% format still gives every digit
@@ -78,7 +81,8 @@ TEST_CASE("workbook: percentage and date formats") {
 }
 
 TEST_CASE("workbook: a merged range's value belongs to each of its cells") {
-  const Sheet& s = open("cells.xlsx").sheets[0];
+  const Workbook book = open("cells.xlsx");
+  const Sheet& s = book.sheets[0];
   for (std::uint32_t row : {5u, 6u}) {
     for (std::uint32_t col : {0u, 1u, 2u}) {
       CHECK(s.text(row, col) == "产出指标");
@@ -110,7 +114,7 @@ TEST_CASE("workbook: files that are not workbooks say what they are") {
   const std::string whole = bytes_of(kReader / "cells.xlsx");
   const auto cut = read_workbook(whole.substr(0, whole.size() / 2));
   REQUIRE(cut.problem);
-  CHECK((cut.problem->code == "xlsx-damaged" || cut.problem->code == "xlsx-not-zip"));
+  CHECK(cut.problem->code == "xlsx-cut-off");
 }
 
 TEST_CASE("cell text: column letters and cell names both ways") {

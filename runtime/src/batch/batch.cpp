@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "perfeval/runtime/internal/data_fast.hpp"
+#include "perfeval/runtime/workbook_data.hpp"
 
 namespace perfeval {
 namespace {

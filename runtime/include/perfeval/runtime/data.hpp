@@ -66,17 +66,15 @@ struct IndicatorData {
 // Where a table read from a worksheet keeps each column, so that a problem
 // names its cell ("尾款.xlsx!自评表!F12"). Empty for JSON.
 struct SheetPlaces {
-  std::string sheet;                                                     // "尾款.xlsx!自评表"
+  std::string sheet;  // "尾款.xlsx!自评表"
   std::string actual, weight, target, method, explanation, rate, score;  // column letters
 };
 
 struct ProjectData {
   std::string file;     // where it was read from ("" when built in memory)
-  std::string project;  // the project type's name, or the project's own for a table that carries
-                        // its indicators
-  std::string
-      policy;  // the policy to score a table that carries its indicators; "" for a declared type's
-  std::string kind;  // "project" or "unit"
+  std::string project;  // the project type's name, or the project's own for a table that carries its indicators
+  std::string policy;   // the policy to score a table that carries its indicators; "" for a declared type's
+  std::string kind;     // "project" or "unit"
   std::optional<int> year;
   std::string department;
   std::string implementer;
@@ -99,21 +97,5 @@ struct ProjectData {
 // ("big.jsonl:17" for one line of a JSON Lines file), else by its source name.
 std::optional<ProjectData> load_project_data(FileId file, const SourceManager& sources,
                                              DiagnosticSink& sink, std::string_view label = {});
-
-// One sheet of an Excel workbook read as a table: its data (none when it
-// could not be read) and the problems found, each naming its cell
-// ("尾款.xlsx!自评表!F12").
-struct SheetTable {
-  std::string label;  // "尾款.xlsx!自评表"; the file alone for a workbook that cannot be opened
-  std::optional<ProjectData> data;
-  std::vector<Diagnostic> diagnostics;
-};
-
-// Reads every sheet of an Excel workbook (.xlsx, the bytes of `file`) that
-// holds a 项目支出绩效自评表 or 单位整体支出绩效自评表, laid out as printed or
-// as perfeval's own Excel report writes it (docs/data-format.md, "Excel
-// (.xlsx)"). Sheets without a table are passed over; a workbook that
-// cannot be read, or holds no table, gives one entry with the error.
-std::vector<SheetTable> load_workbook_tables(std::string_view bytes, std::string_view file);
 
 }  // namespace perfeval

@@ -54,20 +54,14 @@ class TableReader {
   // The row of the indicator header and its columns; false when the sheet
   // has none.
   bool find_indicator_header() {
-    for (std::uint32_t row = 1; row <= sheet_.last_row(); ++row) {
-      std::map<Column, std::uint32_t> columns;
-      for (std::uint32_t col = 0; col <= sheet_.last_column(); ++col) {
-        if (const auto role = indicator_column(sheet_.text(row, col))) {
-          columns.try_emplace(*role, col);
-        }
-      }
-      if (columns.contains(Column::name) && columns.contains(Column::actual)) {
-        header_row_ = row;
-        columns_ = std::move(columns);
-        return true;
-      }
-    }
-    return false;
+    const auto row =
+        first_row_with([](std::string_view cell) { return indicator_column(cell); },
+                       [](const std::map<Column, std::uint32_t>& columns) {
+                         return columns.contains(Column::name) && columns.contains(Column::actual);
+                       },
+                       sheet_.last_row(), columns_);
+    header_row_ = row.value_or(0);
+    return row.has_value();
   }
 
   std::optional<ProjectData> read() {
@@ -85,6 +79,39 @@ class TableReader {
   }
 
  private:
+  // The first row up to `last` whose cells' roles (by `role_of`) satisfy
+  // `enough`, with those roles' columns (the leftmost cell of each role).
+  template <typename RoleOf, typename Enough, typename Role>
+  std::optional<std::uint32_t> first_row_with(RoleOf role_of, Enough enough, std::uint32_t last,
+                                              std::map<Role, std::uint32_t>& columns) const {
+    std::optional<std::uint32_t> found;
+    std::uint32_t current = 0;
+    std::map<Role, std::uint32_t> seen;
+    sheet_.for_each_cell(1, last,
+                         [&](std::uint32_t row, std::uint32_t col, const std::string& cell) {
+                           if (found) {
+                             return;
+                           }
+                           if (row != current) {
+                             if (current != 0 && enough(seen)) {
+                               found = current;
+                               columns = std::move(seen);
+                               return;
+                             }
+                             seen.clear();
+                             current = row;
+                           }
+                           if (const auto role = role_of(cell)) {
+                             seen.try_emplace(*role, col);
+                           }
+                         });
+    if (!found && current != 0 && enough(seen)) {
+      found = current;
+      columns = std::move(seen);
+    }
+    return found;
+  }
+
   std::string text(std::uint32_t row, std::uint32_t col) const {
     return trimmed(sheet_.text(row, col));
   }
@@ -116,13 +143,14 @@ class TableReader {
   }
   // The first non-empty cell right of the range that holds (row, col).
   std::string value_beside(std::uint32_t row, std::uint32_t col) const {
-    for (std::uint32_t c = sheet_.range_of(row, col).last.column + 1; c <= sheet_.last_column();
-         ++c) {
-      if (auto value = text(row, c); !value.empty()) {
-        return value;
+    const std::uint32_t after = sheet_.range_of(row, col).last.column;
+    std::string value;
+    sheet_.for_each_cell(row, row, [&](std::uint32_t, std::uint32_t c, const std::string& cell) {
+      if (c > after && value.empty()) {
+        value = trimmed(cell);
       }
-    }
-    return {};
+    });
+    return value;
   }
   // The row under the range that holds (row, col).
   std::uint32_t row_below(std::uint32_t row, std::uint32_t col) const {
@@ -131,35 +159,31 @@ class TableReader {
 
   // 项目名称 or 单位名称, 主管部门, 实施单位 and the year, above the funds.
   void read_heading(ProjectData& data) {
-    for (std::uint32_t row = 1; row < header_row_; ++row) {
-      for (std::uint32_t col = 0; col <= sheet_.last_column(); ++col) {
-        const std::string cell = text(row, col);
-        if (cell.empty() || sheet_.range_of(row, col).first.column != col) {
-          continue;
-        }
-        if (cell.find("单位整体支出绩效自评表") != std::string::npos ||
-            header_key(cell).starts_with("unitoverallexpenditure")) {
-          data.kind = "unit";
-        }
-        if (!data.year) {
-          data.year = year_in(cell);
-        }
-        const auto l = label(cell);
-        if (!l) {
-          continue;
-        }
-        if ((*l == Label::project_name || *l == Label::unit_name) && data.project.empty()) {
-          data.project = value_beside(row, col);
-          if (data.kind.empty()) {
-            data.kind = *l == Label::unit_name ? "unit" : "project";
+    sheet_.for_each_cell(
+        1, header_row_ - 1, [&](std::uint32_t row, std::uint32_t col, const std::string& raw) {
+          const std::string cell = trimmed(raw);
+          if (cell.find("单位整体支出绩效自评表") != std::string::npos ||
+              header_key(cell).starts_with("unitoverallexpenditure")) {
+            data.kind = "unit";
           }
-        } else if (*l == Label::department && data.department.empty()) {
-          data.department = value_beside(row, col);
-        } else if (*l == Label::implementer && data.implementer.empty()) {
-          data.implementer = value_beside(row, col);
-        }
-      }
-    }
+          if (!data.year) {
+            data.year = year_in(cell);
+          }
+          const auto l = label(cell);
+          if (!l) {
+            return;
+          }
+          if ((*l == Label::project_name || *l == Label::unit_name) && data.project.empty()) {
+            data.project = value_beside(row, col);
+            if (data.kind.empty()) {
+              data.kind = *l == Label::unit_name ? "unit" : "project";
+            }
+          } else if (*l == Label::department && data.department.empty()) {
+            data.department = value_beside(row, col);
+          } else if (*l == Label::implementer && data.implementer.empty()) {
+            data.implementer = value_beside(row, col);
+          }
+        });
     if (data.project.empty()) {
       error("xlsx-no-project-name", label_, {});
     }
@@ -188,20 +212,14 @@ class TableReader {
   // column before it, one of them the total (年度资金总额, 合计), the others
   // its 其中 rows.
   void read_funds(ProjectData& data) {
-    std::uint32_t header = 0;
     std::map<FundsColumn, std::uint32_t> columns;
-    for (std::uint32_t row = 1; row < header_row_ && header == 0; ++row) {
-      for (std::uint32_t col = 0; col <= sheet_.last_column(); ++col) {
-        if (const auto role = funds_column(text(row, col))) {
-          columns.try_emplace(*role, col);
-        }
-      }
-      if (columns.contains(FundsColumn::planned)) {
-        header = row;
-      } else {
-        columns.clear();
-      }
-    }
+    const std::uint32_t header =
+        first_row_with([](std::string_view cell) { return funds_column(trimmed(cell)); },
+                       [](const std::map<FundsColumn, std::uint32_t>& seen) {
+                         return seen.contains(FundsColumn::planned);
+                       },
+                       header_row_ - 1, columns)
+            .value_or(0);
     for (const FundsColumn needed :
          {FundsColumn::planned, FundsColumn::budget, FundsColumn::executed}) {
       if (!columns.contains(needed)) {
@@ -280,19 +298,15 @@ class TableReader {
 
   // 预期目标 and 实际完成情况, each over the text it heads.
   void read_goals(ProjectData& data) {
-    for (std::uint32_t row = 1; row < header_row_; ++row) {
-      for (std::uint32_t col = 0; col <= sheet_.last_column(); ++col) {
-        if (sheet_.range_of(row, col).first.column != col) {
-          continue;
-        }
-        const auto l = label(text(row, col));
-        if (l == Label::goals_planned && data.goals_planned.empty()) {
-          data.goals_planned = text(row_below(row, col), col);
-        } else if (l == Label::goals_achieved && data.goals_achieved.empty()) {
-          data.goals_achieved = text(row_below(row, col), col);
-        }
-      }
-    }
+    sheet_.for_each_cell(1, header_row_ - 1,
+                         [&](std::uint32_t row, std::uint32_t col, const std::string& cell) {
+                           const auto l = label(cell);
+                           if (l == Label::goals_planned && data.goals_planned.empty()) {
+                             data.goals_planned = text(row_below(row, col), col);
+                           } else if (l == Label::goals_achieved && data.goals_achieved.empty()) {
+                             data.goals_achieved = text(row_below(row, col), col);
+                           }
+                         });
   }
 
   void read_indicators(ProjectData& data) {
@@ -342,7 +356,7 @@ class TableReader {
       indicator.actual_text = text(row, actual_col);
       if (indicator.actual_text.empty()) {
         error(sheet_.unsaved_formula(row, actual_col) ? "xlsx-formula-not-saved"
-                                                      : "data-missing-actual",
+                                                      : "xlsx-missing-actual",
               place(row, actual_col), {data.project, name});
         continue;
       }
@@ -372,12 +386,11 @@ class TableReader {
 
   // 总分 in a cell left of the indicator names' column, or in it.
   bool is_total_row(std::uint32_t row, std::uint32_t name_col) const {
-    for (std::uint32_t col = 0; col <= name_col; ++col) {
-      if (label(text(row, col)) == Label::total) {
-        return true;
-      }
-    }
-    return false;
+    bool total = false;
+    sheet_.for_each_cell(row, row, [&](std::uint32_t, std::uint32_t col, const std::string& cell) {
+      total |= col <= name_col && label(cell) == Label::total;
+    });
+    return total;
   }
 
   const Sheet& sheet_;

@@ -19,6 +19,9 @@
 namespace perfeval::xlsx {
 namespace {
 
+constexpr std::uint32_t kMaxRows = 1'048'576;
+constexpr std::uint32_t kMaxColumns = 16'384;
+
 // No part of a 自评表 workbook comes near this once unpacked; a larger one
 // is a zip bomb or not a table.
 constexpr zip_uint64_t kMaxPartBytes = 256ull * 1024 * 1024;
@@ -156,6 +159,9 @@ class Package {
   Package& operator=(const Package&) = delete;
 
   std::optional<ReadProblem> open() {
+    if (bytes_.empty()) {
+      return problem("xlsx-not-zip");  // libzip would open it as an empty archive
+    }
     if (bytes_.size() >= kCompoundFileSignature.size() &&
         std::memcmp(bytes_.data(), kCompoundFileSignature.data(), kCompoundFileSignature.size()) ==
             0) {
@@ -176,8 +182,11 @@ class Package {
     if (archive_) {
       return std::nullopt;
     }
-    if (code == ZIP_ER_NOZIP || bytes_.empty()) {
-      return problem("xlsx-not-zip");
+    if (code == ZIP_ER_NOZIP) {
+      // A zip's first entry starts "PK\3\4"; without the directory at its
+      // end the file was cut off (a failed download or copy).
+      return problem(bytes_.starts_with(std::string_view("PK\3\4", 4)) ? "xlsx-cut-off"
+                                                                       : "xlsx-not-zip");
     }
     return problem("xlsx-damaged", {reason});
   }
@@ -380,7 +389,8 @@ void read_cells(const pugi::xml_document& doc, const SharedParts& shared, Sheet&
         row = address->row;
         column = address->column;
       }
-      if (row > 0) {
+      // Excel's limits; beyond them a cell is no part of any table.
+      if (row > 0 && row <= kMaxRows && column < kMaxColumns) {
         if (std::string text = cell_text(c, shared); !text.empty()) {
           sheet.set(row, column, std::move(text));
         } else if (child(c, "f") && !child(c, "v")) {

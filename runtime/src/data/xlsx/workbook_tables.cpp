@@ -2,9 +2,9 @@
 // ProjectData a sheet, its problems kept with it so that a bad sheet never
 // stops the others.
 
-#include "perfeval/runtime/data.hpp"
 #include "perfeval/runtime/internal/sheet_table.hpp"
 #include "perfeval/runtime/internal/workbook.hpp"
+#include "perfeval/runtime/workbook_data.hpp"
 
 namespace perfeval {
 

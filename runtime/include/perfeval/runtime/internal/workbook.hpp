@@ -12,10 +12,10 @@
 // "2024-12-10".
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -64,6 +64,18 @@ class Sheet {
   std::uint32_t last_row() const { return last_row_; }
   std::uint32_t last_column() const { return last_column_; }
 
+  // Calls f(row, column, text) for each cell written in rows first..last, row
+  // by row, left to right: the cells a sheet holds, not every cell of a
+  // merged range. Cheap on a sparse sheet, whatever its last row and column.
+  template <typename F>
+  void for_each_cell(std::uint32_t first, std::uint32_t last, F&& f) const {
+    for (auto it = cells_.lower_bound(key(first, 0));
+         it != cells_.end() && (it->first >> 32) <= last; ++it) {
+      f(static_cast<std::uint32_t>(it->first >> 32), static_cast<std::uint32_t>(it->first),
+        it->second);
+    }
+  }
+
   // A formula whose value the program that wrote the file never saved: its
   // text is empty, and a reader should say why.
   bool unsaved_formula(std::uint32_t row, std::uint32_t column) const {
@@ -82,7 +94,7 @@ class Sheet {
   }
   const CellRange* merged_range(std::uint32_t row, std::uint32_t column) const;
 
-  std::unordered_map<std::uint64_t, std::string> cells_;
+  std::map<std::uint64_t, std::string> cells_;  // by (row, column)
   std::unordered_set<std::uint64_t> unsaved_formulas_;
   std::vector<CellRange> merges_;
   std::uint32_t last_row_ = 0;
