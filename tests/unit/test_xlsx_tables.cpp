@@ -161,6 +161,15 @@ TEST_CASE("xlsx: several tables in one workbook, a sheet of notes passed over wi
   CHECK(diagnostics[0].dump().find("several.xlsx!说明") != std::string::npos);
 }
 
+TEST_CASE("xlsx: all 17 seed tables printed in one workbook score as their transcriptions") {
+  std::vector<std::string> slugs;
+  for (const auto& file : examples()) {
+    slugs.push_back(file.stem().string());
+  }
+  REQUIRE(slugs.size() == 17);
+  check_same_scores(kSource / "tests/xlsx/printed/seed.xlsx", slugs);
+}
+
 TEST_CASE("xlsx: a workbook LibreOffice converted from CSV") {
   check_same_scores(kSource / "tests/xlsx/converted/weikuan.xlsx", {"weikuan"});
 }

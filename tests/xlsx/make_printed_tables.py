@@ -338,6 +338,14 @@ def converted_csv():
         for row in ws.iter_rows(values_only=True):
             writer.writerow(["" if v is None else v for v in row])
 
+# Every table of the seed in one workbook, a sheet each, the project tables
+# in the two layouts by turns.
+SLUGS = sorted(path.stem for path in (ROOT / "examples").glob("*.json"))
+WORKBOOKS["seed.xlsx"] = [
+    (slug[:31], slug, SEED_UNIT if slug == "danwei-zhengti" else  # Excel: 31 characters
+     (SEED_PROJECT, COMMON_PROJECT)[k % 2])
+    for k, slug in enumerate(SLUGS)]
+
 
 def main():
     OUT.mkdir(exist_ok=True)
