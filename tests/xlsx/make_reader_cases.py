@@ -185,6 +185,18 @@ def bad_inputs():
     whole = (HERE / "printed" / "weikuan.xlsx").read_bytes()
     (cases / "xlsx-cut-off" / "data").mkdir(parents=True, exist_ok=True)
     (cases / "xlsx-cut-off" / "data" / "尾款.xlsx").write_bytes(whole[: len(whole) // 2])
+    # A header row, one cell in the last row Excel has, and 5,000 merged
+    # ranges plus some the size of the sheet: read in time, no table.
+    header = "".join(f'<c r="{c}1" t="inlineStr"><is><t>{t}</t></is></c>'
+                     for c, t in zip("ABCD", ["一级指标", "三级指标", "业绩值", "项目名称"]))
+    merges = [f'<mergeCell ref="A{r}:B{r}"/>' for r in range(2, 5002)]
+    merges += [f'<mergeCell ref="C{r}:XFD1048575"/>' for r in range(2, 202)]
+    sheet = (f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{header}</row>'
+             f'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'
+             f'<mergeCells count="{len(merges)}">{"".join(merges)}</mergeCells></worksheet>')
+    parts = cells_workbook()
+    parts["xl/worksheets/sheet1.xml"] = sheet
+    write_zip(cases / "xlsx-5000-merges-to-the-last-row" / "data" / "大表.xlsx", parts)
     # A chart sheet beside a sheet of figures: no table anywhere.
     parts = prefixed_workbook()
     write_zip(cases / "xlsx-only-a-chart" / "data" / "图表.xlsx", parts)

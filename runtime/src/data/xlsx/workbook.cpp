@@ -437,14 +437,40 @@ void Sheet::set(std::uint32_t row, std::uint32_t column, std::string text) {
   last_column_ = std::max(last_column_, column);
 }
 
+// A printed table merges a few hundred cells at most. A sheet that merges
+// more, or a range larger than a page of a table, is no table's; past these
+// limits its merges are not kept, so that it is read in time and memory
+// bounded whatever it holds.
+constexpr std::uint64_t kMaxIndexedRange = 64 * 1024;
+constexpr std::size_t kMaxIndexedCells = 1024 * 1024;
+constexpr std::size_t kMaxLargeMerges = 64;
+
 void Sheet::merge(CellRange range) {
+  const std::uint64_t rows = range.last.row - range.first.row + 1;
+  const std::uint64_t columns = range.last.column - range.first.column + 1;
+  const std::uint64_t area = rows * columns;
+  const auto index = static_cast<std::uint32_t>(merges_.size());
+  if (area <= kMaxIndexedRange && merged_cells_.size() + area <= kMaxIndexedCells) {
+    for (std::uint32_t r = range.first.row; r <= range.last.row; ++r) {
+      for (std::uint32_t c = range.first.column; c <= range.last.column; ++c) {
+        merged_cells_.try_emplace(key(r, c), index);
+      }
+    }
+  } else if (area > kMaxIndexedRange && large_merges_.size() < kMaxLargeMerges) {
+    large_merges_.push_back(index);
+  } else {
+    return;
+  }
   merges_.push_back(range);
 }
 
 const CellRange* Sheet::merged_range(std::uint32_t row, std::uint32_t column) const {
-  for (const auto& range : merges_) {
-    if (range.contains(row, column)) {
-      return &range;
+  if (const auto it = merged_cells_.find(key(row, column)); it != merged_cells_.end()) {
+    return &merges_[it->second];
+  }
+  for (const std::uint32_t index : large_merges_) {
+    if (merges_[index].contains(row, column)) {
+      return &merges_[index];
     }
   }
   return nullptr;

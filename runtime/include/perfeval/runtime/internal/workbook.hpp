@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -97,6 +98,11 @@ class Sheet {
   std::map<std::uint64_t, std::string> cells_;  // by (row, column)
   std::unordered_set<std::uint64_t> unsaved_formulas_;
   std::vector<CellRange> merges_;
+  // Each cell of the merged ranges of a sensible size, by key, for a lookup
+  // that does not grow with the number of ranges; larger ranges (a few at
+  // most: a table has none) are searched in turn.
+  std::unordered_map<std::uint64_t, std::uint32_t> merged_cells_;
+  std::vector<std::uint32_t> large_merges_;
   std::uint32_t last_row_ = 0;
   std::uint32_t last_column_ = 0;
 };
