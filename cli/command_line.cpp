@@ -54,7 +54,7 @@ CLI::Option* add_rules(CLI::App& command, std::string& rules) {
 
 CLI::Option* add_data(CLI::App& command, std::vector<std::string>& data) {
   return command.add_option(
-      "DATA", data, "data files or folders of them (*.json, *.jsonl), or - for standard input");
+      "DATA", data, "data files or folders of them (*.json, *.jsonl, *.xlsx), or - for standard input");
 }
 
 void add_policy(CLI::App& command, std::string& policy) {

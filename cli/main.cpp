@@ -11,7 +11,8 @@ int main(int argc, char** argv) {
   CLI::App app{
       "perfeval scores 项目支出绩效自评表 and 单位整体支出绩效自评表 by rule files.\n"
       "RULES is a .perf file or a folder of them; DATA are .json files, .jsonl files (one\n"
-      "table per line), folders of them, or - for JSON Lines on standard input.",
+      "table per line), .xlsx workbooks (one table per sheet), folders of them, or - for\n"
+      "JSON Lines on standard input.",
       "perfeval"};
   const CommandLine command_line(app);
   try {

@@ -51,5 +51,7 @@ and lists every printed figure that does not follow from the rules.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# Named as well as found: the libraries that read Excel workbooks as data.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libzip4, libpugixml1v5")
 set(CPACK_STRIP_FILES ON)
 include(CPack)

@@ -7,12 +7,13 @@
 set -eu
 
 # Building: the compiler and build tools, the libraries perfeval links
-# (fmt, simdjson, utf8proc, libxlsxwriter) and the header-only ones it
+# (fmt, simdjson, utf8proc, libxlsxwriter, and libzip and pugixml to read
+# Excel workbooks) and the header-only ones it
 # compiles with (PEGTL, nlohmann-json, CLI11, Catch2 for the tests it builds),
 # and help2man for the manual page.
 packages="g++ cmake ninja-build pkg-config ccache
 tao-pegtl-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
-libsimdjson-dev libutf8proc-dev libxlsxwriter-dev help2man"
+libsimdjson-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libpugixml-dev help2man"
 
 # Testing: chromium and a CJK font for the browser tests of the HTML report,
 # poppler-utils (pdfinfo, pdftotext) to count and read its printed pages,
@@ -20,9 +21,11 @@ libsimdjson-dev libutf8proc-dev libxlsxwriter-dev help2man"
 # (tools/fuzz.sh, docs/hardening.md), python3 and time for the benchmark
 # comparison's smoke test (bench/compare.py, with node and npm below),
 # dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
-# the shell completion test.
+# the shell completion test; python3-openpyxl and libreoffice-calc-nogui to
+# write the Excel workbooks of tests/xlsx again (make_printed_tables.py,
+# convert_with_libreoffice.sh).
 test_packages="chromium fonts-wqy-microhei poppler-utils unzip clang-14 libclang-rt-14-dev python3 time
-dpkg-dev bash-completion zsh"
+dpkg-dev bash-completion zsh python3-openpyxl libreoffice-calc-nogui"
 
 case "${1:-}" in
   --tests) packages="$packages $test_packages"; with_tests=yes ;;

@@ -534,6 +534,73 @@ constexpr std::array kMessages = {
             "文件为空；数据文件应为一个 JSON 对象 { ... }"},
     Message{"data-truncated", "the file ends before the JSON is complete; is it cut off? ({0})",
             "文件在 JSON 结束之前就结束了，是否被截断？（{0}）"},
+    // Excel workbooks (runtime/src/data/xlsx/); the place is "file.xlsx!sheet!cell"
+    Message{"xlsx-not-zip",
+            "this is not an Excel workbook (.xlsx): the file is not a zip archive; save the table "
+            "from Excel, WPS or LibreOffice as \"Excel Workbook (.xlsx)\"",
+            "这不是 Excel 工作簿（.xlsx）：文件不是 zip 压缩包；请在 Excel、WPS 或 LibreOffice "
+            "中将表格另存为“Excel 工作簿（.xlsx）”"},
+    Message{"xlsx-encrypted",
+            "the workbook is protected by a password and cannot be read; save a copy without "
+            "the password and score that",
+            "工作簿设有密码保护，无法读取；请另存一份不设密码的副本再评分"},
+    Message{"xlsx-old-binary",
+            "this is an Excel 97-2003 workbook (.xls) named .xlsx; save it as \"Excel Workbook "
+            "(.xlsx)\"",
+            "这是 Excel 97-2003 工作簿（.xls），却以 .xlsx 命名；请另存为“Excel 工作簿（.xlsx）”"},
+    Message{"xlsx-damaged",
+            "the workbook is damaged ({0}); open it in Excel or LibreOffice and save it again",
+            "工作簿已损坏（{0}）；请在 Excel 或 LibreOffice 中打开后重新保存"},
+    Message{"xlsx-part-too-large",
+            "the part {0} of the workbook unpacks to more than {1} MB; no self-evaluation table "
+            "is that large",
+            "工作簿中的 {0} 解压后超过 {1} MB；自评表不会这么大"},
+    Message{"xlsx-not-workbook",
+            "the file is a zip archive but not an Excel workbook (it holds no workbook part)",
+            "文件是 zip 压缩包，但不是 Excel 工作簿（其中没有工作簿部分）"},
+    Message{"xlsx-sheet-missing",
+            "the workbook lists this sheet but does not hold it; open the workbook in Excel and "
+            "save it again",
+            "工作簿列出了此工作表，但其中没有该表的内容；请在 Excel 中打开后重新保存"},
+    Message{"xlsx-chart-sheet", "this sheet is a chart, not a table; passed over",
+            "此工作表是图表，不是表格；已跳过"},
+    Message{"xlsx-sheet-passed-over",
+            "no self-evaluation table on this sheet (no header row with 三级指标 and 业绩值 or "
+            "实际完成值); passed over",
+            "此工作表中没有自评表（没有含“三级指标”和“业绩值”或“实际完成值”的表头行）；已跳过"},
+    Message{"xlsx-no-table",
+            "no sheet of the workbook holds a self-evaluation table: perfeval looks for a header "
+            "row with 三级指标 and 业绩值 (or 实际完成值, 实际完成指标值)",
+            "工作簿中没有一张工作表含有自评表：需要一行表头，含“三级指标”和“业绩值”"
+            "（或“实际完成值”“实际完成指标值”）"},
+    Message{"xlsx-no-project-name",
+            "the table has no 项目名称 (or 单位名称) above its indicators; write the name in the "
+            "cell right of that label",
+            "指标表上方没有“项目名称”（或“单位名称”）；请在该标签右侧的单元格中填写名称"},
+    Message{"xlsx-no-funds",
+            "the table has no funds block above its indicators: a row with 年初预算数, 全年预算数 "
+            "and 全年执行数",
+            "指标表上方没有资金部分：应有一行含“年初预算数”“全年预算数”“全年执行数”"},
+    Message{"xlsx-no-funds-total",
+            "the funds block has no 年度资金总额 (or 合计) row; label the row of the total "
+            "figures in this column",
+            "资金部分没有“年度资金总额”（或“合计”）行；请在此列标明总额所在的行"},
+    Message{"xlsx-missing-actual",
+            "indicator '{1}' of project '{0}' has no 业绩值 (actual value) in this cell",
+            "项目“{0}”的指标“{1}”在此单元格中没有业绩值"},
+    Message{"xlsx-cut-off",
+            "the workbook is cut off: it begins as a zip archive but its end is missing; copy or "
+            "download it again",
+            "工作簿不完整：文件开头是 zip 压缩包，但缺少结尾部分；请重新复制或下载"},
+    Message{"xlsx-formula-not-saved",
+            "indicator '{1}' of project '{0}': the 业绩值 is a formula whose value was never "
+            "saved (the program that wrote the file does not calculate); open the workbook in "
+            "Excel or LibreOffice and save it, or type the value",
+            "项目“{0}”的指标“{1}"
+            "”：业绩值是公式，但文件中没有保存其计算结果（写出该文件的程序不计算公式）；"
+            "请在 Excel 或 LibreOffice 中打开并保存工作簿，或直接填写数值"},
+    Message{"xlsx-no-indicators", "there are no indicator rows under this header",
+            "此表头下没有指标行"},
     Message{"data-unknown-project-rules-broken",
             "no project type '{0}' is declared in the rules that could be read; {1} rule files "
             "could not be read (see the errors above) and may declare it",

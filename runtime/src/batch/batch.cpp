@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "perfeval/runtime/internal/data_fast.hpp"
+#include "perfeval/runtime/workbook_data.hpp"
 
 namespace perfeval {
 namespace {
@@ -30,8 +31,11 @@ class Worker {
 
  private:
   void process(const DataRecord& record, BatchChunk& chunk, const BatchConsumer& consumer) {
+    if (record.workbook && !record.read_error) {
+      process_workbook(record, chunk, consumer);
+      return;
+    }
     load_sink_.clear();
-    score_sink_.clear();
     record_sources_.reset();
     const ProjectData* data = nullptr;
     if (record.read_error) {
@@ -46,6 +50,30 @@ class Worker {
       slow_data_ = load_project_data(id, *record_sources_, load_sink_, record.label);
       data = slow_data_ ? &*slow_data_ : nullptr;
     }
+    score(record, data, chunk, consumer);
+  }
+
+  // Each sheet of a workbook that holds a table is a record of its own,
+  // labelled "file.xlsx!sheet".
+  void process_workbook(const DataRecord& record, BatchChunk& chunk,
+                        const BatchConsumer& consumer) {
+    record_sources_.reset();
+    for (SheetTable& table : load_workbook_tables(record.text, record.label)) {
+      DataRecord sheet;
+      sheet.label = std::move(table.label);
+      sheet.file = record.file;
+      sheet.workbook = true;
+      load_sink_.clear();
+      for (auto& d : table.diagnostics) {
+        load_sink_.report(std::move(d));
+      }
+      score(sheet, table.data ? &*table.data : nullptr, chunk, consumer);
+    }
+  }
+
+  void score(const DataRecord& record, const ProjectData* data, BatchChunk& chunk,
+             const BatchConsumer& consumer) {
+    score_sink_.clear();
     if (data && rules_.unreadable_files > 0 && !data->carries_table() &&
         !rules_.program.find_project(data->project) && !rules_.program.is_broken(data->project)) {
       // Not "no such project": it may stand in a rule file that could not be read.

@@ -21,6 +21,19 @@ bool blank(std::string_view line) {
 
 }  // namespace
 
+const std::vector<std::string_view>& data_file_extensions() {
+  static const std::vector<std::string_view> kExtensions = {".json", ".jsonl", ".xlsx"};
+  return kExtensions;
+}
+
+bool is_workbook(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return extension == ".xlsx";
+}
+
 DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
                        std::size_t max_record_bytes, DiagnosticSink& sink)
     : max_record_bytes_(max_record_bytes) {
@@ -32,11 +45,16 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
       any_lines = true;
       continue;
     }
-    for (auto& found : find_files(path, std::vector<std::string_view>{".json", ".jsonl"}, sink)) {
+    for (auto& found : find_files(path, data_file_extensions(), sink)) {
       const bool lines = found.extension() == ".jsonl";
-      any_lines |= lines;
+      const bool workbook = is_workbook(found);
+      if (workbook && found != path && found.filename().string().starts_with("~$")) {
+        continue;  // the lock file Excel keeps beside a workbook it has open
+      }
+      // A workbook's tables are not counted before it is opened.
+      any_lines |= lines || workbook;
       files += lines ? 0 : 1;
-      inputs_.push_back({std::move(found), lines, false});
+      inputs_.push_back({std::move(found), lines, false, workbook});
     }
   }
   if (!any_lines) {
@@ -64,6 +82,7 @@ DataRecord DataReader::recycled_record(DataBatch& batch) {
   record.text = {};
   record.offset = 0;
   record.read_error.reset();
+  record.workbook = false;
   return record;
 }
 
@@ -71,6 +90,7 @@ void DataReader::add_file_record(const Input& input, DataBatch& batch, std::size
   DataRecord record;
   record.label = input.path.string();
   record.file = record.label;
+  record.workbook = input.workbook;
   DiagnosticSink sink;
   auto text = read_file_text(input.path, sink, max_record_bytes_);
   if (!text) {

@@ -20,7 +20,8 @@ namespace perfeval {
 namespace {
 
 // How many tables the DATA arguments hold, when that is known without
-// reading them (no JSON Lines, no standard input).
+// reading them (no JSON Lines, no standard input). A workbook counts as one:
+// near enough to choose how to show the results.
 std::optional<std::size_t> count_tables(const std::vector<std::filesystem::path>& data) {
   DiagnosticSink ignored;  // missing paths are reported when they are read
   std::size_t count = 0;
@@ -28,8 +29,7 @@ std::optional<std::size_t> count_tables(const std::vector<std::filesystem::path>
     if (path == "-") {
       return std::nullopt;
     }
-    for (const auto& file :
-         find_files(path, std::vector<std::string_view>{".json", ".jsonl"}, ignored)) {
+    for (const auto& file : find_files(path, data_file_extensions(), ignored)) {
       if (file.extension() == ".jsonl") {
         return std::nullopt;
       }

@@ -26,8 +26,16 @@
 
 namespace perfeval {
 
+// What a folder among the DATA arguments is searched for: data files, JSON
+// Lines files and Excel workbooks.
+const std::vector<std::string_view>& data_file_extensions();
+
+// Whether `path` names an Excel workbook (.xlsx, in any case).
+bool is_workbook(const std::filesystem::path& path);
+
 // One table as it came in: a whole .json file, or one line of a JSON Lines
-// file or of standard input.
+// file or of standard input; or an Excel workbook, whose sheets the worker
+// that reads it makes into tables.
 struct DataRecord {
   std::string label;       // in results and messages: "examples/x.json", "big.jsonl:17"
   std::string file;        // the file, for line and column: "big.jsonl", "<stdin>"
@@ -37,6 +45,7 @@ struct DataRecord {
   // Set when the record could not be read (a file too large, a line too
   // long, a file that vanished); `text` is then empty.
   std::optional<Diagnostic> read_error;
+  bool workbook = false;  // `text` is the bytes of an .xlsx file
 };
 
 // A run of consecutive records with the bytes they point into, followed by
@@ -49,9 +58,10 @@ struct DataBatch {
   std::vector<DataRecord> spare;
 };
 
-// The DATA arguments, read in order: a folder gives every *.json and *.jsonl
-// file under it (by path); a file ending in .jsonl, and "-" (standard
-// input), give one table per non-blank line; any other file is one table.
+// The DATA arguments, read in order: a folder gives every *.json, *.jsonl
+// and *.xlsx file under it (by path); a file ending in .jsonl, and "-"
+// (standard input), give one table per non-blank line; a file ending in
+// .xlsx one table per sheet that holds one; any other file is one table.
 class DataReader {
  public:
   // Paths that do not exist are reported to `sink` here, once.
@@ -74,6 +84,7 @@ class DataReader {
     std::filesystem::path path;
     bool lines = false;  // JSON Lines
     bool standard_input = false;
+    bool workbook = false;  // .xlsx
   };
   void open_next_lines_input();
   bool read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,
