@@ -224,13 +224,17 @@ BAD_INPUT("too-many-decimals")          // found by fuzz_value: shown as a diffe
 BAD_INPUT("date-year-starting-with-0")  // found by fuzz_value: 0242 shown as 242
 BAD_INPUT("reported-total-60-digits")   // audit aborted reading it a second time
 BAD_INPUT("funds-0-over-0-audit")       // a table audit could not score: exit 1
+BAD_INPUT("gbk-data")                   // saved as GBK ("ANSI"): says to save as UTF-8
+BAD_INPUT("actual-blank")               // not filled in, unlike "/" (not applicable)
+BAD_INPUT("actual-slash-not-skipped")   // "/" under a policy that does not skip it
+BAD_INPUT("funds-row-not-an-amount")    // a funds row whose amount is a word
 
 TEST_CASE("bad input: every case is listed above") {
   std::size_t folders = 0;
   for (const auto& entry : fs::directory_iterator(kCases)) {
     folders += entry.is_directory() ? 1 : 0;
   }
-  CHECK(folders == 43);
+  CHECK(folders == 47);
 }
 
 TEST_CASE("bad input: messages are in Chinese with --lang zh too") {
