@@ -37,6 +37,7 @@ struct Table {
                              "    indicator 乙 weight 30 target <= 10万元 method 按照完成比例赋分\n"
                              "    indicator 丙 weight 20 target 长期 method 按评判等级赋分\n"
                              "  }\n}\n");
+    INFO(compiled->messages());
     REQUIRE(compiled->messages().empty());
     data = test::project_data("S", {{"甲", "=100人"}, {"乙", "=10万元"}, {"丙", "达到预期指标"}});
     data.funds.reported = {"100.00%", "10.00"};
@@ -100,6 +101,7 @@ TEST_CASE("tables: an explanation the policy names a placeholder is no explanati
     Table t;
     t.deviate("无");
     CHECK(has(t.audit_text(), "所填“无”按政策视为未填写"));
+    CHECK(t.audit_json()["projects"][0]["missing_explanations"][0]["placeholder"] == "无");
   }
   SECTION("words that merely contain one are an explanation") {
     Table t;
@@ -115,7 +117,7 @@ TEST_CASE("tables: an explanation the policy names a placeholder is no explanati
     Table t("rules/新疆2024.perf", "无占位",
             "\npolicy 无占位 {\n  total 100\n  explain when rate != 100%\n"
             "  funds {\n    weight 10\n    rate = executed / budget\n"
-            "    score = weight * min(rate, 100%)\n  }\n}\n");
+            "    score = weight * min(rate, 100%)\n  }\n  grade 达到预期指标 = 100%\n}\n");
     t.deviate("无");
     CHECK(count_findings(t.score()).missing_explanations == 0);
   }
@@ -260,7 +262,7 @@ TEST_CASE("tables: an actual without a unit takes the target's, and explain says
   const auto result = t.score();
   CHECK(t.sink.all().empty());
   CHECK(result.indicators[0].score_rounded == Rational(40));
-  CHECK(result.indicators[1].score_rounded == Rational(30));
+  CHECK(result.indicators[1].rate == *Rational::parse("0.95"));  // 9.5万元 / 10万元
   REQUIRE_FALSE(result.indicators[0].steps.empty());
   CHECK(result.indicators[0].steps.front().quantity == "actual");
   CHECK(result.indicators[0].steps.front().working.result == "100人");

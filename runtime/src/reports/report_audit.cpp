@@ -245,6 +245,14 @@ json funds_rows_json(const ProjectResult& p) {
   return {{"not_adding_up", findings}, {"not_checked", p.funds.rows_not_checked}};
 }
 
+// What a missing explanation's cell holds when it is not blank: the
+// placeholder the policy counts as none ("无"); null when blank.
+json placeholder_json(const std::string& written) {
+  const bool blank = std::ranges::all_of(
+      written, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+  return blank ? json(nullptr) : json(written);
+}
+
 json counts_json(const AuditCounts& c) {
   return {{"indicators", c.indicators},
           {"agree", c.agree},
@@ -363,7 +371,9 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
     }
     if (p.funds.explanation_missing()) {
       // The funds, like their differences, are the entry without an indicator.
-      missing.push_back({{"indicator", nullptr}, {"rate", percent(p.funds.rate, p.rate_digits)}});
+      missing.push_back({{"indicator", nullptr},
+                         {"rate", percent(p.funds.rate, p.rate_digits)},
+                         {"placeholder", placeholder_json(p.funds.explanation)}});
     }
     for (const auto& i : p.indicators) {
       for (const auto& d : i.differences) {
@@ -373,7 +383,9 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
         differences.push_back(entry);
       }
       if (i.explanation_missing()) {
-        missing.push_back({{"indicator", i.name}, {"rate", percent(i.rate, p.rate_digits)}});
+        missing.push_back({{"indicator", i.name},
+                           {"rate", percent(i.rate, p.rate_digits)},
+                           {"placeholder", placeholder_json(i.explanation)}});
       } else if (i.scored && !i.explanation_required && i.explanation_present) {
         unneeded.push_back({{"indicator", i.name},
                             {"rate", percent(i.rate, p.rate_digits)},
