@@ -78,7 +78,10 @@ class Dumper {
     for (const auto& w : p.skip_words) line(1, "skip " + name(w));
     for (const auto& words : p.placeholders) {
       std::string text = "placeholder";
-      for (const auto& w : words) text += " " + name(w);
+      for (const auto& w : words) {
+        text += ' ';
+        text += name(w);
+      }
       line(1, text);
     }
     if (p.score_digits)

@@ -88,7 +88,7 @@ bool has(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE("tables: an explanation the policy names a placeholder is no explanation") {
-  for (const std::string placeholder : {"0", "无", "/", " 无 ", "—"}) {
+  for (const std::string placeholder : {"0", "无", "/", " 无 ", "\u3000无\n", "—"}) {
     INFO(placeholder);
     Table t;
     t.deviate(placeholder);

@@ -84,7 +84,9 @@ void sum_printed_scores(ProjectResult& result) {
     }
   }
   (every_row ? result.reported_sum : result.reported_partial_sum) = sum.value();
-  result.unprinted_weight = unprinted.value();
+  if (!every_row) {
+    result.unprinted_weight = unprinted.value();
+  }
 }
 
 // A funds row's amount as printed: nullopt for a cell left blank or marked

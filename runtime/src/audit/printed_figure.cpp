@@ -21,6 +21,10 @@ bool printed_nothing(const std::optional<std::string>& text) {
   if (!text) {
     return true;
   }
+  // Most cells hold a figure: no trimming for those.
+  if (!text->empty() && text->front() >= '0' && text->front() <= '9') {
+    return false;
+  }
   std::string_view cell = *text;
   while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) {
     cell.remove_prefix(1);

@@ -54,8 +54,19 @@ Rational CompiledPolicy::round_score(const Rational& score) const {
 }
 
 bool CompiledPolicy::explains(std::string_view explanation) const {
+  if (explanation.empty()) {
+    return false;
+  }
   // ASCII spaces and the ideographic space U+3000 around the words.
   constexpr std::string_view kIdeographicSpace = "\u3000";
+  // The usual explanation, words longer than any placeholder with nothing
+  // to trim, needs no trimming and no search.
+  if (explanation.size() > longest_placeholder &&
+      !std::isspace(static_cast<unsigned char>(explanation.front())) &&
+      !std::isspace(static_cast<unsigned char>(explanation.back())) &&
+      !explanation.starts_with(kIdeographicSpace) && !explanation.ends_with(kIdeographicSpace)) {
+    return true;
+  }
   for (bool trimmed = true; trimmed;) {
     trimmed = false;
     while (!explanation.empty() && std::isspace(static_cast<unsigned char>(explanation.front()))) {
@@ -150,6 +161,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     for (const auto& words : decl.placeholders) {
       for (const auto& word : words) {
         policy.placeholders.push_back(word.text);
+        policy.longest_placeholder = std::max(policy.longest_placeholder, word.text.size());
       }
     }
     if (decl.funds) {

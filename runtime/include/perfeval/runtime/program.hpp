@@ -57,6 +57,7 @@ struct CompiledPolicy {
   // `placeholder "0" "无"`: explanations that count as none (a policy that
   // extends another adds to its list).
   std::vector<std::string> placeholders;
+  std::size_t longest_placeholder = 0;  // in bytes
 
   // A score cut to score_digits as `round score` says.
   Rational round_score(const Rational& score) const;
