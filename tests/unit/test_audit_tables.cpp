@@ -156,6 +156,7 @@ TEST_CASE("tables: funds rows must add up to the total row") {
     CHECK(f.rows == *Rational::parse("4319.46"));
     CHECK(f.total == *Rational::parse("4329.46"));
     CHECK(count_findings(result).funds_rows_not_adding_up == 1);
+    CHECK(count_findings(result).tables_not_adding_up == 1);  // the table, in the summary
     CHECK_FALSE(count_findings(result).clean());
     CHECK(has(t.audit_text(), "资金 全年预算数：各来源行合计 4319.46 ≠ 合计行 4329.46"));
     CHECK(t.audit_json()["projects"][0]["funds_rows"]["not_adding_up"][0]["column"] == "budget");

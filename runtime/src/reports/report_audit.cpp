@@ -326,7 +326,8 @@ AuditCounts count_findings(const ProjectResult& p) {
   c.funds_rows_not_adding_up = p.funds.rows_findings.size();
   c.missing_explanations = p.explanations_missing();
   c.unneeded_explanations = p.explanations_unneeded();
-  c.tables_not_adding_up = p.reported_sum_mismatch() ? 1 : 0;
+  // A table does not add up when its printed scores or its funds rows do not.
+  c.tables_not_adding_up = p.reported_sum_mismatch() || !p.funds.rows_findings.empty() ? 1 : 0;
   c.not_checked = (p.funds.scored ? 0 : 1) + (total_not_scored(p) ? 1 : 0) +
                   (sum_not_checked(p) ? 1 : 0) + p.funds.rows_not_checked.size();
   return c;
