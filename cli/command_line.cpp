@@ -18,7 +18,8 @@ constexpr const char* kFooter =
     "  perfeval fmt [--check] FILES... lay out rule files in the canonical form\n"
     "Exit status: 0 everything was read and scored (and, for audit, nothing was found);\n"
     "1 a rule or data file has a problem (the other files are still scored);\n"
-    "2 a wrong command line; 3 audit found differences or explanation problems.";
+    "2 a wrong command line; 3 audit found differences, explanation problems or\n"
+    "figures it could not check (1 wins when a file also has a problem).";
 
 // A command word after the top level's: its help shows the same footer and
 // it is listed there rather than by CLI11. Options it does not know go up

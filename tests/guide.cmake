@@ -63,7 +63,7 @@ expect_run("draft, name quoted" 1 ARGS check --lang zh 规则 EXPECT
 string(REPLACE "权重 6 目标 <=11.48万元 赋分规则 按照完成比列赋分" "权重 4 目标 <=11.48万元 赋分规则 按照完成比例赋分" text "${text}")
 file(WRITE "${project_file}" "${text}")
 expect_run("draft, all fixed" 0 ARGS check --lang zh 规则 EXPECT
-  "规则/新疆2024.perf:86:8: 警告: 方法“达标赋分”未被任何指标使用"
+  "规则/新疆2024.perf:87:8: 警告: 方法“达标赋分”未被任何指标使用"
   "已检查 3 个规则文件、0 个数据文件：0 个错误，1 个警告")
 
 # Step 5: perfeval fmt lays the fixed draft out as the shipped file.

@@ -76,8 +76,19 @@ class Dumper {
       line(1, "total " + p.total->to_string());
     labelled(1, "total =", p.total_formula);
     for (const auto& w : p.skip_words) line(1, "skip " + name(w));
+    for (const auto& words : p.placeholders) {
+      std::string text = "placeholder";
+      for (const auto& w : words) {
+        text += ' ';
+        text += name(w);
+      }
+      line(1, text);
+    }
     if (p.score_digits)
-      line(1, fmt::format("round score {}", *p.score_digits));
+      line(1, fmt::format("round score {}{}", *p.score_digits,
+                          p.score_rounding == ast::Rounding::up     ? " up"
+                          : p.score_rounding == ast::Rounding::down ? " down"
+                                                                    : ""));
     if (p.rate_digits)
       line(1, fmt::format("round rate {}", *p.rate_digits));
     labelled(1, "explain when", p.explain_when);

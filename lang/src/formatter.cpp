@@ -270,13 +270,23 @@ class Printer {
       case K::skip:
         return line(s, LineKind::plain,
                     {std::string(word(s, 0, Keyword::skip)) + ' ' + name(p.skip_words[s.index])});
+      case K::placeholder: {
+        std::string text(word(s, 0, Keyword::placeholder));
+        for (const ast::Name& w : p.placeholders[s.index]) text += ' ' + name(w);
+        return line(s, LineKind::plain, {std::move(text)});
+      }
       case K::round_score:
-      case K::round_rate:
-        return line(
-            s, LineKind::plain,
-            {std::string(word(s, 0, Keyword::round)) + ' ' +
-             std::string(word(s, 1, s.kind == K::round_score ? Keyword::score : Keyword::rate)) +
-             ' ' + s.number});
+      case K::round_rate: {
+        std::string text =
+            std::string(word(s, 0, Keyword::round)) + ' ' +
+            std::string(word(s, 1, s.kind == K::round_score ? Keyword::score : Keyword::rate)) +
+            ' ' + s.number;
+        if (s.kind == K::round_score && p.score_rounding != ast::Rounding::half_up)
+          text +=
+              ' ' + std::string(word(
+                        s, 2, p.score_rounding == ast::Rounding::up ? Keyword::up : Keyword::down));
+        return line(s, LineKind::plain, {std::move(text)});
+      }
       case K::explain:
         return explain(s, *p.explain_when);
       case K::funds:

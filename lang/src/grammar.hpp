@@ -124,6 +124,12 @@ struct kw_or : keyword<Keyword::or_> {};
 struct kw_not : keyword<Keyword::not_> {};
 struct kw_true : keyword<Keyword::true_> {};
 struct kw_false : keyword<Keyword::false_> {};
+// `placeholder`: explanation text that counts as no explanation
+struct kw_placeholder : keyword<Keyword::placeholder> {};
+// `up` after the digits of `round score`: round toward the larger number
+struct kw_up : keyword<Keyword::up> {};
+// `down` after the digits of `round score`: round toward the smaller number
+struct kw_down : keyword<Keyword::down> {};
 
 // ---- names and numbers
 // what may follow a backslash
@@ -290,6 +296,13 @@ struct total_formula_stmt : seq<kw_total, sp, stmt_equals, sp, must<formula>> {}
 struct skip_word : seq<name> {};
 // skip 不适用: an actual of this word drops the indicator
 struct skip_stmt : seq<kw_skip, sp, must<skip_word>> {};
+// "0", 无
+struct placeholder_word : seq<name> {};
+// spaces on the same line: the words of a placeholder statement end with it
+struct same_line : star<one<' ', '\t'>> {};
+// placeholder "0" "无" "/": explanations written so count as none
+struct placeholder_stmt
+    : seq<kw_placeholder, sp, must<placeholder_word>, star<same_line, placeholder_word>> {};
 // `round score`
 struct round_score : kw_score {};
 // `round rate`
@@ -298,8 +311,15 @@ struct round_rate : kw_rate {};
 struct round_what : sor<round_score, round_rate> {};
 // decimal places
 struct round_digits : seq<plain_number> {};
-// round score 2
-struct round_stmt : seq<kw_round, sp, must<round_what>, sp, must<round_digits>> {};
+// `up`: the last digit kept goes up whenever anything is cut (ceiling)
+struct round_up : kw_up {};
+// `down`: whatever is cut is dropped (floor)
+struct round_down : kw_down {};
+// how to round; half-up when not written
+struct round_mode : sor<round_up, round_down> {};
+// round score 2, round score 0 up
+struct round_stmt
+    : seq<kw_round, sp, must<round_what>, sp, must<round_digits>, opt<same_line, round_mode>> {};
 // 优
 struct band_label : seq<name> {};
 // bands are lower bounds
@@ -342,9 +362,10 @@ struct method_decl : seq<kw_method, sp, must<method_name>, sp, must<block_open>,
                          star<method_stmt>, must<method_end>> {};
 // one policy statement; a method declared inside a policy is that policy's
 // own meaning of the name, so switching a project's policy switches methods
-struct policy_stmt : seq<sor<total_formula_stmt, total_stmt, round_stmt, explain_stmt, funds_block,
-                             grade_stmt, band_stmt, method_decl, skip_stmt, category_stmt>,
-                         sp> {};
+struct policy_stmt
+    : seq<sor<total_formula_stmt, total_stmt, round_stmt, explain_stmt, funds_block, grade_stmt,
+              band_stmt, method_decl, skip_stmt, placeholder_stmt, category_stmt>,
+          sp> {};
 // 新疆2024
 struct policy_name : seq<name> {};
 // } of a policy

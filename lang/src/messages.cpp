@@ -389,6 +389,15 @@ constexpr std::array kMessages = {
     Message{"data-bad-reported-funds",
             "project '{0}', budget execution: the reported figure '{1}' is not a number",
             "项目“{0}”，预算执行率：填报数“{1}”不是数值"},
+    Message{"data-not-utf8",
+            "this file is not UTF-8 (Chinese text saved as GBK, the 'ANSI' of Chinese Windows, "
+            "looks like this); open it and save it again as UTF-8",
+            "此文件不是UTF-8编码（中文Windows“ANSI”保存的GBK编码即如此）；请打开后另存为UTF-8编码"},
+    Message{"data-bad-funds-row",
+            "project '{0}', funds row '{1}': '{2}' is not an amount; write the amount in 万元 "
+            "(\"1,602.88\"), or leave the cell blank or '/' when the row has none",
+            "项目“{0}”，资金行“{1}”：“{2}”不是金额；请填写万元金额（如“1,602."
+            "88”），无此项时留空或填“/”"},
     Message{"data-bad-reported-total",
             "project '{0}', total score: the reported figure '{1}' is not a number",
             "项目“{0}”，总分：填报数“{1}”不是数值"},
@@ -415,6 +424,19 @@ constexpr std::array kMessages = {
     Message{"data-missing-actual",
             "indicator '{1}' of project '{0}' has no actual value (\"actual\")",
             "项目“{0}”的指标“{1}”缺少业绩值（\"actual\"）"},
+    Message{"data-blank-actual",
+            "indicator '{1}' of project '{0}': the actual value is blank (not filled in); fill it "
+            "in, or, if the indicator does not apply, write the word the policy skips (such as "
+            "不适用)",
+            "项目“{0}”的指标“{1}”：业绩值为空（未填写）；请填写业绩值；如该指标不适用，请填写政策中"
+            "“跳过”的词（如“不适用”）"},
+    Message{
+        "data-not-applicable-undeclared",
+        "indicator '{1}' of project '{0}': '{2}' marks the indicator not applicable, but policy "
+        "'{3}' does not say so: add skip \"{2}\" to a policy (the indicator is then dropped and "
+        "its weight with it), or write the actual value",
+        "项目“{0}”的指标“{1}”：“{2}”表示不适用，但政策“{3}”未作此规定：请在政策中写 跳过 \"{2}\""
+        "（该指标连同权重一并不计），或填写业绩值"},
     Message{"data-bad-actual",
             "indicator '{1}' of project '{0}': the actual value '{2}' cannot be read: {3}",
             "项目“{0}”的指标“{1}”：业绩值“{2}”无法识别：{3}"},
@@ -524,6 +546,14 @@ constexpr std::array kMessages = {
             "expected the word that marks an indicator not applicable after 'skip' (for "
             "example: skip 不适用)",
             "“跳过”后面应为表示指标不适用的词（例如：跳过 不适用）"},
+    Message{"expected-placeholder-word",
+            "expected the text that counts as no explanation after 'placeholder' (for example: "
+            "placeholder \"0\" \"无\" \"/\")",
+            "“占位”后面应为视同未填写说明的文字（例如：占位 \"0\" \"无\" \"/\"）"},
+    Message{"rate-rounding-mode",
+            "'{0}' applies to scores only: rates are always shown rounded half-up; write "
+            "'round rate N' without it",
+            "“{0}”只用于得分：完成率总是四舍五入显示；请写“舍入 完成率 N”，不带它"},
     // Hostile or damaged input (docs/hardening.md)
     Message{"file-broken-link", "this is a symbolic link to '{0}', which does not exist",
             "此文件是指向“{0}”的符号链接，但链接目标不存在"},

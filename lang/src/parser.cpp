@@ -74,6 +74,7 @@ template <> inline constexpr const char* error_code<g::band_threshold> = "expect
 template <> inline constexpr const char* error_code<g::block_open> = "expected-open-brace";
 template <> inline constexpr const char* error_code<g::base_policy> = "expected-base-policy";
 template <> inline constexpr const char* error_code<g::skip_word> = "expected-skip-word";
+template <> inline constexpr const char* error_code<g::placeholder_word> = "expected-placeholder-word";
 template <> inline constexpr const char* error_code<g::funds_end> = "expected-funds-statement";
 template <> inline constexpr const char* error_code<g::policy_name> = "expected-policy-name";
 template <> inline constexpr const char* error_code<g::policy_end> = "expected-policy-statement";
@@ -125,6 +126,7 @@ using selector = pegtl::parse_tree::selector<
     pegtl::parse_tree::store_content::on<
         g::bare_name, g::quoted_name, g::decimal, g::number_lit, g::true_lit, g::false_lit,
         g::cmp_op, g::add_op, g::mul_op, g::call_close, g::round_score, g::round_rate, g::target,
+        g::round_up, g::round_down, g::placeholder_stmt,
         g::policy_end, g::method_end, g::funds_end, g::project_end, g::group_end,
         g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args, g::paren,
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
@@ -774,6 +776,34 @@ class Lowering {
     return out;
   }
 
+  // `round score 2`, `round score 0 up`, `round rate 2`. Rates are shown
+  // half-up everywhere, so only a score takes a mode.
+  void round(const Node& s, ast::Policy& out, std::optional<SourceRange>& round_score,
+             std::optional<SourceRange>& round_rate) {
+    using K = ast::ItemKind;
+    const bool score = s.children.front()->is_type<g::round_score>();
+    const Node& digits = *s.children[1];
+    out.items.push_back(line_item(score ? K::round_score : K::round_rate, s, 0,
+                                  {Keyword::round, score ? Keyword::score : Keyword::rate}));
+    ast::Item& item = out.items.back();
+    item.number = digits.string();
+    ast::Rounding mode = ast::Rounding::half_up;
+    if (s.children.size() > 2) {
+      const Node& written = *s.children.back();
+      const bool up = written.is_type<g::round_up>();
+      mode = up ? ast::Rounding::up : ast::Rounding::down;
+      std::uint32_t at = begin_of(written);
+      item.spellings.push_back(keyword_after(at, up ? Keyword::up : Keyword::down));
+      if (!score)
+        error("rate-rounding-mode", range(written), {std::string(written.string_view())});
+    }
+    if (first(score ? round_score : round_rate, s)) {
+      (score ? out.score_digits : out.rate_digits) = round_digits(digits);
+      if (score)
+        out.score_rounding = mode;
+    }
+  }
+
   int round_digits(const Node& n) {
     const Rational value = number(n);
     if (!value.is_integer() || value < 0 || value > 18) {
@@ -858,13 +888,13 @@ class Lowering {
       } else if (s.is_type<g::skip_stmt>()) {
         out.items.push_back(line_item(K::skip, s, out.skip_words.size(), {Keyword::skip}));
         out.skip_words.push_back(name(*s.children.front()));
+      } else if (s.is_type<g::placeholder_stmt>()) {
+        out.items.push_back(
+            line_item(K::placeholder, s, out.placeholders.size(), {Keyword::placeholder}));
+        auto& words = out.placeholders.emplace_back();
+        for (const auto& word : s.children) words.push_back(name(*word));
       } else if (s.is_type<g::round_stmt>()) {
-        const bool score = s.children.front()->is_type<g::round_score>();
-        out.items.push_back(line_item(score ? K::round_score : K::round_rate, s, 0,
-                                      {Keyword::round, score ? Keyword::score : Keyword::rate}));
-        out.items.back().number = s.children.back()->string();
-        if (first(score ? round_score : round_rate, s))
-          (score ? out.score_digits : out.rate_digits) = round_digits(*s.children.back());
+        round(s, out, round_score, round_rate);
       } else if (s.is_type<g::explain_stmt>()) {
         out.items.push_back(statement_item(s, 0));
         if (first(explain, s))

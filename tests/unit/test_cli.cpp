@@ -222,6 +222,26 @@ TEST_CASE("cli: audit exits 3 when it finds something, 0 when the tables are rig
   CHECK(nlohmann::json::parse(json.out)["summary"]["differences"] == 6);
 }
 
+// A table that could not be checked in full is a finding of the audit (3);
+// a file that could not be read or scored is a problem with the input (1),
+// and wins over any finding.
+TEST_CASE("cli: audit exits 3 for a check it could not make, 1 when a file has an error") {
+  TempDir dir;
+  std::ifstream in(fs::path(PERFEVAL_SOURCE_DIR) / "examples/jiuye-buzhu-2024.json");
+  auto table = nlohmann::json::parse(in);
+  table["indicators"][0]["reported"]["score"] = "/";
+  dir.write("a-no-score.json", table.dump());
+  const auto unchecked = run_cli("audit --lang en rules '" + dir.path.string() + "'");
+  CHECK(unchecked.status == 3);
+  CHECK(unchecked.err.empty());
+  CHECK(unchecked.out.find("not checked  1 rows print no score") != std::string::npos);
+  CHECK(unchecked.out.find("nothing found") == std::string::npos);
+  dir.write("b-bad.json", "{\"project\": ");
+  const auto with_error = run_cli("audit --lang en rules '" + dir.path.string() + "'");
+  CHECK(with_error.status == 1);
+  CHECK(with_error.out.find("not checked  1 rows print no score") != std::string::npos);
+}
+
 TEST_CASE("cli: explain narrows to one indicator") {
   const auto o =
       run_cli("explain --lang zh rules examples -p 2024年自治区就业补助资金 -i 参加招聘的企业数量");

@@ -627,6 +627,11 @@ policy P 继承 Q {
   round 完成率 2
 }
 )~"},
+    {"placeholders on one line, a rounding mode in the spelling written",
+     "policy P {\n  placeholder   \"0\"  无   \"/\"\n  占位 \"—\"\n  round score 0   向上\n}\n"
+     "policy Q { 舍入 得分 0 down round rate 2 }\n",
+     "policy P {\n  placeholder \"0\" 无 \"/\"\n  占位 \"—\"\n  round score 0 向上\n}\n"
+     "policy Q {\n  舍入 得分 0 down\n  round rate 2\n}\n"},
     {"an empty block and no final newline", "policy P {}", "policy P {\n}\n"},
     {"an empty file", "\n\n  \n", ""},
     {"only comments", "  // one\n\n\n   // two", "// one\n\n// two\n"},

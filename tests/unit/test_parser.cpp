@@ -967,6 +967,24 @@ policy Q { } }
     round score 2.5
                 ^~~
 )~"},
+    {"rate-rounding-mode",
+     R"~(policy P {
+  round rate 2 up
+}
+)~",
+     R"~(t.perf:2:16: error: 'up' applies to scores only: rates are always shown rounded half-up; write 'round rate N' without it
+    round rate 2 up
+                 ^~
+)~"},
+    {"expected-placeholder-word",
+     R"~(policy P {
+  placeholder
+}
+)~",
+     R"~(t.perf:3:1: error: expected the text that counts as no explanation after 'placeholder' (for example: placeholder "0" "无" "/")
+  }
+  ^
+)~"},
     {"invalid-round-digits: too many",
      R"~(policy P {
   round rate 19

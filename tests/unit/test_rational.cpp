@@ -447,3 +447,17 @@ TEST_CASE("RationalSum adds up exactly, on and off its shortcut", "[rational]") 
   too_large += frac(kMax, 1);
   CHECK(error_kind([&] { too_large += frac(kMax, 1); }) == ArithmeticError::Kind::overflow);
 }
+
+TEST_CASE("round_ceiling and round_floor cut to digits one way always", "[rational]") {
+  const auto r = [](const char* text) { return *Rational::parse(text); };
+  CHECK(r("9.81").round_ceiling(0) == Rational(10));
+  CHECK(r("9.00").round_ceiling(0) == Rational(9));
+  CHECK(r("9.89").round_floor(0) == Rational(9));
+  CHECK(r("4.841").round_ceiling(2) == r("4.85"));
+  CHECK(r("4.849").round_floor(2) == r("4.84"));
+  CHECK(Rational::fraction(63, 8).round_ceiling(2) == r("7.88"));  // 7.875
+  CHECK(Rational::fraction(63, 8).round_floor(2) == r("7.87"));
+  CHECK(r("-9.81").round_ceiling(0) == Rational(-9));
+  CHECK(r("-9.81").round_floor(0) == Rational(-10));
+  CHECK(Rational(0).round_ceiling(2) == Rational(0));
+}

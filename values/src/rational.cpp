@@ -650,6 +650,20 @@ Rational Rational::round_half_up(int digits) const {
   return num_ < 0 ? -result : result;
 }
 
+Rational Rational::round_floor(int digits) const {
+  check_digits(digits);
+  const auto scale = static_cast<Int>(pow10(digits));
+  const Rational scaled = *this * Rational::fraction(scale, 1);
+  Int whole = scaled.num_ / scaled.den_;  // toward zero
+  if (scaled.num_ < 0 && scaled.num_ % scaled.den_ != 0)
+    --whole;
+  return fraction(whole, scale);
+}
+
+Rational Rational::round_ceiling(int digits) const {
+  return -(-*this).round_floor(digits);
+}
+
 std::string Rational::to_fixed(int digits) const {
   std::string text;
   append_fixed(text, digits);

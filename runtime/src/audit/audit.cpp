@@ -3,6 +3,8 @@
 
 #include "perfeval/runtime/internal/audit.hpp"
 
+#include <array>
+
 #include "perfeval/values/internal/rational_units.hpp"
 
 namespace perfeval {
@@ -55,20 +57,60 @@ void add(std::vector<Difference>& out, std::optional<Difference> difference) {
   }
 }
 
-// The printed scores added up, if the table printed every one of them.
-std::optional<Rational> sum_of_printed_scores(const ProjectResult& result) {
-  if (!result.funds.reported_score_value) {
-    return std::nullopt;
-  }
+// The printed scores added up into result.reported_sum when every row that
+// scores printed one; otherwise what can still be checked: the scores there
+// are (reported_partial_sum) and the most the rows without one could add,
+// their weights (unprinted_weight). A row that is not applicable scores
+// nothing and needs no printed score.
+void sum_printed_scores(ProjectResult& result) {
+  result.reported_sum.reset();
+  result.reported_partial_sum.reset();
+  result.unprinted_weight = Rational();
   RationalSum sum;
-  sum += *result.funds.reported_score_value;
-  for (const auto& i : result.indicators) {
-    if (!i.entered) {
-      return std::nullopt;
-    }
-    sum += *i.entered;
+  RationalSum unprinted;
+  bool every_row = true;
+  if (result.funds.reported_score_value) {
+    sum += *result.funds.reported_score_value;
+  } else {
+    every_row = false;
+    unprinted += result.funds.weight;
   }
-  return sum.value();
+  for (const auto& i : result.indicators) {
+    if (i.entered) {
+      sum += *i.entered;
+    } else if (i.applicable) {
+      every_row = false;
+      unprinted += i.weight;
+    }
+  }
+  (every_row ? result.reported_sum : result.reported_partial_sum) = sum.value();
+  if (!every_row) {
+    result.unprinted_weight = unprinted.value();
+  }
+}
+
+// A funds row's amount as printed: nullopt for a cell left blank or marked
+// not applicable ("/", "-", "—"), which leaves its column unchecked.
+struct Amount {
+  bool given = false;
+  std::optional<Rational> value;  // absent when given but not a number
+};
+
+Amount read_amount(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  if (text.empty() || text == "/" || text == "-" || text == "—" || text == "－" || text == "／") {
+    return {};
+  }
+  try {
+    return {true, Rational::parse(text)};
+  } catch (const ArithmeticError&) {
+    return {true, std::nullopt};
+  }
 }
 
 }  // namespace
@@ -99,11 +141,57 @@ void audit_funds(int rate_digits, const ProjectData& data, FundsResult& result,
 void audit_total(const ProjectData& data, ProjectResult& result, DiagnosticSink& sink) {
   const PrintedFigure printed_total = read_printed_number(result.reported_total);
   result.reported_total_value = printed_total.number();
-  result.reported_sum = sum_of_printed_scores(result);
+  sum_printed_scores(result);
   result.total_difference.reset();
   if (result.complete && result.total) {
     result.total_difference = compare(result.reported_total, printed_total, *result.total, "total",
                                       {FigurePlace::Row::total, {}}, data, sink);
+  }
+}
+
+void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSink& sink) {
+  const auto& rows = data.funds.sources;
+  if (rows.empty()) {
+    return;
+  }
+  struct Column {
+    const char* name;
+    std::string FundsSource::*cell;
+    Rational total;
+  };
+  const std::array<Column, 3> columns{{{"planned", &FundsSource::planned, data.funds.planned},
+                                       {"budget", &FundsSource::budget, data.funds.budget},
+                                       {"executed", &FundsSource::executed, data.funds.executed}}};
+  for (const Column& column : columns) {
+    RationalSum sum;
+    bool complete = true;
+    for (const FundsSource& row : rows) {
+      const std::string& text = row.*column.cell;
+      const Amount amount = read_amount(text);
+      if (!amount.given || !amount.value) {
+        if (amount.given) {
+          sink.report(Diagnostic{Severity::error,
+                                 "data-bad-funds-row",
+                                 std::nullopt,
+                                 data.file,
+                                 {data.project, row.name, text},
+                                 {}});
+        }
+        complete = false;
+        continue;
+      }
+      sum += *amount.value;
+      // A part is never more than the whole, whatever else the block lists.
+      if (*amount.value > column.total) {
+        result.rows_findings.push_back({column.name, row.name, column.total, *amount.value});
+      }
+    }
+    if (!complete) {
+      result.rows_not_checked.emplace_back(column.name);
+    } else if (rows.size() > 1 && sum.value() != column.total) {
+      // Two rows or more are the whole breakdown of the total.
+      result.rows_findings.push_back({column.name, {}, column.total, sum.value()});
+    }
   }
 }
 

@@ -15,10 +15,30 @@ PrintedFigure too_large() {
   return {PrintedFigure::Reading::too_large, {}};
 }
 
+// "/", "-" or "—" in a figure's cell: the table prints nothing there (a row
+// not applicable, or a figure the form leaves out).
+bool printed_nothing(const std::optional<std::string>& text) {
+  if (!text) {
+    return true;
+  }
+  // Most cells hold a figure: no trimming for those.
+  if (!text->empty() && text->front() >= '0' && text->front() <= '9') {
+    return false;
+  }
+  std::string_view cell = *text;
+  while (!cell.empty() && (cell.front() == ' ' || cell.front() == '\t')) {
+    cell.remove_prefix(1);
+  }
+  while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) {
+    cell.remove_suffix(1);
+  }
+  return cell.empty() || cell == "/" || cell == "-" || cell == "—" || cell == "／" || cell == "－";
+}
+
 }  // namespace
 
 PrintedFigure read_printed_number(const std::optional<std::string>& text) {
-  if (!text || text->empty()) {
+  if (printed_nothing(text)) {
     return {};
   }
   // Tables print totals as "99.80分".
@@ -35,7 +55,7 @@ PrintedFigure read_printed_number(const std::optional<std::string>& text) {
 }
 
 PrintedFigure read_printed_rate(const std::optional<std::string>& text) {
-  if (!text || text->empty()) {
+  if (printed_nothing(text)) {
     return {};
   }
   try {
@@ -46,6 +66,11 @@ PrintedFigure read_printed_rate(const std::optional<std::string>& text) {
       if (auto value = Rational::parse_percent(rate.substr(0, rate.size() - 1))) {
         return read(std::move(value));
       }
+    }
+    // The rate column holds percentages: "99.84" without its % is 99.84%
+    // (a cell whose % sign was lost), never 9984%.
+    if (auto value = Rational::parse_percent(rate)) {
+      return read(std::move(value));
     }
     const auto parsed = parse_value(rate);
     if (const auto* v = std::get_if<ParsedValue>(&parsed)) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "perfeval/runtime/data.hpp"
+#include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
 namespace {
@@ -257,6 +258,12 @@ void read_indicators(Reader& r, const json& root, ProjectData& data) {
       continue;
     }
     indicator.actual_text = *actual;
+    // A blank 业绩值 was not filled in; "/" (not applicable) is a word the
+    // policy may skip.
+    if (actual->find_first_not_of(" \t\r\n") == std::string::npos) {
+      r.error("data-blank-actual", {data.project, indicator.name});
+      continue;
+    }
     const auto parsed = parse_value(*actual);
     if (const auto* e = std::get_if<ValueError>(&parsed)) {
       r.error("data-bad-actual", {data.project, indicator.name, *actual}, cause_of(*e));
@@ -341,6 +348,9 @@ std::optional<ProjectData> load_project_data(FileId file, const SourceManager& s
                    source.name(),
                    {std::to_string(kMaxDepth)},
                    {}});
+    } else if (const auto bad = utf8::find_invalid(source.text())) {
+      // Chinese Windows saves "ANSI" text as GBK; perfeval reads UTF-8 only.
+      sink.report({Severity::error, "data-not-utf8", at(*bad), source.name(), {}, {}});
     } else {
       // nlohmann counts the position one past the offending character.
       const std::size_t offset = sax.error_position_ > 0 ? sax.error_position_ - 1 : 0;

@@ -106,11 +106,6 @@ Step builtin_met_step(const ast::Target& target, const Value& actual, bool met, 
   return step;
 }
 
-bool has_text(const std::string& s) {
-  return std::any_of(s.begin(), s.end(),
-                     [](char c) { return !std::isspace(static_cast<unsigned char>(c)); });
-}
-
 void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectResult& result,
                  DiagnosticSink& sink, const ScoreOptions& options) {
   FundsResult& funds = result.funds;
@@ -120,7 +115,7 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
   funds.executed = data.funds.executed;
   funds.reported = data.funds.reported;
   funds.explanation.assign(data.funds.explanation);
-  funds.explanation_present = has_text(funds.explanation);
+  funds.explanation_present = policy.explains(data.funds.explanation);
   Bindings b;
   b.set(Variable::weight, Number{policy.funds.weight, {}});
   b.set(Variable::planned, Number{data.funds.planned, {}});
@@ -130,7 +125,7 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
     funds.rate = policy.funds.rate.evaluate_number(b).value;
     b.set(Variable::rate, Number{funds.rate, {}});
     const Rational score = policy.funds.score.evaluate_number(b).value;
-    funds.score = score.round_half_up(policy.score_digits);
+    funds.score = policy.round_score(score);
     b.set(Variable::score, Number{score, {}});
     if (policy.funds.explain_when) {
       funds.explanation_required = policy.funds.explain_when->evaluate_bool(b);
@@ -180,8 +175,7 @@ bool compute_total(const CompiledPolicy& policy, ProjectResult& result, const Pr
   b.set(Variable::full_marks, Number{result.full_marks, {}});
   b.set(Variable::applicable, Number{applicable, {}});
   try {
-    result.total =
-        policy.total_formula->evaluate_number(b).value.round_half_up(policy.score_digits);
+    result.total = policy.round_score(policy.total_formula->evaluate_number(b).value);
     if (options.explain) {
       result.total_step = Step{"total",
                                policy.total_formula->range(),
@@ -212,6 +206,35 @@ bool rows_in_declared_order(const CompiledProject& project, const ProjectData& d
   return true;
 }
 
+// `50` against `>= 50个`: an actual written as a bare number takes the
+// target's unit as the target writes it (so `2.42` against `>= 2.3万人` is
+// 2.42万人, and `96` against `>= 90%` is 96%). Nothing for any other actual.
+std::optional<ParsedValue> with_target_unit(const IndicatorData& input, const ast::Target& target) {
+  const auto* actual = std::get_if<Quantity>(&input.actual.value);
+  const auto* wanted = std::get_if<Quantity>(&target.value);
+  if (!actual || !wanted || !actual->unit.empty() || wanted->unit.empty()) {
+    return std::nullopt;
+  }
+  std::string_view unit = target.text;
+  const auto skip = [&unit](std::string_view chars) {
+    unit.remove_prefix(std::min(unit.find_first_not_of(chars), unit.size()));
+  };
+  skip("<>=≤≥ \t");
+  skip("0123456789.,-");
+  skip(" \t");
+  std::string_view written = input.actual_text;
+  while (!written.empty() && (written.back() == ' ' || written.back() == '\t')) {
+    written.remove_suffix(1);
+  }
+  if (unit.empty() || written.empty()) {
+    return std::nullopt;
+  }
+  const auto parsed = parse_value(std::string(written) + std::string(unit));
+  const auto* value = std::get_if<ParsedValue>(&parsed);
+  return value && std::holds_alternative<Quantity>(value->value) ? std::optional(*value)
+                                                                 : std::nullopt;
+}
+
 }  // namespace
 
 void score_indicator(const CompiledProject& project, const CompiledIndicator& indicator,
@@ -220,7 +243,14 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   const ast::Indicator& decl = *indicator.decl;
   const CompiledPolicy& policy = *project.policy;
   const Value& target = decl.target.value;
-  const Value& actual = input.actual.value;
+  const std::optional<ParsedValue> borrowed_unit = with_target_unit(input, decl.target);
+  const Value& actual = borrowed_unit ? borrowed_unit->value : input.actual.value;
+  if (borrowed_unit && options.explain) {
+    result.steps.push_back(Step{"actual", std::nullopt,
+                                options.lang == Lang::zh ? "业绩值未写单位，取目标值的单位"
+                                                         : "a bare number takes the target's unit",
+                                Working{{}, input.actual_text, to_display(actual)}});
+  }
   // The printed score, read once: the `entered` of a method that checks a
   // hand-entered score, the audit below, and the printed scores' sum.
   const PrintedFigure printed_score = read_printed_number(input.reported.score);
@@ -231,6 +261,12 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
                   policy.skip_words.end()) {
     result.applicable = false;
     result.scored = true;
+    return;
+  }
+  if (const auto* word = std::get_if<Word>(&actual);
+      word && (word->text == "/" || word->text == "-" || word->text == "—")) {
+    sink.report(data_error(data, "data-not-applicable-undeclared",
+                           {data.project, decl.name.text, word->text, policy.name}));
     return;
   }
   const Grade* grade = find_grade(indicator, actual);
@@ -299,7 +335,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
     result.rate = indicator.method->rate.evaluate_number(b).value;
     b.set(Variable::rate, Number{result.rate, {}});
     result.score = indicator.method->score.evaluate_number(b).value;
-    result.score_rounded = result.score.round_half_up(policy.score_digits);
+    result.score_rounded = policy.round_score(result.score);
     b.set(Variable::score, Number{result.score, {}});
     if (indicator.explain_when) {
       result.explanation_required = indicator.explain_when->evaluate_bool(b);
@@ -368,7 +404,14 @@ std::size_t ProjectResult::differences() const {
 }
 
 bool ProjectResult::reported_sum_mismatch() const {
-  return reported_sum && reported_total_value && *reported_total_value != *reported_sum;
+  if (!reported_total_value) {
+    return false;
+  }
+  if (reported_sum) {
+    return *reported_total_value != *reported_sum;
+  }
+  return reported_partial_sum && (*reported_total_value < *reported_partial_sum ||
+                                  *reported_total_value > *reported_partial_sum + unprinted_weight);
 }
 
 namespace {
@@ -452,6 +495,7 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
   bool complete = true;
   score_funds(policy, data, result, sink, options);
   audit_funds(policy.rate_digits, data, result.funds, sink);
+  audit_funds_rows(data, result.funds, sink);
   complete &= result.funds.scored;
 
   // Match data rows to declared indicators: by position when they come in
@@ -510,7 +554,7 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
       r.explanation.assign(row->explanation);
       r.reported = row->reported;
     }
-    r.explanation_present = has_text(row->explanation);
+    r.explanation_present = policy.explains(row->explanation);
     if (declared && row->carries_definition()) {
       report_table_differences(decl, data, *row, sink);
     }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/words.hpp"
@@ -66,32 +67,72 @@ void write_difference(std::ostream& out, Words w, std::string_view subject, cons
 // A row whose deviation needs an explanation and has none: its rate, and
 // the working of the rule that requires one.
 void write_missing(std::ostream& out, Words w, std::string_view name, const Rational& rate,
-                   const std::vector<Step>& steps, const ProjectResult& p,
+                   std::string_view written, const std::vector<Step>& steps, const ProjectResult& p,
                    const SourceManager& sources) {
-  out << fmt::format("  {}  {}: {} {}, {}\n", w[Term::missing_explanation], name,
+  out << fmt::format("  {}  {}: {} {}, {}", w[Term::missing_explanation], name,
                      w[Term::rate_in_text], percent(rate, p.rate_digits),
                      w[Term::explanation_required]);
+  // Text that the policy names a placeholder ("无"): say why it is not one.
+  if (std::ranges::any_of(written,
+                          [](char c) { return !std::isspace(static_cast<unsigned char>(c)); })) {
+    out << fmt::format("; {}", fmt::format(fmt::runtime(w[Term::placeholder_given]), written));
+  }
+  out << "\n";
   if (const Step* explain = find_step(steps, "explain")) {
     out << "        " << working_line(*explain, sources) << "\n";
   }
 }
 
-// Rows (funds included) that print no readable score.
-std::size_t rows_without_printed_score(const ProjectResult& p) {
-  std::size_t n = p.funds.reported_score_value ? 0 : 1;
-  for (const auto& i : p.indicators) {
-    n += i.entered ? 0 : 1;
+// Rows that score (funds included) and print no readable score; a row not
+// applicable has no score to print.
+std::vector<std::string_view> rows_without_printed_score(const ProjectResult& p, Words w) {
+  std::vector<std::string_view> rows;
+  if (!p.funds.reported_score_value) {
+    rows.push_back(w[Term::budget_execution_in_text]);
   }
-  return n;
+  for (const auto& i : p.indicators) {
+    if (!i.entered && i.applicable) {
+      rows.push_back(i.name);
+    }
+  }
+  return rows;
+}
+
+std::string joined(const std::vector<std::string_view>& names, Words w) {
+  std::string out;
+  for (const auto name : names) {
+    out += out.empty() ? "" : std::string(w.lang() == Lang::zh ? "、" : ", ");
+    out += name;
+  }
+  return out;
+}
+
+std::string_view column_word(std::string_view column, Words w) {
+  return w[column == "planned" ? Term::planned
+                               : (column == "budget" ? Term::budget : Term::executed)];
+}
+
+// The funds rows that do not add up to the total row, each a line.
+void write_funds_rows(std::ostream& out, const ProjectResult& p, Words w) {
+  for (const auto& f : p.funds.rows_findings) {
+    const std::string line =
+        f.row.empty()
+            ? fmt::format(fmt::runtime(w[Term::funds_rows_sum]), column_word(f.column, w),
+                          f.rows.to_fixed(2), f.total.to_fixed(2))
+            : fmt::format(fmt::runtime(w[Term::funds_row_exceeds]), column_word(f.column, w), f.row,
+                          f.rows.to_fixed(2), f.total.to_fixed(2));
+    out << fmt::format("  {}  {}\n", w[Term::does_not_add_up], line);
+  }
 }
 
 bool total_not_scored(const ProjectResult& p) {
   return !p.complete || !p.total;
 }
 
-// The sum check needs every row's printed score and a printed total.
+// The sum is checked in full only when every row that scores prints a
+// score; otherwise only its reach is (ProjectResult::reported_partial_sum).
 bool sum_not_checked(const ProjectResult& p) {
-  return p.reported_total_value && rows_without_printed_score(p) > 0;
+  return p.reported_total_value && p.reported_partial_sum;
 }
 
 void write_not_checked(std::ostream& out, const ProjectResult& p, Words w) {
@@ -104,9 +145,16 @@ void write_not_checked(std::ostream& out, const ProjectResult& p, Words w) {
                        w[Term::cannot_score]);
   }
   if (sum_not_checked(p)) {
+    const auto rows = rows_without_printed_score(p, w);
+    out << fmt::format("  {}  {}\n", w[Term::not_checked],
+                       fmt::format(fmt::runtime(w[Term::scores_not_printed]), rows.size(),
+                                   joined(rows, w), p.reported_partial_sum->to_string(),
+                                   (*p.reported_partial_sum + p.unprinted_weight).to_string()));
+  }
+  for (const auto& column : p.funds.rows_not_checked) {
     out << fmt::format(
         "  {}  {}\n", w[Term::not_checked],
-        fmt::format(fmt::runtime(w[Term::scores_not_printed]), rows_without_printed_score(p)));
+        fmt::format(fmt::runtime(w[Term::funds_rows_blank]), column_word(column, w)));
   }
 }
 
@@ -118,8 +166,8 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
                      computed_working(p.funds.steps, d, sources, p.score_digits, p.rate_digits));
   }
   if (p.funds.explanation_missing()) {
-    write_missing(out, w, w[Term::budget_execution_in_text], p.funds.rate, p.funds.steps, p,
-                  sources);
+    write_missing(out, w, w[Term::budget_execution_in_text], p.funds.rate, p.funds.explanation,
+                  p.funds.steps, p, sources);
   }
   for (const auto& i : p.indicators) {
     if (!i.scored) {
@@ -131,7 +179,7 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
                        computed_working(i.steps, d, sources, p.score_digits, p.rate_digits));
     }
     if (i.explanation_missing()) {
-      write_missing(out, w, i.name, i.rate, i.steps, p, sources);
+      write_missing(out, w, i.name, i.rate, i.explanation, i.steps, p, sources);
     } else if (!i.explanation_required && i.explanation_present) {
       out << fmt::format("  {}  {}: {} {}, {}: {}{}{}\n", w[Term::unneeded_explanation], i.name,
                          w[Term::rate_in_text], percent(i.rate, p.rate_digits),
@@ -143,10 +191,16 @@ void write_project_audit(std::ostream& out, const ProjectResult& p, const Source
     write_difference(out, w, "", *p.total_difference, p, total_working(p, w, sources));
   }
   if (p.reported_sum_mismatch()) {
+    const std::string sum = p.reported_sum
+                                ? p.reported_sum->to_string()
+                                : fmt::format("{} ({})", p.reported_partial_sum->to_string(),
+                                              fmt::format(fmt::runtime(w[Term::rows_unprinted]),
+                                                          rows_without_printed_score(p, w).size(),
+                                                          p.unprinted_weight.to_string()));
     out << fmt::format("  {}  {} {} ≠ {} {}\n", w[Term::does_not_add_up],
-                       w[Term::printed_scores_sum], p.reported_sum->to_string(),
-                       w[Term::total_in_text], *p.reported_total);
+                       w[Term::printed_scores_sum], sum, w[Term::total_in_text], *p.reported_total);
   }
+  write_funds_rows(out, p, w);
   write_not_checked(out, p, w);
   const AuditCounts c = count_findings(p);
   out << fmt::format("  {}  {} {}: {} {}, {} {}; {} {}; {} {}; {} {}; {} {}\n\n",
@@ -165,11 +219,52 @@ json difference_json(const Difference& d, const ProjectResult& p, const std::str
           {"working", working}};
 }
 
+// The rows that score and print none, with what the sum check could still
+// do: the printed scores' sum and the most the total may be.
+json rows_json(const ProjectResult& p) {
+  json rows = json::array();
+  if (!p.funds.reported_score_value) {
+    rows.push_back(nullptr);  // the funds, as everywhere, the row without an indicator
+  }
+  for (const auto& i : p.indicators) {
+    if (!i.entered && i.applicable) {
+      rows.push_back(i.name);
+    }
+  }
+  return rows;
+}
+
+json funds_rows_json(const ProjectResult& p) {
+  json findings = json::array();
+  for (const auto& f : p.funds.rows_findings) {
+    findings.push_back({{"column", f.column},
+                        {"row", f.row.empty() ? json(nullptr) : json(f.row)},
+                        {"total", f.total.to_fixed(2)},
+                        {"rows", f.rows.to_fixed(2)}});
+  }
+  return {{"not_adding_up", findings}, {"not_checked", p.funds.rows_not_checked}};
+}
+
+// What a missing explanation's cell holds when it is not blank: the
+// placeholder the policy counts as none ("无"); null when blank.
+json placeholder_json(const std::string& written) {
+  const bool blank = std::ranges::all_of(
+      written, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+  return blank ? json(nullptr) : json(written);
+}
+
 json counts_json(const AuditCounts& c) {
   return {{"indicators", c.indicators},
           {"agree", c.agree},
           {"differ", c.differ},
           {"differences", c.differences},
+          {"differences_by_kind",
+           {{"indicator_rate", c.indicator_rates},
+            {"indicator_score", c.indicator_scores},
+            {"funds_rate", c.funds_rates},
+            {"funds_score", c.funds_scores},
+            {"total", c.totals}}},
+          {"funds_rows_not_adding_up", c.funds_rows_not_adding_up},
           {"missing_explanations", c.missing_explanations},
           {"unneeded_explanations", c.unneeded_explanations},
           {"tables_not_adding_up", c.tables_not_adding_up},
@@ -184,6 +279,12 @@ AuditCounts& AuditCounts::operator+=(const AuditCounts& o) {
   agree += o.agree;
   differ += o.differ;
   differences += o.differences;
+  indicator_rates += o.indicator_rates;
+  indicator_scores += o.indicator_scores;
+  funds_rates += o.funds_rates;
+  funds_scores += o.funds_scores;
+  totals += o.totals;
+  funds_rows_not_adding_up += o.funds_rows_not_adding_up;
   missing_explanations += o.missing_explanations;
   unneeded_explanations += o.unneeded_explanations;
   tables_not_adding_up += o.tables_not_adding_up;
@@ -194,7 +295,8 @@ AuditCounts& AuditCounts::operator+=(const AuditCounts& o) {
 
 bool AuditCounts::clean() const {
   return differences == 0 && missing_explanations == 0 && unneeded_explanations == 0 &&
-         tables_not_adding_up == 0 && not_scored == 0 && not_checked == 0;
+         tables_not_adding_up == 0 && funds_rows_not_adding_up == 0 && not_scored == 0 &&
+         not_checked == 0;
 }
 
 AuditCounts count_findings(const ProjectResult& p) {
@@ -210,11 +312,24 @@ AuditCounts count_findings(const ProjectResult& p) {
     }
   }
   c.differences = p.differences();
+  const auto count = [](const std::vector<Difference>& differences, std::string_view field) {
+    return static_cast<std::size_t>(std::ranges::count_if(
+        differences, [field](const Difference& d) { return d.field == field; }));
+  };
+  c.funds_rates = count(p.funds.differences, "rate");
+  c.funds_scores = count(p.funds.differences, "score");
+  for (const auto& i : p.indicators) {
+    c.indicator_rates += count(i.differences, "rate");
+    c.indicator_scores += count(i.differences, "score");
+  }
+  c.totals = p.total_difference ? 1 : 0;
+  c.funds_rows_not_adding_up = p.funds.rows_findings.size();
   c.missing_explanations = p.explanations_missing();
   c.unneeded_explanations = p.explanations_unneeded();
-  c.tables_not_adding_up = p.reported_sum_mismatch() ? 1 : 0;
-  c.not_checked =
-      (p.funds.scored ? 0 : 1) + (total_not_scored(p) ? 1 : 0) + (sum_not_checked(p) ? 1 : 0);
+  // A table does not add up when its printed scores or its funds rows do not.
+  c.tables_not_adding_up = p.reported_sum_mismatch() || !p.funds.rows_findings.empty() ? 1 : 0;
+  c.not_checked = (p.funds.scored ? 0 : 1) + (total_not_scored(p) ? 1 : 0) +
+                  (sum_not_checked(p) ? 1 : 0) + p.funds.rows_not_checked.size();
   return c;
 }
 
@@ -257,7 +372,9 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
     }
     if (p.funds.explanation_missing()) {
       // The funds, like their differences, are the entry without an indicator.
-      missing.push_back({{"indicator", nullptr}, {"rate", percent(p.funds.rate, p.rate_digits)}});
+      missing.push_back({{"indicator", nullptr},
+                         {"rate", percent(p.funds.rate, p.rate_digits)},
+                         {"placeholder", placeholder_json(p.funds.explanation)}});
     }
     for (const auto& i : p.indicators) {
       for (const auto& d : i.differences) {
@@ -267,7 +384,9 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
         differences.push_back(entry);
       }
       if (i.explanation_missing()) {
-        missing.push_back({{"indicator", i.name}, {"rate", percent(i.rate, p.rate_digits)}});
+        missing.push_back({{"indicator", i.name},
+                           {"rate", percent(i.rate, p.rate_digits)},
+                           {"placeholder", placeholder_json(i.explanation)}});
       } else if (i.scored && !i.explanation_required && i.explanation_present) {
         unneeded.push_back({{"indicator", i.name},
                             {"rate", percent(i.rate, p.rate_digits)},
@@ -288,6 +407,10 @@ json audit_json(const RunResults& results, const SourceManager& sources, Lang la
         {"missing_explanations", missing},
         {"unneeded_explanations", unneeded},
         {"printed_scores_sum", p.reported_sum ? json(p.reported_sum->to_string()) : json(nullptr)},
+        {"rows_without_printed_score", rows_json(p)},
+        {"printed_scores_partial_sum",
+         p.reported_partial_sum ? json(p.reported_partial_sum->to_string()) : json(nullptr)},
+        {"funds_rows", funds_rows_json(p)},
         {"printed_total", p.reported_total ? json(*p.reported_total) : json(nullptr)},
         {"adds_up", !p.reported_sum_mismatch()},
         {"counts", counts_json(c)},

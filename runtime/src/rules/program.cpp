@@ -1,6 +1,7 @@
 #include "perfeval/runtime/program.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <set>
 
@@ -39,6 +40,55 @@ bool compile_grades(const std::vector<ast::GradeDef>& defs, std::vector<Grade>& 
 }
 
 }  // namespace
+
+Rational CompiledPolicy::round_score(const Rational& score) const {
+  switch (score_rounding) {
+    case ast::Rounding::up:
+      return score.round_ceiling(score_digits);
+    case ast::Rounding::down:
+      return score.round_floor(score_digits);
+    case ast::Rounding::half_up:
+      break;
+  }
+  return score.round_half_up(score_digits);
+}
+
+bool CompiledPolicy::explains(std::string_view explanation) const {
+  if (explanation.empty()) {
+    return false;
+  }
+  // ASCII spaces and the ideographic space U+3000 around the words.
+  constexpr std::string_view kIdeographicSpace = "\u3000";
+  // The usual explanation, words longer than any placeholder with nothing
+  // to trim, needs no trimming and no search.
+  if (explanation.size() > longest_placeholder &&
+      !std::isspace(static_cast<unsigned char>(explanation.front())) &&
+      !std::isspace(static_cast<unsigned char>(explanation.back())) &&
+      !explanation.starts_with(kIdeographicSpace) && !explanation.ends_with(kIdeographicSpace)) {
+    return true;
+  }
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    while (!explanation.empty() && std::isspace(static_cast<unsigned char>(explanation.front()))) {
+      explanation.remove_prefix(1);
+      trimmed = true;
+    }
+    while (!explanation.empty() && std::isspace(static_cast<unsigned char>(explanation.back()))) {
+      explanation.remove_suffix(1);
+      trimmed = true;
+    }
+    if (explanation.starts_with(kIdeographicSpace)) {
+      explanation.remove_prefix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+    if (explanation.ends_with(kIdeographicSpace)) {
+      explanation.remove_suffix(kIdeographicSpace.size());
+      trimmed = true;
+    }
+  }
+  return !explanation.empty() &&
+         std::find(placeholders.begin(), placeholders.end(), explanation) == placeholders.end();
+}
 
 Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
   Program program;
@@ -94,7 +144,10 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     if (decl.total) {
       policy.total = decl.total;
     }
-    policy.score_digits = decl.score_digits.value_or(policy.score_digits);
+    if (decl.score_digits) {
+      policy.score_digits = *decl.score_digits;
+      policy.score_rounding = decl.score_rounding;
+    }
     policy.rate_digits = decl.rate_digits.value_or(policy.rate_digits);
     if (decl.explain_when) {
       policy.explain_when = Formula::compile(*decl.explain_when);
@@ -104,6 +157,12 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
     for (const auto& word : decl.skip_words) {
       policy.skip_words.push_back(word.text);
+    }
+    for (const auto& words : decl.placeholders) {
+      for (const auto& word : words) {
+        policy.placeholders.push_back(word.text);
+        policy.longest_placeholder = std::max(policy.longest_placeholder, word.text.size());
+      }
     }
     if (decl.funds) {
       if (!decl.funds->rate || !decl.funds->score) {

@@ -110,7 +110,7 @@ class CaseRunner {
       input.reported.score = text_of(c["entered"]);
     }
     IndicatorResult result;
-    result.explanation_present = !input.explanation.empty();
+    result.explanation_present = policy->explains(input.explanation);
     DiagnosticSink sink;
     score_indicator(project, indicator, input, data, result, sink, {});
     const json expect = c.value("expect", json::object());
@@ -136,6 +136,7 @@ class CaseRunner {
     }
     check_bool(expect, "met", result.met);
     check_bool(expect, "explain", result.explanation_required);
+    check_bool(expect, "explained", result.explanation_present);
   }
 
   // The case expects an error that contains `text` in English or Chinese

@@ -129,6 +129,7 @@ struct Expr {
 enum class ItemKind : std::uint8_t {
   policy, method, project,                                          // of a file
   total, total_formula, skip, round_score, round_rate, explain,     // of a policy
+  placeholder,                                                      // of a policy
   funds, grade, band, category, weight, rate, score, met, require,  // of blocks with statements
   group, indicator,                                                 // of a project, a group
 };
@@ -203,6 +204,12 @@ struct Method {
   Fodder close;  // before `}`
 };
 
+// How `round score N` cuts a score to N decimals: half-up (四舍五入, the
+// default), `up` (进一: any remainder raises the last digit kept) or `down`
+// (去尾: any remainder is dropped). Scores are never negative in practice;
+// for a negative one `up` is toward zero and `down` away from it.
+enum class Rounding : std::uint8_t { half_up, up, down };
+
 // A scoring convention shared by several project types.
 struct Policy {
   Name name;
@@ -215,7 +222,11 @@ struct Policy {
   // `skip 不适用`: an actual written as this word makes the indicator not
   // applicable: it is not scored and its weight leaves `applicable`.
   std::vector<Name> skip_words;
-  std::optional<int> score_digits;   // `round score 2`: indicator scores, half-up, before summing
+  // `placeholder "0" "无"`: explanations written as one of these words count
+  // as none; one list per statement, in the order written.
+  std::vector<std::vector<Name>> placeholders;
+  std::optional<int> score_digits;  // `round score 2`: indicator scores, half-up, before summing
+  Rounding score_rounding = Rounding::half_up;  // `round score 0 up`: how the score is rounded
   std::optional<int> rate_digits;    // `round rate 2`: rates shown as percentages with 2 decimals
   std::optional<Expr> explain_when;  // `explain when rate != 100%`
   std::optional<FundsRule> funds;

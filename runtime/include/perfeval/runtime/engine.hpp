@@ -88,6 +88,16 @@ struct IndicatorResult {
   }
 };
 
+// The funds block's rows under its total (上级资金/本级资金/其他资金, or
+// 其中：当年财政拨款/上年结转资金/其他资金) against the total row, one column
+// (年初预算数, 全年预算数, 全年执行数) at a time.
+struct FundsRowsFinding {
+  std::string column;  // "planned", "budget", "executed"
+  std::string row;     // the row larger than the total; empty when the rows' sum differs
+  Rational total;      // the total row's figure
+  Rational rows;       // the rows added up, or the one row's figure
+};
+
 struct FundsResult {
   Rational weight;
   Rational planned;
@@ -104,6 +114,8 @@ struct FundsResult {
   // could not be read.
   std::optional<Rational> reported_score_value;
   std::vector<Difference> differences;
+  std::vector<FundsRowsFinding> rows_findings;  // rows that do not add up to the total
+  std::vector<std::string> rows_not_checked;    // columns where a row gives no amount
   std::vector<Step> steps;
 
   // Ready for the next project as a fresh result, strings and lists keeping
@@ -122,6 +134,8 @@ struct FundsResult {
     reported = Reported{};
     reported_score_value.reset();
     differences.clear();
+    rows_findings.clear();
+    rows_not_checked.clear();
     steps.clear();
   }
 
@@ -159,6 +173,11 @@ struct ProjectResult {
   // The printed scores (indicators and funds) added up, when every one was
   // printed; a table whose printed total is not this sum does not add up.
   std::optional<Rational> reported_sum;
+  // When some rows that score print none: the printed scores there are,
+  // added up, and the most the others could add (their weights), so that a
+  // printed total out of that reach is still found.
+  std::optional<Rational> reported_partial_sum;
+  Rational unprinted_weight;
 
   // Ready for the next project as a fresh result, strings and lists keeping
   // their storage. Every field above must be reset here. The two lists keep
@@ -195,11 +214,15 @@ struct ProjectResult {
     reported_total_value.reset();
     total_difference.reset();
     reported_sum.reset();
+    reported_partial_sum.reset();
+    unprinted_weight = Rational();
   }
 
   std::size_t explanations_missing() const;
   std::size_t explanations_unneeded() const;  // given where no deviation exists
   std::size_t differences() const;
+  // The printed total is not the printed scores' sum, or, when some rows
+  // print no score, lies out of the reach of the scores there are.
   bool reported_sum_mismatch() const;
 };
 

@@ -58,10 +58,21 @@ struct CompiledPolicy {
   std::string name;
   std::optional<Rational> total;
   int score_digits = 2;
+  ast::Rounding score_rounding = ast::Rounding::half_up;  // `round score 0 up`
   int rate_digits = 2;
   std::optional<Formula> explain_when;
   std::optional<Formula> total_formula;  // absent: indicators + funds_score
   std::vector<std::string> skip_words;   // actual values that mean "not applicable"
+  // `placeholder "0" "无"`: explanations that count as none (a policy that
+  // extends another adds to its list).
+  std::vector<std::string> placeholders;
+  std::size_t longest_placeholder = 0;  // in bytes
+
+  // A score cut to score_digits as `round score` says.
+  Rational round_score(const Rational& score) const;
+  // Whether an explanation says something: not blank, and not one of the
+  // placeholders (spaces around it aside).
+  bool explains(std::string_view explanation) const;
   CompiledFunds funds;
   std::vector<Grade> grades;
   std::vector<Band> bands;

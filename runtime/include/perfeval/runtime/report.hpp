@@ -66,12 +66,22 @@ struct AuditCounts {
   std::size_t agree = 0;        // scored, and every printed figure matches
   std::size_t differ = 0;       // indicators with at least one differing figure
   std::size_t differences = 0;  // differing figures, funds and total included
+  // The differing figures by kind; they add up to `differences`. (A table
+  // prints no sub-totals of its own, so there is no kind for them.)
+  std::size_t indicator_rates = 0;
+  std::size_t indicator_scores = 0;
+  std::size_t funds_rates = 0;
+  std::size_t funds_scores = 0;
+  std::size_t totals = 0;
+  // Funds rows that do not add up to the total row, or one row above it.
+  std::size_t funds_rows_not_adding_up = 0;
   std::size_t missing_explanations = 0;
   std::size_t unneeded_explanations = 0;
   std::size_t tables_not_adding_up = 0;
   std::size_t not_scored = 0;
   // Figures or checks that could not be done: funds or total not scored,
-  // or printed scores missing so their sum could not be set against the total.
+  // printed scores missing so their sum was checked only for its reach, or a
+  // funds column where a row gives no amount.
   std::size_t not_checked = 0;
 
   AuditCounts& operator+=(const AuditCounts& other);

@@ -138,7 +138,13 @@ enum class Term : std::uint8_t {
   nothing_found,
   not_checked,
   cannot_score,
-  scores_not_printed,  // pattern: rows
+  scores_not_printed,  // pattern: rows, their names, the printed scores' sum, the most the total
+                       // may be
+  funds_rows_sum,      // pattern: column, rows' sum, total
+  funds_row_exceeds,   // pattern: column, row, its amount, total
+  funds_rows_blank,    // pattern: column
+  placeholder_given,   // pattern: the explanation as written
+  rows_unprinted,      // pattern: rows, the most they could add
   differing_figures,
   open_quote,
   close_quote,

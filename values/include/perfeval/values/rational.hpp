@@ -72,6 +72,11 @@ class Rational {
   // Rounds to `digits` decimal places, halves away from zero (四舍五入):
   // 4.845 -> 4.85, -4.845 -> -4.85. digits may be 0..18.
   Rational round_half_up(int digits) const;
+  // Rounds to `digits` decimal places toward the larger number (ceiling:
+  // 9.81 -> 10 with 0 digits) or the smaller one (floor: 9.89 -> 9), for a
+  // rule file that asks for `round score 0 up` or `down`. digits may be 0..18.
+  Rational round_ceiling(int digits) const;
+  Rational round_floor(int digits) const;
 
   // Fixed-point text with exactly `digits` decimals after rounding half-up:
   // 7.875 with 2 -> "7.88", 10 with 2 -> "10.00".

@@ -20,7 +20,7 @@ namespace perfeval {
 // A figure printed in the table, as read.
 struct PrintedFigure {
   enum class Reading : std::uint8_t {
-    absent,        // nothing printed (or an empty string)
+    absent,        // nothing printed: no cell, an empty one, or "/", "-", "—"
     number,        // read: `value` holds it
     not_a_number,  // "七十二", "9.8.1"
     too_large,     // more digits than an exact number can hold
@@ -35,7 +35,8 @@ struct PrintedFigure {
 
 // A printed score or total ("99.80分", "9.8"); never throws.
 PrintedFigure read_printed_number(const std::optional<std::string>& text);
-// A printed rate ("102.00%", "=102%") as a fraction: 1.02; never throws.
+// A printed rate ("102.00%", "=102%", or "102" that lost its %) as a
+// fraction: 1.02; never throws.
 PrintedFigure read_printed_rate(const std::optional<std::string>& text);
 
 // Where in the table a printed figure stands, for the message that says it
@@ -60,6 +61,14 @@ void audit_indicator(const Reported& printed, const PrintedFigure& printed_score
 // printed score into result.reported_score_value.
 void audit_funds(int rate_digits, const ProjectData& data, FundsResult& result,
                  DiagnosticSink& sink);
+
+// The funds rows under the total against it, column by column: every row
+// at most the total, and, when there are two rows or more (the whole
+// breakdown: 上级资金/本级资金/其他资金, or 其中：当年财政拨款/上年结转资金/其他
+// 资金), their sum equal to it. A cell left blank or marked "/", "-" or "—"
+// leaves its column unchecked (result.rows_not_checked); text that is not an
+// amount is an error (data-bad-funds-row).
+void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSink& sink);
 
 // The printed total, read once: the printed scores' sum, whether they add
 // up to it, and, when the total was computed, its difference from it.
