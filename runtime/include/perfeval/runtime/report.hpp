@@ -26,6 +26,10 @@ struct TextOptions {
   Lang lang = Lang::zh;
   bool color = false;
   std::size_t max_name_width = 40;  // longer names are cut with "…"
+  // Columns a table may take (a terminal's width); 0: as wide as it needs.
+  // Long columns wrap onto more lines before anything is cut.
+  std::size_t width = 0;
+  bool warnings = true;  // false (--quiet): warnings are not written
 };
 
 // Each project's scored table, then one line per project and the totals.
