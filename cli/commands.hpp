@@ -21,8 +21,9 @@ constexpr int kAuditFindings = 3;
 
 // What every command that reads data is given besides its own options.
 struct Terminal {
-  TextOptions text;    // language, colour and width where standard output is a terminal
-  bool quiet = false;  // --quiet: no warnings on standard error, no progress line
+  // Language, colour and width where standard output is a terminal, and
+  // no warnings with --quiet.
+  TextOptions text;
   // On a terminal only: how far a long batch is, on standard error.
   std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;
   void clear_progress() const;  // takes the progress line off again

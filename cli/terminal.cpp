@@ -108,7 +108,7 @@ Terminal terminal_for(const TerminalChoice& choice) {
   terminal.text.lang = choice.lang;
   terminal.text.color = use_color(choice.color);
   terminal.text.width = output_width();
-  terminal.quiet = choice.quiet;
+  terminal.text.warnings = !choice.quiet;
   // Long batches show how far they are, on a terminal only.
   constexpr std::size_t kProgressFrom = 50;
   if (!choice.quiet && isatty(STDERR_FILENO) != 0) {

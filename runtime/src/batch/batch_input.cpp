@@ -26,18 +26,34 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
     : max_record_bytes_(max_record_bytes) {
   std::size_t files = 0;
   bool any_lines = false;
+  std::vector<std::filesystem::path> empty_folders;
   for (const auto& path : inputs) {
     if (path == "-") {
       inputs_.push_back({path, true, true});
       any_lines = true;
       continue;
     }
-    for (auto& found : find_files(path, std::vector<std::string_view>{".json", ".jsonl"}, sink)) {
+    const std::size_t problems = sink.all().size();
+    auto found_files = find_files(path, std::vector<std::string_view>{".json", ".jsonl"}, sink);
+    if (found_files.empty() && sink.all().size() == problems) {
+      empty_folders.push_back(path);
+    }
+    for (auto& found : found_files) {
       const bool lines = found.extension() == ".jsonl";
       any_lines |= lines;
       files += lines ? 0 : 1;
       inputs_.push_back({std::move(found), lines, false});
     }
+  }
+  // A folder with no data is said, never passed over in silence: a warning
+  // beside other data, an error when there is no data at all.
+  for (const auto& folder : empty_folders) {
+    sink.report({inputs_.empty() ? Severity::error : Severity::warning,
+                 "no-data-files",
+                 std::nullopt,
+                 folder.string(),
+                 {},
+                 {}});
   }
   if (!any_lines) {
     known_total_ = files;

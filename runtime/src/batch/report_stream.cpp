@@ -215,8 +215,10 @@ void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
   std::vector<std::string> errors;
   // `sources` resolves the places of ranged problems; the others have none.
   const auto note = [&](const Diagnostic& d, const SourceManager& sources) {
-    chunk.err += render(d, sources, options_.lang);
-    chunk.err += '\n';
+    if (d.severity == Severity::error || options_.warnings) {
+      chunk.err += render(d, sources, options_.lang);
+      chunk.err += '\n';
+    }
     if (format_ == StreamFormat::jsonl) {
       errors.push_back(one_line(d, sources, options_.lang));
     }
