@@ -112,15 +112,24 @@ Terminal terminal_for(const TerminalChoice& choice) {
   // Long batches show how far they are, on a terminal only.
   constexpr std::size_t kProgressFrom = 50;
   if (!choice.quiet && isatty(STDERR_FILENO) != 0) {
-    const auto start =
-        std::make_shared<std::chrono::steady_clock::time_point>(std::chrono::steady_clock::now());
-    terminal.progress = [lang = choice.lang, start](std::size_t done,
+    // When scoring began and when the line was last drawn: it is drawn ten
+    // times a second at most, however fast tables are scored.
+    struct Clock {
+      std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+      std::chrono::steady_clock::time_point drawn{};
+    };
+    const auto clock = std::make_shared<Clock>();
+    terminal.progress = [lang = choice.lang, clock](std::size_t done,
                                                     std::optional<std::size_t> total) {
       if (total && *total < kProgressFrom) {
         return;
       }
-      const auto left =
-          total ? time_left(done, *total, std::chrono::steady_clock::now() - *start) : std::nullopt;
+      const auto now = std::chrono::steady_clock::now();
+      if (now - clock->drawn < std::chrono::milliseconds(100) && (!total || done < *total)) {
+        return;
+      }
+      clock->drawn = now;
+      const auto left = total ? time_left(done, *total, now - clock->start) : std::nullopt;
       // The cursor goes back to the start of the line, so that a message
       // written next takes the line over.
       std::cerr << "\r\x1b[K" << progress_text(done, total, left, lang) << "\r" << std::flush;
