@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -100,7 +101,7 @@ std::optional<std::chrono::seconds> time_left(std::size_t done, std::size_t tota
   // Rounded up: "0:00 left" is not shown while work remains.
   const auto per_table = std::chrono::duration<double>(elapsed) / static_cast<double>(done);
   const double left = per_table.count() * static_cast<double>(total - done);
-  return std::chrono::seconds(static_cast<long long>(left) + (done < total ? 1 : 0));
+  return std::chrono::seconds(static_cast<long long>(std::ceil(left)));
 }
 
 Terminal terminal_for(const TerminalChoice& choice) {

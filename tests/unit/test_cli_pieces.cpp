@@ -64,7 +64,8 @@ TEST_CASE("cli: the progress line shows a total and the time left when known") {
   CHECK_FALSE(time_left(0, 100, 5s));
   CHECK_FALSE(time_left(10, 100, 500ms));
   CHECK(time_left(10, 100, 2s) == 18s);
-  CHECK(time_left(99, 100, 99s) == 2s);  // rounded up while work remains
+  CHECK(time_left(99, 100, 99s) == 1s);
+  CHECK(time_left(3, 10, 1s) == 3s);  // 2.33 seconds, rounded up while work remains
   CHECK(time_left(100, 100, 99s) == 0s);
 }
 

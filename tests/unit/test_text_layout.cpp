@@ -28,7 +28,7 @@ TEST_CASE("layout: fit_columns narrows the widest column first, never below its 
         std::vector<std::size_t>{10, 18, 6});
   // Narrowed until the two widest are level, then both.
   CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 30) ==
-        std::vector<std::size_t>{8, 10, 6});
+        std::vector<std::size_t>{9, 9, 6});
   // What fits is left alone; what cannot fit stops at the floors.
   CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 80) ==
         std::vector<std::size_t>{10, 30, 6});
