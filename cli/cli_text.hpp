@@ -65,6 +65,7 @@ enum class Say : std::uint8_t {
   no_such_option,
   not_an_option_of,
   did_you_mean,
+  option_of_other_command,
   not_a_command,
   no_such_command,
   not_one_of,

@@ -37,6 +37,9 @@ CLI::App* add_command(CLI::App& app, const std::string& name, Say description, L
   command->footer(text(Say::footer, lang));
   command->group("");
   command->fallthrough();
+  // CLI11 makes a command's help flag before it takes the top level's
+  // option defaults: its group is named here.
+  command->get_help_ptr()->group(text(Say::label_options, lang));
   return command;
 }
 
@@ -388,7 +391,13 @@ std::string CommandLine::unexpected_message(const std::string& word) const {
   std::string message = command ? said(Say::not_an_option_of, lang_, command->get_name(), name)
                                 : said(Say::no_such_option, lang_, name);
   if (const auto near = closest(name, option_names(command ? *command : app_))) {
-    message += said(Say::did_you_mean, lang_, *near);
+    return message + said(Say::did_you_mean, lang_, *near);
+  }
+  // An option of another command, given to the wrong one.
+  for (const CLI::App* other : app_.get_subcommands({})) {
+    if (other != command && other->get_option_no_throw(name)) {
+      return message + said(Say::option_of_other_command, lang_, "perfeval " + other->get_name());
+    }
   }
   return message;
 }
@@ -422,7 +431,11 @@ std::string CommandLine::failure_message(const CLI::Error& error) const {
   if (message.empty()) {
     message = said(Say::cannot_read, lang_, error.what());
   }
-  return message + "\n" + text(Say::see_help, lang_) + "\n";
+  const CLI::App* command = chosen_command();
+  const std::string help = command && command != help_command_
+                               ? "perfeval help " + command->get_name()
+                               : std::string("perfeval help");
+  return message + "\n" + said(Say::see_help, lang_, help) + "\n";
 }
 
 int CommandLine::run() const {

@@ -55,8 +55,7 @@ TEST_CASE("cli golden: help, usage errors and the terminal table") {
   for (const Case& c : cases) {
     INFO("case " << c.name << ": " << c.env << "perfeval " << c.args);
     const auto o = perfeval::test::run_perfeval(
-        PERFEVAL_SOURCE_DIR, c.args, {},
-        "LANG=C.UTF-8 LC_ALL= LC_MESSAGES= COLUMNS= " + c.env);
+        PERFEVAL_SOURCE_DIR, c.args, {}, "LANG=C.UTF-8 LC_ALL= LC_MESSAGES= COLUMNS= " + c.env);
     const std::string actual = "$ " + c.env + "perfeval " + c.args + "\nexit status " +
                                std::to_string(o.status) + "\n--- standard output\n" + o.out +
                                "--- standard error\n" + o.err;

@@ -17,23 +17,20 @@ TEST_CASE("layout: wrap breaks at spaces, else between characters, by display wi
   // A wide character never straddles the edge: 7 columns hold three.
   CHECK(layout::wrap("参加招聘", 7) == Lines{"参加招", "聘"});
   CHECK(layout::wrap("Subcategory", 4) == Lines{"Subc", "ateg", "ory"});
-  for (const auto& line : layout::wrap("Score: reported 3.9, computed 3.96 多渠道促进高校毕业生", 10)) {
+  for (const auto& line :
+       layout::wrap("Score: reported 3.9, computed 3.96 多渠道促进高校毕业生", 10)) {
     CHECK(display_width(line) <= 10);
   }
 }
 
 TEST_CASE("layout: fit_columns narrows the widest column first, never below its floor") {
   // 2 + 10 + 2 + 30 + 2 + 6 = 52 columns; 40 take 12 off the widest.
-  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 40) ==
-        std::vector<std::size_t>{10, 18, 6});
+  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 40) == std::vector<std::size_t>{10, 18, 6});
   // Narrowed until the two widest are level, then both.
-  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 30) ==
-        std::vector<std::size_t>{9, 9, 6});
+  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 30) == std::vector<std::size_t>{9, 9, 6});
   // What fits is left alone; what cannot fit stops at the floors.
-  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 80) ==
-        std::vector<std::size_t>{10, 30, 6});
-  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 10) ==
-        std::vector<std::size_t>{4, 4, 6});
+  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 80) == std::vector<std::size_t>{10, 30, 6});
+  CHECK(layout::fit_columns({10, 30, 6}, {4, 4, 6}, 2, 10) == std::vector<std::size_t>{4, 4, 6});
 }
 
 TEST_CASE("layout: short names are never alike unless the names are") {
