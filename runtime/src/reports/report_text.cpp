@@ -311,11 +311,23 @@ void append_name(std::string& out, std::string_view name, std::size_t max_width,
   }
 }
 
-}  // namespace
-
 // What follows the name on a summary line (of `out` from `start`).
 void append_summary_figures(std::string& out, std::size_t start, const ProjectResult& p,
                             const TextOptions& options);
+
+// How wide a name in the summary may be: max_name_width, and on a
+// terminal no more than leaves room for the total and the band.
+std::size_t summary_name_limit(const TextOptions& options) {
+  constexpr std::size_t kFigures = 17;  // the indent, the total and the band
+  if (options.width == 0) {
+    return options.max_name_width;
+  }
+  return std::min(
+      options.max_name_width,
+      std::max<std::size_t>(12, options.width > kFigures ? options.width - kFigures : 0));
+}
+
+}  // namespace
 
 std::string text_summary_heading(const TextOptions& options) {
   return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
@@ -330,16 +342,18 @@ std::string text_summary_line(const ProjectResult& project, const TextOptions& o
 void append_text_summary_line(std::string& out, const ProjectResult& project,
                               const TextOptions& options) {
   // A stream cannot measure every name first: names take the widest width.
-  append_text_summary_line(out, project, options, options.max_name_width);
+  append_text_summary_line(out, project, options, summary_name_limit(options));
 }
 
 void append_text_summary_line(std::string& out, const ProjectResult& p, const TextOptions& options,
                               std::size_t name_width) {
   const std::size_t start = out.size();
   out += "  ";
-  append_name(out, p.project, options.max_name_width, name_width);
+  append_name(out, p.project, summary_name_limit(options), name_width);
   append_summary_figures(out, start, p, options);
 }
+
+namespace {
 
 void append_summary_figures(std::string& out, std::size_t start, const ProjectResult& p,
                             const TextOptions& options) {
@@ -364,11 +378,13 @@ void append_summary_figures(std::string& out, std::size_t start, const ProjectRe
   }
 }
 
+}  // namespace
+
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
   const Painter paint(options.color);
-  return fmt::format(
-      "  {}  {}  {}", fit(truncate(label, options.max_name_width), options.max_name_width),
-      fit("—", 7, true), paint.red(std::string(term_text(Term::not_scored, options.lang))));
+  const std::size_t limit = summary_name_limit(options);
+  return fmt::format("  {}  {}  {}", fit(truncate(label, limit), limit), fit("—", 7, true),
+                     paint.red(std::string(term_text(Term::not_scored, options.lang))));
 }
 
 std::string text_totals_line(std::size_t tables, std::size_t complete,
@@ -426,12 +442,7 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
   // The summary as a stream writes it, but with every name measured first.
   out << text_summary_heading(options) << "\n";
   // Names cut to fit a terminal too, and never two different names alike.
-  std::size_t longest = options.max_name_width;
-  if (options.width > 0) {
-    constexpr std::size_t kFigures = 17;  // the indent, the total and the band
-    longest = std::min(longest, std::max<std::size_t>(
-                                    12, options.width > kFigures ? options.width - kFigures : 0));
-  }
+  const std::size_t longest = summary_name_limit(options);
   std::vector<std::string> names;
   names.reserve(results.projects.size());
   for (const auto& p : results.projects) {
