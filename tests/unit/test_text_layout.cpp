@@ -95,3 +95,58 @@ TEST_CASE("layout: a project's table fits the width it is given, cutting no name
   write_text(whole, results, TextOptions{Lang::zh, false, 40});
   CHECK(whole.str().find("拨付州人社局劳动保障大厦维修项目资金尾款") != std::string::npos);
 }
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "perfeval/runtime/report_stream.hpp"
+
+TEST_CASE("layout: a stream's summary never shows two different names alike") {
+  const std::string start(50, 'x');  // cut at 40 columns alike
+  std::vector<ProjectResult> results(4);
+  const std::vector<std::string> names{start + "-one", start + "-two", start + "-one",
+                                       start + "-three"};
+  for (std::size_t k = 0; k < results.size(); ++k) {
+    results[k].project = names[k];
+    results[k].complete = true;
+    results[k].total = Rational(100 - static_cast<int>(k));
+  }
+  char* text = nullptr;
+  std::size_t size = 0;
+  std::FILE* out = open_memstream(&text, &size);
+  std::FILE* err = std::fopen("/dev/null", "w");
+  SourceManager sources;
+  TextOptions options;
+  options.lang = Lang::en;
+  StreamWriter writer(StreamFormat::text, sources, options, out, err);
+  // Two chunks, so that a name met in an earlier one is remembered.
+  for (const auto& range : {std::pair{0, 2}, std::pair{2, 4}}) {
+    BatchChunk chunk;
+    for (int k = range.first; k < range.second; ++k) {
+      DataRecord record;
+      record.label = "t" + std::to_string(k);
+      RecordOutcome outcome{record, &results[k], {}, nullptr, {}};
+      writer.take(outcome, chunk);
+    }
+    writer.hand_on(chunk);
+  }
+  writer.finish();
+  std::fclose(out);
+  std::fclose(err);
+  std::istringstream lines(std::string(text, size));
+  std::free(text);
+  std::vector<std::string> shown;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("  x")) {
+      shown.push_back(line.substr(0, line.find("  ", 2)));
+    }
+  }
+  REQUIRE(shown.size() == 4);
+  CHECK(shown[0] == shown[2]);  // the same name, shown the same way
+  CHECK(shown[0] != shown[1]);
+  CHECK(shown[1] != shown[3]);
+  CHECK(shown[0] != shown[3]);
+  for (const auto& name : shown) {
+    CHECK(display_width(name) <= 2 + 40);
+  }
+}

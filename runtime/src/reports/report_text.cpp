@@ -315,9 +315,10 @@ void append_name(std::string& out, std::string_view name, std::size_t max_width,
 void append_summary_figures(std::string& out, std::size_t start, const ProjectResult& p,
                             const TextOptions& options);
 
-// How wide a name in the summary may be: max_name_width, and on a
-// terminal no more than leaves room for the total and the band.
-std::size_t summary_name_limit(const TextOptions& options) {
+}  // namespace
+
+std::size_t text_summary_name_width(const TextOptions& options) {
+  // On a terminal no more than leaves room for the total and the band.
   constexpr std::size_t kFigures = 17;  // the indent, the total and the band
   if (options.width == 0) {
     return options.max_name_width;
@@ -326,8 +327,6 @@ std::size_t summary_name_limit(const TextOptions& options) {
       options.max_name_width,
       std::max<std::size_t>(12, options.width > kFigures ? options.width - kFigures : 0));
 }
-
-}  // namespace
 
 std::string text_summary_heading(const TextOptions& options) {
   return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
@@ -342,14 +341,14 @@ std::string text_summary_line(const ProjectResult& project, const TextOptions& o
 void append_text_summary_line(std::string& out, const ProjectResult& project,
                               const TextOptions& options) {
   // A stream cannot measure every name first: names take the widest width.
-  append_text_summary_line(out, project, options, summary_name_limit(options));
+  append_text_summary_line(out, project, options, text_summary_name_width(options));
 }
 
 void append_text_summary_line(std::string& out, const ProjectResult& p, const TextOptions& options,
                               std::size_t name_width) {
   const std::size_t start = out.size();
   out += "  ";
-  append_name(out, p.project, summary_name_limit(options), name_width);
+  append_name(out, p.project, text_summary_name_width(options), name_width);
   append_summary_figures(out, start, p, options);
 }
 
@@ -382,7 +381,7 @@ void append_summary_figures(std::string& out, std::size_t start, const ProjectRe
 
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
   const Painter paint(options.color);
-  const std::size_t limit = summary_name_limit(options);
+  const std::size_t limit = text_summary_name_width(options);
   return fmt::format("  {}  {}  {}", fit(truncate(label, limit), limit), fit("—", 7, true),
                      paint.red(std::string(term_text(Term::not_scored, options.lang))));
 }
@@ -442,7 +441,7 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
   // The summary as a stream writes it, but with every name measured first.
   out << text_summary_heading(options) << "\n";
   // Names cut to fit a terminal too, and never two different names alike.
-  const std::size_t longest = summary_name_limit(options);
+  const std::size_t longest = text_summary_name_width(options);
   std::vector<std::string> names;
   names.reserve(results.projects.size());
   for (const auto& p : results.projects) {
