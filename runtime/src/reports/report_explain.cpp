@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/words.hpp"
+#include "perfeval/runtime/report.hpp"
 #include "working_text.hpp"
 
 namespace perfeval {

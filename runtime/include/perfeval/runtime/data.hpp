@@ -66,17 +66,15 @@ struct IndicatorData {
 // Where a table read from a worksheet keeps each column, so that a problem
 // names its cell ("尾款.xlsx!自评表!F12"). Empty for JSON.
 struct SheetPlaces {
-  std::string sheet;                                                     // "尾款.xlsx!自评表"
+  std::string sheet;  // "尾款.xlsx!自评表"
   std::string actual, weight, target, method, explanation, rate, score;  // column letters
 };
 
 struct ProjectData {
   std::string file;     // where it was read from ("" when built in memory)
-  std::string project;  // the project type's name, or the project's own for a table that carries
-                        // its indicators
-  std::string
-      policy;  // the policy to score a table that carries its indicators; "" for a declared type's
-  std::string kind;  // "project" or "unit"
+  std::string project;  // the project type's name, or the project's own for a table that carries its indicators
+  std::string policy;   // the policy to score a table that carries its indicators; "" for a declared type's
+  std::string kind;     // "project" or "unit"
   std::optional<int> year;
   std::string department;
   std::string implementer;
