@@ -21,7 +21,9 @@ constexpr int kAuditFindings = 3;
 
 // What every command that reads data is given besides its own options.
 struct Terminal {
-  TextOptions text;  // language, and colour when standard output is a terminal
+  // Language, colour and width where standard output is a terminal, and
+  // no warnings with --quiet.
+  TextOptions text;
   // On a terminal only: how far a long batch is, on standard error.
   std::function<void(std::size_t done, std::optional<std::size_t> total)> progress;
   void clear_progress() const;  // takes the progress line off again
@@ -35,7 +37,7 @@ struct Inputs {
   std::string policy;  // --policy: for tables that carry their indicators and name none
 };
 
-// perfeval [-f FORMAT] [-o FILE] RULES DATA...
+// perfeval [score] [-f FORMAT] [-o FILE] RULES DATA...
 struct ScoreArgs {
   Inputs inputs;
   std::string format = "text";
@@ -50,7 +52,9 @@ struct AuditArgs {
 };
 int audit(const AuditArgs& args, const Terminal& terminal);
 
-// perfeval explain RULES DATA... [-p PROJECT] [-i INDICATOR]
+// perfeval explain RULES DATA... [-p PROJECT] [-i INDICATOR]; a project or
+// indicator that is in none of the tables is a wrong command line, with the
+// nearest name there is.
 struct ExplainArgs {
   Inputs inputs;
   ExplainFilter filter;

@@ -5,17 +5,14 @@
 #include <CLI/CLI.hpp>
 
 #include "command_line.hpp"
+#include "terminal.hpp"
 
 int main(int argc, char** argv) {
   using namespace perfeval::cli;
-  CLI::App app{
-      "perfeval scores 项目支出绩效自评表 and 单位整体支出绩效自评表 by rule files.\n"
-      "RULES is a .perf file or a folder of them; DATA are .json files, .jsonl files (one\n"
-      "table per line), .xlsx workbooks (one table per sheet), folders of them, or - for\n"
-      "JSON Lines on standard input.",
-      "perfeval"};
-  const CommandLine command_line(app);
+  CLI::App app{"", "perfeval"};
+  CommandLine command_line(app, lang_from_arguments(argc, argv));
   try {
+    command_line.remember(argc, argv);
     app.parse(argc, argv);
     command_line.check_parsed();
   } catch (const CLI::ParseError& e) {

@@ -1,9 +1,15 @@
 // audit, explain and check: a whole run, then one report of it.
 
-#include <iostream>
+#include <fmt/format.h>
 
+#include <algorithm>
+#include <iostream>
+#include <optional>
+
+#include "cli_text.hpp"
 #include "commands.hpp"
 #include "perfeval/runtime/run.hpp"
+#include "suggest.hpp"
 
 namespace perfeval::cli {
 namespace {
@@ -27,7 +33,9 @@ RunResults run_whole(const Inputs& inputs, const Terminal& terminal, SourceManag
   }
   RunResults results = run(options, sources);
   for (const auto& d : results.diagnostics) {
-    std::cerr << render(d, sources, terminal.text.lang) << "\n";
+    if (d.severity == Severity::error || terminal.text.warnings) {
+      std::cerr << render(d, sources, terminal.text.lang) << "\n";
+    }
   }
   if (terminal.progress) {
     terminal.clear_progress();
@@ -38,6 +46,36 @@ RunResults run_whole(const Inputs& inputs, const Terminal& terminal, SourceManag
 bool any_error(const RunResults& results) {
   return std::any_of(results.diagnostics.begin(), results.diagnostics.end(),
                      [](const auto& d) { return d.severity == Severity::error; });
+}
+
+// What is wrong with explain's -p or -i when one names nothing in the
+// tables read, with the nearest name there is.
+std::optional<std::string> unmatched_filter(const RunResults& results, const ExplainFilter& filter,
+                                            Lang lang) {
+  std::vector<std::string> projects, indicators;
+  for (const auto& p : results.projects) {
+    projects.push_back(p.project);
+    if (filter.project.empty() || p.project == filter.project) {
+      for (const auto& i : p.indicators) {
+        indicators.push_back(i.name);
+      }
+    }
+  }
+  const auto wrong = [&](Say what, const std::string& name,
+                         const std::vector<std::string>& known) -> std::optional<std::string> {
+    if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) {
+      return std::nullopt;
+    }
+    std::string message = fmt::format(fmt::runtime(say(what, lang)), name);
+    if (const auto near = closest(name, known)) {
+      message += fmt::format(fmt::runtime(say(Say::did_you_mean, lang)), *near);
+    }
+    return message;
+  };
+  if (auto project = wrong(Say::no_such_project, filter.project, projects)) {
+    return project;
+  }
+  return wrong(Say::no_such_indicator, filter.indicator, indicators);
 }
 
 }  // namespace
@@ -63,6 +101,10 @@ int explain(const ExplainArgs& args, const Terminal& terminal) {
   SourceManager sources;
   const RunResults results = run_whole(args.inputs, terminal, sources, true);
   write_explanation(std::cout, results, sources, terminal.text, args.filter);
+  if (const auto wrong = unmatched_filter(results, args.filter, terminal.text.lang)) {
+    std::cerr << *wrong << "\n";
+    return kUsage;
+  }
   return any_error(results) ? kFileProblem : kOk;
 }
 

@@ -3,10 +3,13 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 
+#include "cli_text.hpp"
 #include "commands.hpp"
 #include "perfeval/runtime/output_file.hpp"
 #include "perfeval/runtime/score_report.hpp"
@@ -30,6 +33,29 @@ bool refuse_to_overwrite_input(const ScoreArgs& args, Lang lang) {
   return true;
 }
 
+// Whether the folder `output` goes in cannot take it; if so, says why on
+// standard error (before anything is scored): the folder is missing, is a
+// file, or may not be written to.
+bool refuse_unwritable_folder(const std::string& output, Lang lang) {
+  namespace fs = std::filesystem;
+  const fs::path target(output);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::error_code ec;
+  const auto status = fs::status(folder, ec);
+  Say problem;
+  if (!fs::exists(status)) {
+    problem = Say::output_folder_missing;
+  } else if (!fs::is_directory(status)) {
+    problem = Say::output_folder_not_folder;
+  } else if (access(folder.c_str(), W_OK | X_OK) != 0) {
+    problem = Say::output_folder_not_writable;
+  } else {
+    return false;
+  }
+  std::cerr << fmt::format(fmt::runtime(say(problem, lang)), output, folder.string()) << "\n";
+  return true;
+}
+
 }  // namespace
 
 int score(const ScoreArgs& args, const Terminal& terminal) {
@@ -38,7 +64,8 @@ int score(const ScoreArgs& args, const Terminal& terminal) {
     std::cerr << term_text(Term::xlsx_needs_output, lang) << "\n";
     return kUsage;
   }
-  if (!args.output.empty() && refuse_to_overwrite_input(args, lang)) {
+  if (!args.output.empty() &&
+      (refuse_to_overwrite_input(args, lang) || refuse_unwritable_folder(args.output, lang))) {
     return kUsage;
   }
   ScoreReport report;

@@ -36,5 +36,11 @@ expect "text json jsonl html csv md xlsx" perfeval -f ""
 expect "zh en" perfeval --lang ""
 expect "--check" perfeval fmt --ch
 expect "--indicator" perfeval explain --ind
+expect "score" perfeval sc
+expect "help" perfeval he
+expect "audit" perfeval help au
+expect "auto always never" perfeval --color ""
+expect "--quiet" perfeval audit --qu
+expect "--output" perfeval score --outp
 zsh -n "$dir/_perfeval"
 echo "completion: bash and zsh scripts work"

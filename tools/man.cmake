@@ -4,7 +4,7 @@
 #   cmake -DPERFEVAL=... -DHELP2MAN=... -DOUTPUT=.../perfeval.1 -P tools/man.cmake
 # It writes OUTPUT and OUTPUT.gz.
 
-set(commands audit explain check test fmt)
+set(commands score audit explain check test fmt help)
 
 # Roff reads a line starting with "." or "'" as a request, and "\" as an
 # escape: help text is shown as it is.

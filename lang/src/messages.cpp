@@ -509,6 +509,12 @@ constexpr std::array kMessages = {
             "holds one table",
             "该行超过{0}字节的上限；JSON Lines 文件每行应为一张表"},
     Message{"no-rule-files", "there are no rule files (*.perf) here", "此处没有规则文件（*.perf）"},
+    Message{"no-data-files",
+            "there are no data files (*.json, *.jsonl) in this folder; nothing here was scored",
+            "此目录中没有数据文件（*.json、*.jsonl）；这里没有可评分的表"},
+    Message{"rules-declare-nothing",
+            "this rule file declares no policy, method or project; is it the right file?",
+            "此规则文件没有声明任何政策、方法或项目；请确认文件是否正确"},
     // Formatting (lang/src/formatter.cpp)
     Message{"format-failed",
             "perfeval fmt cannot lay out this file without changing what it means (a bug in the "

@@ -21,14 +21,16 @@ struct Outcome {
 };
 
 // Runs perfeval in `dir` with `args` (shell words), stdout and stderr
-// captured apart, standard input from `input` (none when empty); a hang
-// ends after two minutes with status 124. CTest runs tests in parallel
-// processes: names carry the pid.
+// captured apart, standard input from `input` (none when empty), and `env`
+// (VAR=value words) added to the environment; a hang ends after two
+// minutes with status 124. CTest runs tests in parallel processes: names
+// carry the pid.
 inline Outcome run_perfeval(const std::filesystem::path& dir, const std::string& args,
-                            const std::filesystem::path& input = {}) {
+                            const std::filesystem::path& input = {},
+                            const std::string& env = {}) {
   const std::filesystem::path err_file = std::filesystem::temp_directory_path() /
                                          ("perfeval-test-" + std::to_string(getpid()) + ".err");
-  const std::string command = "cd '" + dir.string() + "' && NO_COLOR=1 timeout 120 '" +
+  const std::string command = "cd '" + dir.string() + "' && NO_COLOR=1 " + env + " timeout 120 '" +
                               PERFEVAL_BINARY + "' " + args + " 2>'" + err_file.string() + "' <'" +
                               (input.empty() ? "/dev/null" : input.string()) + "'";
   Outcome o;

@@ -3,6 +3,7 @@
 // longer, the total right-aligned in 7 columns, the band, and notes.
 
 #include <catch2/catch.hpp>
+#include <sstream>
 #include <string>
 
 #include "perfeval/lang/source.hpp"
@@ -84,4 +85,24 @@ TEST_CASE("text summary line: appended lines are the lines returned") {
   append_text_summary_line(out, b, english());
   CHECK(out ==
         "Summary\n" + text_summary_line(a, english()) + "\n" + text_summary_line(b, english()));
+}
+
+TEST_CASE("text summary: two long names never show alike, and a terminal narrows them") {
+  RunResults results;
+  results.projects.push_back(scored(repeated("项", 25) + "甲", Rational(100), "优"));
+  results.projects.push_back(scored(repeated("项", 25) + "乙", Rational(99), "优"));
+  results.data_files = 2;
+  std::ostringstream out;
+  write_text(out, results, english());
+  const std::string text = out.str();
+  const auto summary = text.substr(text.find("Summary\n"));
+  CHECK(summary.find("甲") != std::string::npos);
+  CHECK(summary.find("乙") != std::string::npos);
+
+  // A stream's line on a terminal 40 columns wide leaves room for the total.
+  TextOptions narrow = english();
+  narrow.width = 40;
+  const std::string line = text_summary_line(results.projects[0], narrow);
+  CHECK(display_width(line) <= 40);
+  CHECK(line.ends_with("100.00  优"));
 }

@@ -4,11 +4,11 @@ _perfeval() {
   local cur prev words cword
   _init_completion || return
 
-  local commands="audit explain check test fmt"
+  local commands="score audit explain check test fmt help"
   local command="" word
   for word in "${words[@]:1:cword-1}"; do
     case "$word" in
-      audit | explain | check | test | fmt) command=$word; break ;;
+      score | audit | explain | check | test | fmt | help) command=$word; break ;;
     esac
   done
 
@@ -20,6 +20,7 @@ _perfeval() {
       esac
       return ;;
     --lang) COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
+    --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
     -j | --jobs) COMPREPLY=($(compgen -W "1 2 4 8" -- "$cur")); return ;;
     -o | --output) _filedir; return ;;
     -p | --project | -i | --indicator) return ;;
@@ -27,11 +28,13 @@ _perfeval() {
 
   if [[ $cur == -* ]]; then
     local options="-h --help --lang"
+    local terminal="-q --quiet --color"
     case "$command" in
-      "") options+=" --version -f --format -o --output -j --jobs" ;;
-      audit) options+=" -f --format -j --jobs" ;;
-      explain) options+=" -j --jobs -p --project -i --indicator" ;;
-      check) options+=" -j --jobs" ;;
+      "") options+=" --version -f --format -o --output -j --jobs $terminal" ;;
+      score) options+=" -f --format -o --output -j --jobs $terminal" ;;
+      audit) options+=" -f --format -j --jobs $terminal" ;;
+      explain) options+=" -j --jobs -p --project -i --indicator $terminal" ;;
+      check) options+=" -j --jobs $terminal" ;;
       fmt) options+=" --check" ;;
     esac
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
@@ -42,6 +45,7 @@ _perfeval() {
     COMPREPLY=($(compgen -W "$commands" -- "$cur"))
   fi
   case "$command" in
+    help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
     fmt) _filedir perf ;;
     test) _filedir '@(perf|json)' ;;
     *) _filedir '@(perf|json|jsonl)' ;;

@@ -243,6 +243,7 @@ void BatchChunk::clear() {
   results.clear();
   diagnostics.clear();
   texts.clear();
+  cut_names.clear();
   totals = BatchTotals{};
 }
 

@@ -39,13 +39,19 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
     : max_record_bytes_(max_record_bytes) {
   std::size_t files = 0;
   bool any_lines = false;
+  std::vector<std::filesystem::path> empty_folders;
   for (const auto& path : inputs) {
     if (path == "-") {
       inputs_.push_back({path, true, true});
       any_lines = true;
       continue;
     }
-    for (auto& found : find_files(path, data_file_extensions(), sink)) {
+    const std::size_t problems = sink.all().size();
+    auto found_files = find_files(path, data_file_extensions(), sink);
+    if (found_files.empty() && sink.all().size() == problems) {
+      empty_folders.push_back(path);
+    }
+    for (auto& found : found_files) {
       const bool lines = found.extension() == ".jsonl";
       const bool workbook = is_workbook(found);
       if (workbook && found != path && found.filename().string().starts_with("~$")) {
@@ -56,6 +62,16 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
       files += lines ? 0 : 1;
       inputs_.push_back({std::move(found), lines, false, workbook});
     }
+  }
+  // A folder with no data is said, never passed over in silence: a warning
+  // beside other data, an error when there is no data at all.
+  for (const auto& folder : empty_folders) {
+    sink.report({inputs_.empty() ? Severity::error : Severity::warning,
+                 "no-data-files",
+                 std::nullopt,
+                 folder.string(),
+                 {},
+                 {}});
   }
   if (!any_lines) {
     known_total_ = files;

@@ -11,6 +11,8 @@
 #include <cstdint>
 
 #include "line_writer.hpp"
+#include "perfeval/lang/source.hpp"
+#include "perfeval/runtime/internal/text_layout.hpp"
 #include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
@@ -215,8 +217,10 @@ void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
   std::vector<std::string> errors;
   // `sources` resolves the places of ranged problems; the others have none.
   const auto note = [&](const Diagnostic& d, const SourceManager& sources) {
-    chunk.err += render(d, sources, options_.lang);
-    chunk.err += '\n';
+    if (d.severity == Severity::error || options_.warnings) {
+      chunk.err += render(d, sources, options_.lang);
+      chunk.err += '\n';
+    }
     if (format_ == StreamFormat::jsonl) {
       errors.push_back(one_line(d, sources, options_.lang));
     }
@@ -238,11 +242,44 @@ void StreamWriter::take(RecordOutcome& outcome, BatchChunk& chunk) const {
     return;
   }
   if (outcome.result) {
+    const std::size_t at = chunk.out.size() + 2;  // after the indent
     append_text_summary_line(chunk.out, *outcome.result, options_);
+    const std::string& name = outcome.result->project;
+    if (const std::size_t limit = text_summary_name_width(options_); display_width(name) > limit) {
+      chunk.cut_names.push_back({at, truncate(name, limit).size(), name});
+    }
   } else {
     chunk.out += text_failed_line(outcome.record.label, options_);
   }
   chunk.out += '\n';
+}
+
+void StreamWriter::tell_cut_names_apart(BatchChunk& chunk) {
+  const std::size_t limit = text_summary_name_width(options_);
+  // Decided in the order of the lines (the first name keeps its cut text,
+  // whatever the chunks), then replaced from the last line up, so that a
+  // replaced name leaves the places before it where they were.
+  std::vector<std::pair<const BatchChunk::CutName*, std::string>> replaced;
+  for (const auto& cut : chunk.cut_names) {
+    const std::string shown = chunk.out.substr(cut.at, cut.length);
+    const auto [owner, first] = cut_names_.try_emplace(shown, cut.name);
+    if (first || owner->second == cut.name) {
+      continue;
+    }
+    // Shown like a name before it: where the two differ, or else whole.
+    std::string own = layout::distinct_short_names({owner->second, cut.name}, limit)[1];
+    const auto [other, own_first] = cut_names_.try_emplace(own, cut.name);
+    if (!own_first && other->second != cut.name) {
+      own = cut.name;
+    }
+    replaced.emplace_back(&cut, std::move(own));
+  }
+  for (auto it = replaced.rbegin(); it != replaced.rend(); ++it) {
+    const BatchChunk::CutName& cut = *it->first;
+    const std::size_t shown_width =
+        display_width(std::string_view(chunk.out).substr(cut.at, cut.length));
+    chunk.out.replace(cut.at, cut.length + (limit - shown_width), fit(it->second, limit));
+  }
 }
 
 void StreamWriter::hand_on(BatchChunk& chunk) {
@@ -258,6 +295,7 @@ void StreamWriter::hand_on(BatchChunk& chunk) {
     std::fwrite(chunk.err.data(), 1, chunk.err.size(), err_);
     std::fflush(err_);
   }
+  tell_cut_names_apart(chunk);
   std::fwrite(chunk.out.data(), 1, chunk.out.size(), out_);
   totals_ += chunk.totals;
 }

@@ -84,8 +84,10 @@ bool report_whole_run(const ScoreReport& report) {
   const RunResults results = run(options, sources);
   bool errors = false;
   for (const auto& d : results.diagnostics) {
-    std::cerr << render(d, sources, report.text.lang) << "\n";
     errors |= d.severity == Severity::error;
+    if (d.severity == Severity::error || report.text.warnings) {
+      std::cerr << render(d, sources, report.text.lang) << "\n";
+    }
   }
   if (report.progress_end) {
     report.progress_end();
@@ -123,7 +125,9 @@ bool report_as_stream(const ScoreReport& report) {
   const RuleSet rules = load_rules(report.rules, sources, sink);
   const auto report_now = [&] {
     for (const auto& d : sink.all()) {
-      std::cerr << render(d, sources, report.text.lang) << "\n";
+      if (d.severity == Severity::error || report.text.warnings) {
+        std::cerr << render(d, sources, report.text.lang) << "\n";
+      }
     }
     sink.clear();
   };

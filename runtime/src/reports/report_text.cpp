@@ -3,8 +3,9 @@
 #include <array>
 #include <map>
 
-#include "perfeval/runtime/words.hpp"
+#include "perfeval/runtime/internal/text_layout.hpp"
 #include "perfeval/runtime/report.hpp"
+#include "perfeval/runtime/words.hpp"
 #include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
@@ -62,6 +63,60 @@ std::string funds_rate_text(const FundsResult& f, int rate_digits) {
   return rate;
 }
 
+// A project's table: nine columns, then the audit's note.
+constexpr std::size_t kColumns = 10;
+
+// The widths of the table's columns on a terminal `available` columns wide,
+// from their `natural` widths and those of their cells below the headings
+// (`body`). Narrowed in steps, each taking the widest column first: long
+// text to 16 columns and the note to 24; then the note goes on lines of its
+// own under its row (`notes_below`), text to 8 columns, and headings wrap
+// over figures and flags; last, text to 4 columns (two Chinese characters).
+std::vector<std::size_t> fit_table(const std::vector<std::size_t>& natural,
+                                   const std::vector<std::size_t>& body, std::size_t available,
+                                   bool& notes_below) {
+  constexpr std::array<bool, kColumns> kText = {true, true,  true,  false, true,
+                                                true, false, false, false, false};
+  constexpr std::size_t kGap = 2;
+  const auto fits = [&](const std::vector<std::size_t>& widths) {
+    std::size_t total = 0;
+    for (const std::size_t w : widths) {
+      total += kGap + w;
+    }
+    return total <= available;
+  };
+  const auto floors = [&](std::size_t text, std::size_t note, bool headings_wrap) {
+    std::vector<std::size_t> floor(kColumns);
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      floor[c] = std::min(natural[c], kText[c]            ? text
+                                      : c + 1 == kColumns ? note
+                                      : headings_wrap     ? std::max<std::size_t>(body[c], 1)
+                                                          : natural[c]);
+    }
+    return floor;
+  };
+  notes_below = false;
+  std::vector<std::size_t> widths =
+      layout::fit_columns(natural, floors(16, 24, false), kGap, available);
+  if (fits(widths)) {
+    return widths;
+  }
+  notes_below = true;
+  widths = natural;
+  widths.pop_back();
+  for (const auto& [text, headings_wrap] :
+       {std::pair<std::size_t, bool>{16, false}, {8, true}, {4, true}}) {
+    auto floor = floors(text, 0, headings_wrap);
+    floor.pop_back();
+    widths = layout::fit_columns(widths, floor, kGap, available);
+    if (fits(widths)) {
+      break;
+    }
+  }
+  widths.push_back(0);
+  return widths;
+}
+
 void write_project(std::ostream& out, const ProjectResult& p, const TextOptions& options,
                    const Painter& paint) {
   const Words w(options.lang);
@@ -116,10 +171,12 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     row.cells[1] = (i.category1 == last1 && i.category2 == last2) ? "" : i.category2;
     last1 = i.category1;
     last2 = i.category2;
-    row.cells[2] = truncate(i.name, options.max_name_width);
+    // On a terminal long cells wrap (write_rows); elsewhere they are cut.
+    const bool wraps = options.width > 0;
+    row.cells[2] = wraps ? i.name : truncate(i.name, options.max_name_width);
     row.cells[3] = i.weight.to_string();
     row.cells[4] = i.target;
-    row.cells[5] = truncate(i.actual, 24);
+    row.cells[5] = wraps ? i.actual : truncate(i.actual, 24);
     if (i.scored && !i.applicable) {
       row.cells[6] = "—";
       row.cells[7] = std::string(w[Term::not_applicable]);
@@ -142,31 +199,65 @@ void write_project(std::ostream& out, const ProjectResult& p, const TextOptions&
     }
     rows.push_back(std::move(row));
   }
-  std::array<std::size_t, 9> width{};
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < width.size(); ++c) {
-      width[c] = std::max(width[c], display_width(row.cells[c]));
+  // Nine columns and the audit's note after them, each as wide as its
+  // widest cell; on a terminal narrower than that see fit_table.
+  constexpr std::array<bool, kColumns> kRight = {false, false, false, true,  false,
+                                                 false, true,  true,  false, false};
+  const auto cell = [&](const Row& row, std::size_t c) -> const std::string& {
+    return c + 1 < kColumns ? row.cells[c] : row.note;
+  };
+  std::vector<std::size_t> width(kColumns), body(kColumns);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < kColumns; ++c) {
+      width[c] = std::max(width[c], display_width(cell(rows[r], c)));
+      body[c] = r == 0 ? 0 : std::max(body[c], display_width(cell(rows[r], c)));
     }
   }
-  constexpr std::array<bool, 9> kRight = {false, false, false, true, false,
-                                          false, true,  true,  false};
+  bool notes_below = false;
+  if (options.width > 0) {
+    width = fit_table(width, body, options.width, notes_below);
+  }
+  const std::size_t columns = notes_below ? kColumns - 1 : kColumns;
+  constexpr std::size_t kNoteIndent = 6;
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    std::string line;
-    for (std::size_t c = 0; c < width.size(); ++c) {
-      line += "  " + fit(rows[r].cells[c], width[c], kRight[c]);
+    std::array<std::vector<std::string>, kColumns> lines;
+    std::size_t height = 1;
+    for (std::size_t c = 0; c < columns; ++c) {
+      lines[c] = options.width > 0 ? layout::wrap(cell(rows[r], c), width[c])
+                                   : std::vector<std::string>{cell(rows[r], c)};
+      height = std::max(height, lines[c].size());
     }
-    if (!rows[r].note.empty()) {
-      line += "  " + rows[r].note;
+    std::vector<std::string> out_lines;
+    for (std::size_t k = 0; k < height; ++k) {
+      std::string line;
+      for (std::size_t c = 0; c < columns; ++c) {
+        const std::string_view text = k < lines[c].size() ? lines[c][k] : std::string_view();
+        if (c + 1 < kColumns) {
+          line += "  " + fit(text, width[c], kRight[c]);
+        } else if (!text.empty()) {
+          line += "  ";
+          line += text;
+        }
+      }
+      out_lines.push_back(std::move(line));
     }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
+    if (notes_below && r > 0 && !rows[r].note.empty()) {
+      const std::size_t room = options.width > kNoteIndent + 10 ? options.width - kNoteIndent : 10;
+      for (const auto& text : layout::wrap(rows[r].note, room)) {
+        out_lines.push_back(std::string(kNoteIndent, ' ') + text);
+      }
     }
-    if (r == 0) {
-      line = paint.bold(line);
-    } else if (rows[r].flagged) {
-      line = paint.yellow(line);
+    for (auto& line : out_lines) {
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+      }
+      if (r == 0) {
+        line = paint.bold(line);
+      } else if (rows[r].flagged) {
+        line = paint.yellow(line);
+      }
+      out << line << "\n";
     }
-    out << line << "\n";
   }
 
   std::string total_line;
@@ -220,7 +311,22 @@ void append_name(std::string& out, std::string_view name, std::size_t max_width,
   }
 }
 
+// What follows the name on a summary line (of `out` from `start`).
+void append_summary_figures(std::string& out, std::size_t start, const ProjectResult& p,
+                            const TextOptions& options);
+
 }  // namespace
+
+std::size_t text_summary_name_width(const TextOptions& options) {
+  // On a terminal no more than leaves room for the total and the band.
+  constexpr std::size_t kFigures = 17;  // the indent, the total and the band
+  if (options.width == 0) {
+    return options.max_name_width;
+  }
+  return std::min(
+      options.max_name_width,
+      std::max<std::size_t>(12, options.width > kFigures ? options.width - kFigures : 0));
+}
 
 std::string text_summary_heading(const TextOptions& options) {
   return Painter(options.color).bold(std::string(term_text(Term::summary, options.lang)));
@@ -235,15 +341,22 @@ std::string text_summary_line(const ProjectResult& project, const TextOptions& o
 void append_text_summary_line(std::string& out, const ProjectResult& project,
                               const TextOptions& options) {
   // A stream cannot measure every name first: names take the widest width.
-  append_text_summary_line(out, project, options, options.max_name_width);
+  append_text_summary_line(out, project, options, text_summary_name_width(options));
 }
 
 void append_text_summary_line(std::string& out, const ProjectResult& p, const TextOptions& options,
                               std::size_t name_width) {
-  const Words w(options.lang);
   const std::size_t start = out.size();
   out += "  ";
-  append_name(out, p.project, options.max_name_width, name_width);
+  append_name(out, p.project, text_summary_name_width(options), name_width);
+  append_summary_figures(out, start, p, options);
+}
+
+namespace {
+
+void append_summary_figures(std::string& out, std::size_t start, const ProjectResult& p,
+                            const TextOptions& options) {
+  const Words w(options.lang);
   out += "  ";
   Rational::FixedText total;
   append_fitted(out, p.total ? p.total->format_fixed(total, p.score_digits) : "—", 7, true);
@@ -264,11 +377,13 @@ void append_text_summary_line(std::string& out, const ProjectResult& p, const Te
   }
 }
 
+}  // namespace
+
 std::string text_failed_line(std::string_view label, const TextOptions& options) {
   const Painter paint(options.color);
-  return fmt::format(
-      "  {}  {}  {}", fit(truncate(label, options.max_name_width), options.max_name_width),
-      fit("—", 7, true), paint.red(std::string(term_text(Term::not_scored, options.lang))));
+  const std::size_t limit = text_summary_name_width(options);
+  return fmt::format("  {}  {}  {}", fit(truncate(label, limit), limit), fit("—", 7, true),
+                     paint.red(std::string(term_text(Term::not_scored, options.lang))));
 }
 
 std::string text_totals_line(std::size_t tables, std::size_t complete,
@@ -325,18 +440,28 @@ void write_text(std::ostream& out, const RunResults& results, const TextOptions&
   const Words w(options.lang);
   // The summary as a stream writes it, but with every name measured first.
   out << text_summary_heading(options) << "\n";
-  std::size_t name_width = display_width(w[Term::indicator]);
+  // Names cut to fit a terminal too, and never two different names alike.
+  const std::size_t longest = text_summary_name_width(options);
+  std::vector<std::string> names;
+  names.reserve(results.projects.size());
   for (const auto& p : results.projects) {
-    name_width = std::max(name_width, display_width(truncate(p.project, options.max_name_width)));
+    names.push_back(p.project);
+  }
+  names = layout::distinct_short_names(names, longest);
+  std::size_t name_width = display_width(w[Term::indicator]);
+  for (const auto& name : names) {
+    name_width = std::max(name_width, display_width(name));
   }
   std::map<std::string, std::size_t> bands;
   std::string line;
-  for (const auto& p : results.projects) {
+  for (std::size_t k = 0; k < results.projects.size(); ++k) {
+    const ProjectResult& p = results.projects[k];
     if (p.band) {
       ++bands[*p.band];
     }
-    line.clear();
-    append_text_summary_line(line, p, options, name_width);
+    line.assign("  ");
+    append_fitted(line, names[k], name_width);
+    append_summary_figures(line, 0, p, options);
     out << line << "\n";
   }
   const std::size_t complete =

@@ -147,6 +147,15 @@ RuleSet compile_rule_sources(const std::vector<FileId>& ids, const SourceManager
   std::vector<ast::RuleFile> files;
   for (const FileId id : ids) {
     if (auto parsed = parse_rules(id, sources, sink, limits)) {
+      // An empty file, or one of comments only: most likely not the one meant.
+      if (parsed->policies.empty() && parsed->methods.empty() && parsed->projects.empty()) {
+        sink.report({Severity::warning,
+                     "rules-declare-nothing",
+                     std::nullopt,
+                     sources.get(id).name(),
+                     {},
+                     {}});
+      }
       files.push_back(std::move(*parsed));
     } else {
       ++set.unreadable_files;

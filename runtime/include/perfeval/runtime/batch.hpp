@@ -153,6 +153,15 @@ struct BatchChunk {
     std::vector<std::size_t> diagnostics;
   };
   std::vector<Text> texts;
+  // Names a text summary line cut short, and where the cut text stands in
+  // `out`: the writer, seeing every line in order, keeps two different
+  // names from showing alike.
+  struct CutName {
+    std::size_t at;
+    std::size_t length;
+    std::string name;
+  };
+  std::vector<CutName> cut_names;
   BatchTotals totals;  // filled by the workers, before the consumer takes a record
   void clear();
 };

@@ -26,6 +26,10 @@ struct TextOptions {
   Lang lang = Lang::zh;
   bool color = false;
   std::size_t max_name_width = 40;  // longer names are cut with "…"
+  // Columns a table may take (a terminal's width); 0: as wide as it needs.
+  // Long columns wrap onto more lines before anything is cut.
+  std::size_t width = 0;
+  bool warnings = true;  // false (--quiet): warnings are not written
 };
 
 // Each project's scored table, then one line per project and the totals.
@@ -43,6 +47,9 @@ void append_text_summary_line(std::string& out, const ProjectResult& project,
 void append_text_summary_line(std::string& out, const ProjectResult& project,
                               const TextOptions& options, std::size_t name_width);
 std::string text_failed_line(std::string_view label, const TextOptions& options);
+// The width of the name column of the summary: max_name_width, less on a
+// narrow terminal.
+std::size_t text_summary_name_width(const TextOptions& options);
 std::string text_totals_line(std::size_t tables, std::size_t complete,
                              const std::map<std::string, std::size_t>& bands,
                              const TextOptions& options);

@@ -37,6 +37,10 @@ class StreamWriter : public BatchConsumer {
   std::FILE* out_;
   std::FILE* err_;
   bool heading_written_ = false;
+  // A summary line's cut name, and the name it was cut from: another name
+  // cut alike is shown otherwise. Names that fit are not kept.
+  std::map<std::string, std::string, std::less<>> cut_names_;
+  void tell_cut_names_apart(BatchChunk& chunk);
   BatchTotals totals_;  // the run so far
 };
 
