@@ -73,6 +73,10 @@ CommandLine::CommandLine(CLI::App& app) : app_(app) {
   app.add_option("-f,--format", score_.format, "output format")
       ->check(CLI::IsMember({"text", "json", "jsonl", "html", "csv", "md", "xlsx"}))
       ->capture_default_str();
+  app.add_flag("--filter", score_.filter,
+               "a line-in, line-out filter for JSON Lines (implies -f jsonl): each line gives one "
+               "line, labelled by its input's name alone, and no summary line follows, so the "
+               "output of any split of the input, put together, is the output of the whole");
   app.add_option("-o,--output", score_.output,
                  "write to this file instead of standard output (needed for xlsx)");
   add_jobs(app, score_.inputs.jobs);

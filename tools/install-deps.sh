@@ -20,9 +20,9 @@ libsimdjson-dev libutf8proc-dev libxlsxwriter-dev help2man"
 # (tools/fuzz.sh, docs/hardening.md), python3 and time for the benchmark
 # comparison's smoke test (bench/compare.py, with node and npm below),
 # dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
-# the shell completion test.
+# the shell completion test, GNU parallel for the filter test (docs/at-scale.md).
 test_packages="chromium fonts-wqy-microhei poppler-utils unzip clang-14 libclang-rt-14-dev python3 time
-dpkg-dev bash-completion zsh"
+dpkg-dev bash-completion zsh parallel"
 
 case "${1:-}" in
   --tests) packages="$packages $test_packages"; with_tests=yes ;;

@@ -27,6 +27,8 @@ class StreamWriter : public BatchConsumer {
 
   // Writes the summary line or the totals; call once, after score_batches.
   void finish();
+  // finish() then writes nothing: one line out for each line in.
+  void without_summary() { summary_ = false; }
 
   bool any_error() const { return totals_.errors; }
 
@@ -37,6 +39,7 @@ class StreamWriter : public BatchConsumer {
   std::FILE* out_;
   std::FILE* err_;
   bool heading_written_ = false;
+  bool summary_ = true;
   BatchTotals totals_;  // the run so far
 };
 
