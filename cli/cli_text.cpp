@@ -86,6 +86,12 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Say::policy_option, "为自带指标表而未指明政策的表评分所用的政策（见 docs/data-format.md）",
      "the policy that scores tables carrying their own indicators and naming none "
      "(docs/data-format.md)"},
+    {Say::filter_option,
+     "逐行过滤 JSON Lines（即 -f jsonl）：每行输入得一行输出，只以输入名标注，不输出汇总行，"
+     "因此输入任意切分后各段输出拼接起来与整体输出相同",
+     "a line-in, line-out filter for JSON Lines (implies -f jsonl): each line gives one "
+     "line, labelled by its input's name alone, and no summary line follows, so the "
+     "output of any split of the input, put together, is the output of the whole"},
     {Say::tests_argument, "测试文件或存放测试文件的目录（*.test.json）",
      "test file or folder of test files (*.test.json)"},
     {Say::fmt_files_argument, "规则文件或存放规则文件的目录（*.perf）",

@@ -45,6 +45,7 @@ enum class Say : std::uint8_t {
   rules_argument,
   data_argument,
   policy_option,
+  filter_option,
   tests_argument,
   fmt_files_argument,
   fmt_check_option,

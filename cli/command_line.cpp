@@ -196,6 +196,7 @@ CommandLine::CommandLine(CLI::App& app, Lang lang) : app_(app), lang_(lang) {
     add_jobs(command, score_.inputs.jobs);
     add_lang(command);
     add_terminal(command);
+    command.add_flag("--filter", score_.filter, text(Say::filter_option, lang));
     CLI::Option* rules = add_rules(command, score_.inputs.rules);
     add_data(command, score_.inputs.data);
     add_policy(command, score_.inputs.policy);

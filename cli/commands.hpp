@@ -42,6 +42,7 @@ struct ScoreArgs {
   Inputs inputs;
   std::string format = "text";
   std::string output;  // empty: standard output
+  bool filter = false;  // --filter: one JSON line out per line in
 };
 int score(const ScoreArgs& args, const Terminal& terminal);
 

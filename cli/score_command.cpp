@@ -71,7 +71,8 @@ int score(const ScoreArgs& args, const Terminal& terminal) {
   ScoreReport report;
   report.rules = args.inputs.rules;
   report.data.assign(args.inputs.data.begin(), args.inputs.data.end());
-  report.format = args.format;
+  report.format = args.filter ? "jsonl" : args.format;
+  report.filter = args.filter;
   report.output = args.output;
   report.jobs = args.inputs.jobs;
   report.policy = args.inputs.policy;

@@ -10,8 +10,9 @@
 #   FUZZ_SECONDS=3600 FUZZ_TARGETS=rules sh tools/fuzz.sh
 #   build-fuzz/fuzz/fuzz_rules build-fuzz/fuzz-out/crashes/rules-crash-...  # replay one
 #
-# Seeds are read from rules/ and examples/ where they are (never copied into
-# the repository); what the fuzzers learn is kept in $FUZZ_OUT/corpus, so a
+# Seeds are read from rules/ and examples/ where they are, with the odd
+# layouts of fuzz/seeds/format and the hostile printed figures of
+# fuzz/seeds/audit; what the fuzzers learn is kept in $FUZZ_OUT/corpus, so a
 # second run starts where the first stopped.
 set -eu
 
@@ -19,7 +20,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-"$here/build-fuzz"}
 seconds=${FUZZ_SECONDS:-60}
 out=${FUZZ_OUT:-"$build/fuzz-out"}
-targets=${FUZZ_TARGETS:-"rules formula value data"}
+targets=${FUZZ_TARGETS:-"rules formula value data format audit"}
 cxx=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++ || true)}
 [ -n "$cxx" ] || { echo "fuzz.sh: clang++ is needed (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 
@@ -45,7 +46,9 @@ for t in $targets; do
   case $t in
     rules | formula) seeds="$here/rules"; dict="-dict=$here/fuzz/rules.dict" ;;
     value) seeds="$out/seeds/value"; dict="" ;;
-    data) seeds="$here/examples"; dict="" ;;
+    data) seeds="$here/examples"; dict="-dict=$here/fuzz/data.dict" ;;
+    format) seeds="$here/rules $here/fuzz/seeds/format"; dict="-dict=$here/fuzz/rules.dict" ;;
+    audit) seeds="$here/examples $here/fuzz/seeds/audit"; dict="-dict=$here/fuzz/data.dict" ;;
     *) echo "fuzz.sh: no target '$t'" >&2; exit 2 ;;
   esac
   mkdir -p "$out/corpus/$t"
@@ -60,7 +63,7 @@ for t in $targets; do
   # shellcheck disable=SC2086
   if ! nice "$build/fuzz/fuzz_$t" $budget -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$out/crashes/$t-" -print_final_stats=1 $dict \
-    "$out/corpus/$t" "$seeds" >"$out/$t.log" 2>&1; then
+    "$out/corpus/$t" $seeds >"$out/$t.log" 2>&1; then
     status=1
     echo "fuzz.sh: fuzz_$t found a problem; see $out/$t.log" >&2
   fi

@@ -23,9 +23,10 @@ libsimdjson-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libpugixml-dev help
 # dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
 # the shell completion test; python3-openpyxl and libreoffice-calc-nogui to
 # write the Excel workbooks of tests/xlsx again (make_printed_tables.py,
-# convert_with_libreoffice.sh).
+# convert_with_libreoffice.sh), GNU parallel for the filter test
+# (docs/at-scale.md).
 test_packages="chromium fonts-wqy-microhei poppler-utils unzip clang-14 libclang-rt-14-dev python3 time
-dpkg-dev bash-completion zsh python3-openpyxl libreoffice-calc-nogui"
+dpkg-dev bash-completion zsh python3-openpyxl libreoffice-calc-nogui parallel"
 
 case "${1:-}" in
   --tests) packages="$packages $test_packages"; with_tests=yes ;;

@@ -50,6 +50,13 @@ function count(html, re) {
 function flaggedIndicator(i) {
   return !i.scored || i.differences.length > 0 || (i.explanation_required && !i.explanation_present);
 }
+// An explanation given where none is required: a note (多余说明), not a flag.
+function unneededExplanation(i) {
+  return i.scored && !i.explanation_required && i.explanation_present;
+}
+function notedIndicator(i) {
+  return flaggedIndicator(i) || unneededExplanation(i);
+}
 
 // --- the page as a whole
 check(/^<!DOCTYPE html>/i.test(dom) || dom.startsWith('<html'), 'the DOM is an HTML document');
@@ -121,19 +128,27 @@ sections.forEach((section, n) => {
     check(row.cells[at + 5] && row.cells[at + 5].text === (indicator.score ?? '—'),
           `${where}: ${indicator.name} 得分 ${indicator.score}`);
     const flagged = flaggedIndicator(indicator);
+    const noted = notedIndicator(indicator);
     check((row.attributes.class === 'flagged') === flagged &&
-              /class="mark">※\d+</.test(row.cells[at].html) === flagged,
-          `${where}: ${indicator.name} is ${flagged ? '' : 'not '}flagged with a ※ mark`);
+              /class="mark">※\d+</.test(row.cells[at].html) === noted,
+          `${where}: ${indicator.name} is ${flagged ? '' : 'not '}flagged, ` +
+              `${noted ? 'with' : 'without'} a ※ mark`);
   });
 
-  // One note per flagged row: indicators, the funds line and the total.
-  const expectedNotes = p.indicators.filter(flaggedIndicator).length +
+  // One note per flagged row (indicators, the funds line and the total) and
+  // per unneeded explanation.
+  const flaggedRows = p.indicators.filter(flaggedIndicator).length +
       (p.funds.differences.length > 0 ? 1 : 0) + (p.total_difference ? 1 : 0);
+  const unneeded = p.indicators.filter(i => !flaggedIndicator(i) && unneededExplanation(i)).length;
+  const expectedNotes = flaggedRows + unneeded;
   const notes = /<ul class="notes">([\s\S]*?)<\/ul>/.exec(html);
   const noteCount = notes ? count(notes[1], /<li>/g) : 0;
   check(noteCount === expectedNotes, `${where}: ${expectedNotes} notes (has ${noteCount})`);
-  check(count(html, /<tr class="(total )?flagged">/g) === expectedNotes,
-        `${where}: ${expectedNotes} flagged rows`);
+  check(count(html, /<tr class="(total )?flagged">/g) === flaggedRows,
+        `${where}: ${flaggedRows} flagged rows`);
+  check(count(notes ? notes[1] : '', /多余说明/g) ===
+            p.indicators.filter(unneededExplanation).length,
+        `${where}: every unneeded explanation is noted 多余说明`);
   check(count(html, /status-missing/g) === p.explanations_missing,
         `${where}: ${p.explanations_missing} missing explanations marked`);
   section.notes = notes ? text(notes[1]) : '';

@@ -266,9 +266,32 @@ TEST_CASE("explain: the working of a score, with the values filled in") {
   write_explanation(out, results, sources, TextOptions{Lang::zh, false, 40},
                     {"", "参加招聘的企业数量"});
   const std::string text = out.str();
-  CHECK(text.find("153家 / 150家 = 102.00%") != std::string::npos);
-  CHECK(text.find("10 × max(0, 1 - abs(102.00% - 100%)) = 9.8 → 9.80") != std::string::npos);
+  // In an accountant's words: the rule's name, ÷ and −, max and abs
+  // resolved, the score as the table keeps it.
+  CHECK(text.find("    完成率 = 153家 ÷ 150家 = 102.00%；得分 = 10 × (1 − 2.00%) = 9.80\n") !=
+        std::string::npos);
+  CHECK(text.find(
+            "是否达标：153家 ≥ 150家，是；须说明偏差：102.00% ≠ 100%，是；已填写偏差原因分析") !=
+        std::string::npos);
   CHECK(text.find("举办招聘会次数") == std::string::npos);
+  // The formula once, under its method, not under the indicator.
+  const std::string formula = "得分 = weight * max(0, 1 - abs(rate - 100%))";
+  CHECK(text.find(formula) < text.find("参加招聘的企业数量"));
+  CHECK(text.find(formula, text.find(formula) + 1) == std::string::npos);
+}
+
+TEST_CASE("explain: a rounding that changes a figure is its own step") {
+  InSourceDir here;
+  SourceManager sources;
+  RunOptions options;
+  options.rules = "rules";
+  options.data = {"examples/danwei-zhengti.json"};
+  options.scoring.explain = true;
+  const RunResults results = run(options, sources);
+  std::ostringstream out;
+  write_explanation(out, results, sources, TextOptions{Lang::zh, false, 40}, {});
+  // 4155.92 / 4329.46 scores 9.599165..., kept to 1 decimal by the policy.
+  CHECK(out.str().find("得分 = 10 × ≈95.99% = ≈9.599165，保留1位小数 = 9.60") != std::string::npos);
 }
 
 TEST_CASE("audit: a funds explanation the policy requires (执行率90须说明)") {

@@ -246,7 +246,7 @@ TEST_CASE("cli: explain narrows to one indicator") {
   const auto o =
       run_cli("explain --lang zh rules examples -p 2024年自治区就业补助资金 -i 参加招聘的企业数量");
   CHECK(o.status == 0);
-  CHECK(o.out.find("153家 / 150家 = 102.00%") != std::string::npos);
+  CHECK(o.out.find("完成率 = 153家 ÷ 150家 = 102.00%") != std::string::npos);
   CHECK(o.out.find("招聘工作场租费") == std::string::npos);
   const auto none = run_cli("explain --lang en rules examples -i 不存在的指标");
   CHECK(none.out.find("no project or indicator matches") != std::string::npos);

@@ -460,7 +460,13 @@ bool read_plain_quantity(std::string_view text, ParsedValue& out) {
     quantity->amount = *amount;
     quantity->unit.assign(1, '%');  // not assign("%"), which g++ 12 warns of wrongly (-Wrestrict)
   } else {
-    normalize_into(*amount, unit, *quantity);
+    try {
+      normalize_into(*amount, unit, *quantity);
+    } catch (const ArithmeticError&) {
+      // 万万亿万万亿 multiplied past what is held exactly: the general
+      // reader says so, with the value.
+      return false;
+    }
   }
   return true;
 }

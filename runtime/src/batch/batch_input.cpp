@@ -130,7 +130,7 @@ void DataReader::open_next_lines_input() {
   if (input.standard_input) {
     stream_ = stdin;
     owns_stream_ = false;
-    stream_name_ = "<stdin>";
+    stream_name_ = positionless_ ? "-" : "<stdin>";
     return;
   }
   stream_name_ = input.path.string();
@@ -177,8 +177,13 @@ bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t ta
     }
     DataRecord record = recycled_record(batch);
     record.file.assign(stream_name_);
-    record.line = stream_line_;
-    fmt::format_to(std::back_inserter(record.label), "{}:{}", stream_name_, stream_line_);
+    if (positionless_) {
+      record.line = 1;
+      record.label.assign(stream_name_);
+    } else {
+      record.line = stream_line_;
+      fmt::format_to(std::back_inserter(record.label), "{}:{}", stream_name_, stream_line_);
+    }
     record.offset = begin;
     record.text = std::string_view(nullptr, line.size());
     bytes += line.size();
@@ -223,8 +228,8 @@ bool DataReader::read_lines(DataBatch& batch, std::size_t& bytes, std::size_t ta
 DataRecord DataReader::line_error(std::uint32_t line) const {
   DataRecord record;
   record.file = stream_name_;
-  record.line = line;
-  record.label = fmt::format("{}:{}", stream_name_, line);
+  record.line = positionless_ ? 1 : line;
+  record.label = positionless_ ? stream_name_ : fmt::format("{}:{}", stream_name_, line);
   record.read_error = Diagnostic{Severity::error,
                                  "data-line-too-long",
                                  std::nullopt,

@@ -301,6 +301,10 @@ void StreamWriter::hand_on(BatchChunk& chunk) {
 }
 
 void StreamWriter::finish() {
+  if (!summary_) {
+    std::fflush(out_);
+    return;
+  }
   std::string line;
   if (format_ == StreamFormat::jsonl) {
     fmt::format_to(std::back_inserter(line),

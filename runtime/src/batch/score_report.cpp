@@ -138,12 +138,18 @@ bool report_as_stream(const ScoreReport& report) {
   }
 
   DataReader reader(report.data, report.max_data_bytes, sink);
+  if (report.filter) {
+    reader.label_lines_without_position();
+  }
   errors |= sink.has_errors();
   report_now();
 
   const auto score_into = [&](std::FILE* out, const TextOptions& text) {
     StreamWriter writer(report.format == "jsonl" ? StreamFormat::jsonl : StreamFormat::text,
                         sources, text, out, stderr);
+    if (report.filter) {
+      writer.without_summary();
+    }
     BatchOptions options;
     options.jobs = report.jobs;
     // Lines and JSON Lines show figures only: text for reports is not copied.

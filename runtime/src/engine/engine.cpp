@@ -246,10 +246,11 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   const std::optional<ParsedValue> borrowed_unit = with_target_unit(input, decl.target);
   const Value& actual = borrowed_unit ? borrowed_unit->value : input.actual.value;
   if (borrowed_unit && options.explain) {
-    result.steps.push_back(Step{"actual", std::nullopt,
-                                options.lang == Lang::zh ? "业绩值未写单位，取目标值的单位"
-                                                         : "a bare number takes the target's unit",
-                                Working{{}, input.actual_text, to_display(actual)}});
+    result.steps.push_back(
+        Step{"actual", std::nullopt,
+             options.lang == Lang::zh ? "业绩值未写单位，取目标值的单位"
+                                      : "a bare number takes the target's unit",
+             Working{{}, input.actual_text, to_display(actual), input.actual_text}});
   }
   // The printed score, read once: the `entered` of a method that checks a
   // hand-entered score, the audit below, and the printed scores' sum.

@@ -318,11 +318,18 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
     cells.push_back({i.explanation, widths.back(), 75, 130});
   }
   fit.row(std::move(cells));
+  // An explanation where none is required is noted, but not flagged: the
+  // table is not wrong, the officer has written more than was asked.
+  const bool unneeded = i.scored && !i.explanation_required && i.explanation_present;
   std::string mark;
-  if (is_flagged(i)) {
-    mark = notes.add(i.name, join_notes(audit_notes(p, i, lang), lang));
+  if (is_flagged(i) || unneeded) {
+    std::vector<std::string> findings = audit_notes(p, i, lang);
+    if (unneeded) {
+      findings.emplace_back(term_text(Term::explanation_unneeded_note, lang));
+    }
+    mark = notes.add(i.name, join_notes(findings, lang));
   }
-  out << (mark.empty() ? "<tr>" : "<tr class=\"flagged\">");
+  out << (is_flagged(i) ? "<tr class=\"flagged\">" : "<tr>");
   if (span1 > 0) {
     out << cell("td", i.category1, "class=\"category\"" + spans(1, span1));
   }

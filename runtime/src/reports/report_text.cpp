@@ -368,6 +368,9 @@ void append_summary_figures(std::string& out, std::size_t start, const ProjectRe
   if (const std::size_t m = p.explanations_missing()) {
     fmt::format_to(std::back_inserter(out), "  {} {}", w[Term::explanations_missing_short], m);
   }
+  if (const std::size_t u = p.explanations_unneeded()) {
+    fmt::format_to(std::back_inserter(out), "  {} {}", w[Term::explanations_unneeded_short], u);
+  }
   if (!p.complete) {
     out += "  ";
     out += Painter(options.color).red(w[Term::not_scored]);

@@ -91,6 +91,8 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::not_scored_note, "未评分：数据或规则有误，见错误信息",
      "not scored: see the error messages"},
     {Term::explanation_missing_note, "缺少偏差原因分析", "deviation explanation missing"},
+    {Term::explanation_unneeded_note, "多余说明：无偏差，不须填写偏差原因分析",
+     "unneeded explanation: there is no deviation to explain"},
     {Term::difference_note, "{}：填报 {}，按规则应为 {}", "{}: reported {}, by the rules {}"},
     {Term::run_counts, "共 {} 张表，已评分 {}，失败 {}", "{} tables, {} scored, {} failed"},
     {Term::year, "（{}年度）", "(Year {})"},
@@ -105,6 +107,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::failed, "失败", "failed"},
     {Term::differ, "不符", "differ"},
     {Term::explanations_missing_short, "缺说明", "missing expl."},
+    {Term::explanations_unneeded_short, "多余说明", "unneeded expl."},
     {Term::check_summary, "已检查 {} 个规则文件、{} 个数据文件：{} 个错误，{} 个警告",
      "checked {} rule files and {} data files: {} errors, {} warnings"},
 
@@ -157,6 +160,10 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::logical_not, "非", "not"},
     {Term::logical_and, "并且", "and"},
     {Term::logical_or, "或者", "or"},
+    {Term::scoring_methods, "赋分方法", "scoring methods"},
+    {Term::quantity_met, "是否达标", "target met"},
+    {Term::quantity_explain, "须说明偏差", "explanation required"},
+    {Term::quantity_require, "前提", "requires"},
 
     {Term::csv_row, "行类型", "row"},
     {Term::csv_project, "项目名称", "project"},
@@ -194,6 +201,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
 
     {Term::label_separator, "：", ": "},
     {Term::list_separator, "；", "; "},
+    {Term::clause_separator, "，", ", "},
 });
 
 constexpr bool in_term_order() {

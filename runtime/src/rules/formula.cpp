@@ -512,7 +512,145 @@ Working Formula::explain(const Bindings& bindings, bool as_percent, Lang lang) c
   Working w;
   w.filled = fill(root_, bindings, lang, w.conditions);
   w.result = show(evaluate(bindings), as_percent, lang);
+  const Node& root = nodes_[root_];
+  w.plain = plain(root.op == Op::round ? operands_[root.first] : root_, bindings, lang).text;
+  if (root.op == Op::round) {
+    // A rounding that changed the value is a step of its own:
+    // "10 × 98.40% = 9.84，保留1位小数"; one that did not goes unsaid.
+    const Number unrounded = eval_number(operands_[root.first], bindings);
+    if (unrounded.value != evaluate_number(bindings).value) {
+      const Rational digits =
+          root.count > 1 ? eval_number(operands_[root.first + 1], bindings).value : Rational(0);
+      w.plain += fmt::format(
+          " = {}{}{}", show(unrounded, as_percent, lang), term_text(Term::clause_separator, lang),
+          fmt::format(fmt::runtime(term_text(Term::rounded_to, lang)), digits.to_string()));
+    }
+  }
   return w;
+}
+
+bool Formula::reads_as_percent(std::uint32_t index) const {
+  const Node& node = nodes_[index];
+  switch (node.op) {
+    case Op::number:
+      return node.percent;
+    case Op::variable:
+      return node.variable == Variable::rate || node.variable == Variable::grade ||
+             node.variable == Variable::grade_low || node.variable == Variable::grade_high;
+    case Op::negate:
+    case Op::add:
+    case Op::sub:
+    case Op::min:
+    case Op::max:
+    case Op::abs:
+    case Op::round:
+    case Op::conditional:
+      for (std::uint32_t k = node.op == Op::conditional ? 1 : 0; k < node.count; ++k) {
+        if (reads_as_percent(operands_[node.first + k])) {
+          return true;
+        }
+      }
+      return false;
+    default:
+      return false;
+  }
+}
+
+Formula::Plain Formula::plain(std::uint32_t index, const Bindings& bindings, Lang lang) const {
+  const Node& node = nodes_[index];
+  const auto operand = [&](std::uint32_t k) { return operands_[node.first + k]; };
+  std::string_view symbol;
+  switch (node.op) {
+    case Op::number:
+    case Op::boolean:
+    case Op::variable: {
+      std::vector<Working::Condition> none;
+      return {fill(index, bindings, lang, none), 9};
+    }
+    case Op::negate: {
+      const Plain inner = plain(operand(0), bindings, lang);
+      return {inner.strength < 9 ? "−(" + inner.text + ")" : "−" + inner.text, 9};
+    }
+    case Op::logical_not: {
+      const Plain inner = plain(operand(0), bindings, lang);
+      return {fmt::format("{} {}", term_text(Term::logical_not, lang),
+                          inner.strength < 9 ? "(" + inner.text + ")" : inner.text),
+              9};
+    }
+    case Op::conditional:
+      return plain(operand(eval_bool(operand(0), bindings) ? 1 : 2), bindings, lang);
+    case Op::min:
+    case Op::max: {
+      // The operand that won stands for the call.
+      std::uint32_t chosen = operand(0);
+      Rational best = eval_number(chosen, bindings).value;
+      for (std::uint32_t k = 1; k < node.count; ++k) {
+        const Rational v = eval_number(operand(k), bindings).value;
+        if (node.op == Op::min ? v < best : best < v) {
+          best = v;
+          chosen = operand(k);
+        }
+      }
+      return plain(chosen, bindings, lang);
+    }
+    case Op::abs:
+      return {show(eval_number(index, bindings), reads_as_percent(operand(0)), lang), 9};
+    case Op::round: {
+      std::string out = "round(" + plain(operand(0), bindings, lang).text;
+      for (std::uint32_t k = 1; k < node.count; ++k) {
+        out += ", " + plain(operand(k), bindings, lang).text;
+      }
+      return {out + ")", 9};
+    }
+    case Op::add:
+      symbol = "+";
+      break;
+    case Op::sub:
+      symbol = "−";
+      break;
+    case Op::mul:
+      symbol = "×";
+      break;
+    case Op::div:
+      symbol = "÷";
+      break;
+    case Op::eq:
+      symbol = "=";
+      break;
+    case Op::ne:
+      symbol = "≠";
+      break;
+    case Op::lt:
+      symbol = "<";
+      break;
+    case Op::le:
+      symbol = "≤";
+      break;
+    case Op::gt:
+      symbol = ">";
+      break;
+    case Op::ge:
+      symbol = "≥";
+      break;
+    case Op::logical_and:
+      symbol = term_text(Term::logical_and, lang);
+      break;
+    case Op::logical_or:
+      symbol = term_text(Term::logical_or, lang);
+      break;
+  }
+  // Brackets as fill() puts them, by the strength of what each side became.
+  const int mine = strength(node.op);
+  Plain lhs = plain(operand(0), bindings, lang);
+  Plain rhs = plain(operand(1), bindings, lang);
+  if (lhs.strength < mine) {
+    lhs.text = "(" + lhs.text + ")";
+  }
+  const bool rhs_tight = node.op == Op::sub || node.op == Op::div;
+  if (rhs.strength < mine || (rhs_tight && rhs.strength == mine)) {
+    rhs.text = "(" + rhs.text + ")";
+  }
+  return {lhs.text + " " + std::string(symbol) + " " + rhs.text, mine};
 }
 
 std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang lang,

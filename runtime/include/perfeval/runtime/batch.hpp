@@ -79,6 +79,12 @@ class DataReader {
   // files, no JSON Lines): for a progress indicator.
   std::optional<std::size_t> known_total() const { return known_total_; }
 
+  // Labels each line of JSON Lines with its input's name alone ("-"), and
+  // places problems by their column within the line: what a line gives
+  // then depends on the line only, not on where a split put it
+  // (`perfeval --filter`, docs/at-scale.md).
+  void label_lines_without_position() { positionless_ = true; }
+
  private:
   struct Input {
     std::filesystem::path path;
@@ -103,6 +109,7 @@ class DataReader {
   bool owns_stream_ = false;
   std::string stream_name_;
   std::uint32_t stream_line_ = 0;
+  bool positionless_ = false;
   std::string carry_;  // the start of a line, read with the previous batch
   bool stream_done_ = false;
   bool skipping_long_line_ = false;

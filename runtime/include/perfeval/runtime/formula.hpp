@@ -90,6 +90,11 @@ struct Working {
   std::vector<Condition> conditions;
   std::string filled;  // "153家 / 150家"
   std::string result;  // "102.00%"
+  // The same arithmetic as an accountant writes it: ÷ − ≥ ≤ ≠, every `if`
+  // and min/max replaced by the branch or operand it chose, abs by its
+  // value, and a rounding at the root by the unrounded value and the digits
+  // kept: "10 × (1 − 2.00%)" for weight * max(0, 1 - abs(rate - 100%)).
+  std::string plain;
 };
 
 class Formula {
@@ -174,6 +179,15 @@ class Formula {
   bool as_bool(const Scalar& value, std::uint32_t index) const;
   std::string fill(std::uint32_t index, const Bindings& bindings, Lang lang,
                    std::vector<Working::Condition>& conditions) const;
+  // Working::plain of the node at `index`, with how tightly it binds.
+  struct Plain {
+    std::string text;
+    int strength;
+  };
+  Plain plain(std::uint32_t index, const Bindings& bindings, Lang lang) const;
+  // Whether the plain number a node gives reads as a percentage: it comes
+  // from a rate, a grade or a percentage literal, not through × or ÷.
+  bool reads_as_percent(std::uint32_t index) const;
 
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> operands_;

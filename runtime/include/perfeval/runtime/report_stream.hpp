@@ -27,6 +27,8 @@ class StreamWriter : public BatchConsumer {
 
   // Writes the summary line or the totals; call once, after score_batches.
   void finish();
+  // finish() then writes nothing: one line out for each line in.
+  void without_summary() { summary_ = false; }
 
   bool any_error() const { return totals_.errors; }
 
@@ -41,6 +43,7 @@ class StreamWriter : public BatchConsumer {
   // cut alike is shown otherwise. Names that fit are not kept.
   std::map<std::string, std::string, std::less<>> cut_names_;
   void tell_cut_names_apart(BatchChunk& chunk);
+  bool summary_ = true;
   BatchTotals totals_;  // the run so far
 };
 

@@ -34,6 +34,9 @@ struct ScoreReport {
   // Called once scoring is over (before a whole-run report is written), so
   // that the indicator can clear its line.
   std::function<void()> progress_end;
+  // A line-in, line-out filter (docs/at-scale.md): JSON Lines out, each line
+  // of JSON Lines in labelled by its input's name alone, no summary line.
+  bool filter = false;
 };
 
 // More tables than this, as text, are one summary line each.

@@ -99,6 +99,7 @@ enum class Term : std::uint8_t {
   budget_execution_in_text,
   not_scored_note,
   explanation_missing_note,
+  explanation_unneeded_note,
   difference_note,  // pattern: field, reported, computed
   run_counts,       // pattern: tables, scored, failed
   year,             // pattern: the year
@@ -114,6 +115,7 @@ enum class Term : std::uint8_t {
   failed,
   differ,
   explanations_missing_short,
+  explanations_unneeded_short,
   check_summary,  // pattern: rule files, data files, errors, warnings
 
   // The audit (`perfeval audit`).
@@ -160,6 +162,10 @@ enum class Term : std::uint8_t {
   logical_not,
   logical_and,
   logical_or,
+  scoring_methods,  // the heading over each method's formulas, shown once
+  quantity_met,
+  quantity_explain,
+  quantity_require,
 
   // The CSV report: column names (English ones are identifiers, for
   // scripts), the kinds of row, and true and false.
@@ -192,8 +198,9 @@ enum class Term : std::uint8_t {
   output_cannot_be_written,
   output_write_failed,
   // Punctuation that differs by language.
-  label_separator,  // "档次：优" / "Band: 优"
-  list_separator,   // between notes
+  label_separator,   // "档次：优" / "Band: 优"
+  list_separator,    // between notes
+  clause_separator,  // "= 9.84，保留1位小数"
 
   count_  // not a term: how many there are
 };

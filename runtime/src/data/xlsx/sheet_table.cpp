@@ -241,7 +241,11 @@ class TableReader {
         break;
       }
       const auto l = label(name);
-      if (l == Label::goals_planned || l == Label::goals_achieved) {
+      // The goals block follows the funds: its 年度总体目标 label stands
+      // where a funds row's name would, with 预期目标 under the amounts.
+      const auto under_amounts = label(at(row, FundsColumn::planned));
+      if (l == Label::goals_planned || l == Label::goals_achieved ||
+          under_amounts == Label::goals_planned || under_amounts == Label::goals_achieved) {
         break;
       }
       if (!total_row && (l == Label::funds_total || l == Label::total)) {
