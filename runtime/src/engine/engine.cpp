@@ -48,9 +48,9 @@ const Grade* find_grade(const CompiledIndicator& indicator, const Value& actual)
   if (!word) {
     return nullptr;
   }
-  const auto it = std::find_if(indicator.grades.begin(), indicator.grades.end(),
+  const auto it = std::find_if(indicator.grades->begin(), indicator.grades->end(),
                                [&](const Grade& g) { return g.word == word->text; });
-  return it == indicator.grades.end() ? nullptr : &*it;
+  return it == indicator.grades->end() ? nullptr : &*it;
 }
 
 // The target's operator applied to the actual value: the default `met`.
@@ -237,7 +237,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
 
   if (std::holds_alternative<Word>(actual) && !grade) {
     std::string known;
-    for (const auto& g : indicator.grades) {
+    for (const auto& g : *indicator.grades) {
       known += (known.empty() ? "" : "、") + g.word;
     }
     sink.report(data_error(data, "data-unknown-grade",

@@ -147,6 +147,11 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
   }
 
+  // A project type's indicators share their grade lists: there are only as
+  // many as pairs of method and policy.
+  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
+           std::shared_ptr<const std::vector<Grade>>>
+      shared_grades;
   for (const auto& [name, decl] : rules.projects) {
     if (rules.broken_projects.contains(name)) {
       continue;
@@ -164,7 +169,12 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
         ok = false;
         break;
       }
-      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second);
+      auto& grades = shared_grades[{method, policy->second}];
+      if (!grades) {
+        grades =
+            std::make_shared<const std::vector<Grade>>(indicator_grades(*method, *policy->second));
+      }
+      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second, grades);
       project.index_by_name.emplace(indicator.name.text, project.indicators.size());
       project.indicators.push_back(std::move(compiled));
       try {
@@ -186,14 +196,29 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
 CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
                                              const CompiledMethod& method,
                                              const CompiledPolicy& policy) {
-  CompiledIndicator compiled{&decl, &method, method.grades, nullptr};
+  return compile_indicator(
+      decl, method, policy,
+      std::make_shared<const std::vector<Grade>>(indicator_grades(method, policy)));
+}
+
+std::vector<Grade> Program::indicator_grades(const CompiledMethod& method,
+                                             const CompiledPolicy& policy) {
+  std::vector<Grade> grades = method.grades;
   for (const auto& grade : policy.grades) {
-    const bool overridden = std::any_of(compiled.grades.begin(), compiled.grades.end(),
+    const bool overridden = std::any_of(grades.begin(), grades.end(),
                                         [&](const Grade& g) { return g.word == grade.word; });
     if (!overridden) {
-      compiled.grades.push_back(grade);
+      grades.push_back(grade);
     }
   }
+  return grades;
+}
+
+CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy,
+                                             std::shared_ptr<const std::vector<Grade>> grades) {
+  CompiledIndicator compiled{&decl, &method, std::move(grades), nullptr};
   compiled.explain_when = method.explain_when   ? &*method.explain_when
                           : policy.explain_when ? &*policy.explain_when
                                                 : nullptr;

@@ -99,13 +99,27 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path, Dia
     file_error(sink, "file-unreadable", path, {});
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in one go into a string of the file's size: a stream buffer would
+  // grow by doubling and hold up to twice the text while it reads.
+  std::string text;
+  if (!ec) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     file_error(sink, "file-unreadable", path, {});
     return std::nullopt;
   }
-  return std::move(text).str();
+  // A file that grew since its size was taken (or whose size is unknown) is
+  // read to its end.
+  if (in.good() || ec) {
+    in.clear();
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    text += std::move(rest).str();
+  }
+  return text;
 }
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,

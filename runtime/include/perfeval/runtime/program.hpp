@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -64,8 +65,9 @@ struct CompiledPolicy {
 struct CompiledIndicator {
   const ast::Indicator* decl;
   const CompiledMethod* method;
-  // The grade words this indicator understands: its method's, then its policy's.
-  std::vector<Grade> grades;
+  // The grade words this indicator understands: its method's, then its
+  // policy's; shared by every indicator of the same method and policy.
+  std::shared_ptr<const std::vector<Grade>> grades;
   const Formula* explain_when;  // the method's, else the policy's; may be null
 };
 
@@ -109,6 +111,13 @@ class Program {
   std::vector<std::string> project_names() const;
 
  private:
+  static std::vector<Grade> indicator_grades(const CompiledMethod& method,
+                                             const CompiledPolicy& policy);
+  static CompiledIndicator compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy,
+                                             std::shared_ptr<const std::vector<Grade>> grades);
+
   std::deque<CompiledPolicy> policies_;
   std::deque<CompiledMethod> methods_;  // every method, the policies' own included
   std::map<std::string, const CompiledMethod*, std::less<>> global_methods_;
