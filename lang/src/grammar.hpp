@@ -124,6 +124,8 @@ struct kw_or : keyword<Keyword::or_> {};
 struct kw_not : keyword<Keyword::not_> {};
 struct kw_true : keyword<Keyword::true_> {};
 struct kw_false : keyword<Keyword::false_> {};
+// `use`: the declarations of another rule file or folder
+struct kw_use : keyword<Keyword::use> {};
 
 // ---- names and numbers
 // what may follow a backslash
@@ -418,8 +420,12 @@ struct project_decl
           must<project_end>> {};
 
 // ---- the file
-// one top-level block
-struct declaration : seq<sor<policy_decl, method_decl, project_decl>, sp> {};
+// "../library", 全国模板: a rule file or folder, found by the loader
+struct use_target : seq<name> {};
+// use "../library"
+struct use_decl : seq<kw_use, sp, must<use_target>> {};
+// one top-level statement or block
+struct declaration : seq<sor<use_decl, policy_decl, method_decl, project_decl>, sp> {};
 // nothing after the last block
 struct file_end : eof {};
 // a whole rule file

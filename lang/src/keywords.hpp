@@ -14,13 +14,13 @@ namespace perfeval {
 enum class Keyword : std::uint8_t {
   policy, method, project, indicator, total, round, rate, explain, funds, weight, target, grade,
   band, extends, score, met, skip, when, category, require, to, if_, then_, else_, and_, or_,
-  not_, true_, false_,
+  not_, true_, false_, use,
 };
 
 // Every spelling of a keyword; unused places are empty.
 using Spellings = std::array<std::string_view, 3>;
 
-inline constexpr std::array<Spellings, 29> kKeywordSpellings = {{
+inline constexpr std::array<Spellings, 30> kKeywordSpellings = {{
     {"policy", "政策"},
     {"method", "方法", "赋分规则"},
     {"project", "项目"},
@@ -50,6 +50,7 @@ inline constexpr std::array<Spellings, 29> kKeywordSpellings = {{
     {"not", "非"},
     {"true", "真"},
     {"false", "假"},
+    {"use", "使用"},
 }};
 // clang-format on
 

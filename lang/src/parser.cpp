@@ -95,6 +95,7 @@ template <> inline constexpr const char* error_code<g::project_policy> = "expect
 template <> inline constexpr const char* error_code<g::policy_ref> = "expected-policy-reference";
 template <> inline constexpr const char* error_code<g::project_end> = "expected-group";
 template <> inline constexpr const char* error_code<g::file_end> = "expected-declaration";
+template <> inline constexpr const char* error_code<g::use_target> = "expected-use-target";
 // clang-format on
 
 template <typename Rule>
@@ -130,7 +131,8 @@ using selector = pegtl::parse_tree::selector<
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
-        g::base_policy, g::total_formula_stmt, g::skip_stmt, g::require_stmt, g::category_stmt>,
+        g::base_policy, g::total_formula_stmt, g::skip_stmt, g::require_stmt, g::category_stmt,
+        g::use_decl>,
     pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
                                     g::mul_expr>>;
 // clang-format on
@@ -311,6 +313,9 @@ class Lowering {
       } else if (n.is_type<g::project_decl>()) {
         out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
         out.projects.push_back(project(n));
+      } else if (n.is_type<g::use_decl>()) {
+        out.items.push_back(line_item(ast::ItemKind::use, n, out.uses.size(), {Keyword::use}));
+        out.uses.push_back({name(*n.children.front()), range(n)});
       }
     }
     out.end = fodder(static_cast<std::uint32_t>(src_.text().size()));

@@ -67,27 +67,26 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
 
   // A policy that extends another starts as a copy of it; compiled on
   // demand so a base is ready before the policies that extend it.
-  std::map<std::string, const CompiledPolicy*, std::less<>> policies;
-  std::set<std::string, std::less<>> in_progress;
+  std::map<const ast::Policy*, const CompiledPolicy*> policies;
+  std::set<const ast::Policy*> in_progress;
   std::function<const CompiledPolicy*(const ast::Policy&)> compile_policy =
       [&](const ast::Policy& decl) -> const CompiledPolicy* {
-    if (const auto done = policies.find(decl.name.text); done != policies.end()) {
+    if (const auto done = policies.find(&decl); done != policies.end()) {
       return done->second;
     }
-    if (!in_progress.insert(decl.name.text).second) {
+    if (!in_progress.insert(&decl).second) {
       return nullptr;  // a cycle: the checker has reported it
     }
     CompiledPolicy policy;
     if (decl.base) {
-      const auto base = rules.policies.find(decl.base->text);
-      const CompiledPolicy* compiled =
-          base == rules.policies.end() ? nullptr : compile_policy(*base->second);
+      const ast::Policy* base = rules.find_policy(decl.base->text, decl.range.file).found;
+      const CompiledPolicy* compiled = base ? compile_policy(*base) : nullptr;
       if (!compiled) {
-        return policies[decl.name.text] = nullptr;
+        return policies[&decl] = nullptr;
       }
       policy = *compiled;
     } else if (!decl.funds) {
-      return policies[decl.name.text] = nullptr;  // the checker has reported it
+      return policies[&decl] = nullptr;  // the checker has reported it
     }
     policy.name = decl.name.text;
     policy.range = decl.range;
@@ -107,7 +106,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
     if (decl.funds) {
       if (!decl.funds->rate || !decl.funds->score) {
-        return policies[decl.name.text] = nullptr;
+        return policies[&decl] = nullptr;
       }
       policy.funds = {decl.funds->weight, Formula::compile(*decl.funds->rate),
                       Formula::compile(*decl.funds->score),
@@ -135,17 +134,30 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
         policy.methods[method.name.text] = compiled;
       }
     }
-    return policies[decl.name.text] = &program.policies_.emplace_back(std::move(policy));
+    return policies[&decl] = &program.policies_.emplace_back(std::move(policy));
   };
   for (const auto& [name, decl] : rules.policies) {
     compile_policy(*decl);
   }
 
+  // Methods declared outside a policy; by name, the first of each (a name
+  // declared in several folders means the one a project's folder finds).
+  std::map<const ast::Method*, const CompiledMethod*> global_methods;
   for (const auto& [name, decl] : rules.methods) {
     if (const CompiledMethod* compiled = compile_method(*decl)) {
+      global_methods.emplace(decl, compiled);
       program.global_methods_.emplace(name, compiled);
     }
   }
+  const auto method_for = [&](const ast::Indicator& indicator, const CompiledPolicy* policy,
+                              FileId from) -> const CompiledMethod* {
+    if (const auto it = policy->methods.find(indicator.method.text); it != policy->methods.end()) {
+      return it->second;
+    }
+    const ast::Method* decl = rules.find_method(indicator.method.text, from).found;
+    const auto it = decl ? global_methods.find(decl) : global_methods.end();
+    return it == global_methods.end() ? nullptr : it->second;
+  };
 
   // A project type's indicators share their grade lists: there are only as
   // many as pairs of method and policy.
@@ -156,7 +168,8 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     if (rules.broken_projects.contains(name)) {
       continue;
     }
-    const auto policy = policies.find(decl->policy.text);
+    const ast::Policy* policy_decl = rules.find_policy(decl->policy.text, decl->range.file).found;
+    const auto policy = policies.find(policy_decl);
     if (policy == policies.end() || !policy->second) {
       program.broken_.insert(name);
       continue;
@@ -164,7 +177,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     CompiledProject project{decl, policy->second, {}, {}, policy->second->funds.weight};
     bool ok = true;
     for (const auto& indicator : decl->indicators) {
-      const CompiledMethod* method = program.find_method(indicator.method.text, policy->second);
+      const CompiledMethod* method = method_for(indicator, policy->second, decl->range.file);
       if (!method) {
         ok = false;
         break;
