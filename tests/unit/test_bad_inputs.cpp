@@ -224,13 +224,15 @@ BAD_INPUT("too-many-decimals")          // found by fuzz_value: shown as a diffe
 BAD_INPUT("date-year-starting-with-0")  // found by fuzz_value: 0242 shown as 242
 BAD_INPUT("reported-total-60-digits")   // audit aborted reading it a second time
 BAD_INPUT("funds-0-over-0-audit")       // a table audit could not score: exit 1
+BAD_INPUT("use-target-missing")
+BAD_INPUT("policy-name-ambiguous")
 
 TEST_CASE("bad input: every case is listed above") {
   std::size_t folders = 0;
   for (const auto& entry : fs::directory_iterator(kCases)) {
     folders += entry.is_directory() ? 1 : 0;
   }
-  CHECK(folders == 43);
+  CHECK(folders == 45);
 }
 
 TEST_CASE("bad input: messages are in Chinese with --lang zh too") {
