@@ -312,7 +312,8 @@ std::unique_ptr<test::Compiled> compile_folders(const std::vector<InFolder>& fil
     auto file = parse_rules(ids[i], c->sources, c->sink);
     REQUIRE(file);
     file->scope = files[i].scope;
-    file->folder = "folder" + std::to_string(files[i].scope);
+    file->folder = "folder";
+    file->folder += std::to_string(files[i].scope);
     for (const std::size_t used : files[i].uses) {
       file->used_files.push_back(ids[used]);
     }
