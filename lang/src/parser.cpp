@@ -287,14 +287,17 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
 // the walk, because its AST would be too deep to handle safely.
 class Lowering {
  public:
-  Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits)
+  Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits,
+           Layout layout)
       : src_(src),
         file_(file),
         sink_(sink),
         limits_(limits),
         base_(src.text().data()),
-        start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0) {
-    find_comments();
+        start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0),
+        layout_(layout == Layout::keep) {
+    if (layout_)
+      find_comments();
   }
 
   struct TooDeep {};
@@ -311,7 +314,8 @@ class Lowering {
         out.items.push_back(block_item(ast::ItemKind::method, n, out.methods.size()));
         out.methods.push_back(method(n));
       } else if (n.is_type<g::project_decl>()) {
-        out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
+        if (layout_)
+          out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
         out.projects.push_back(project(n));
       } else if (n.is_type<g::use_decl>()) {
         out.items.push_back(line_item(ast::ItemKind::use, n, out.uses.size(), {Keyword::use}));
@@ -968,15 +972,17 @@ class Lowering {
 
   ast::Indicator indicator(const Node& n, const ast::Name& category1, const ast::Name& category2,
                            std::vector<ast::Item>& items, std::size_t index) {
-    ast::Item line = line_item(ast::ItemKind::indicator, n, index, {Keyword::indicator});
-    std::uint32_t at = end_of(*n.children[0]);
-    line.spellings.push_back(keyword_after(at, Keyword::weight));
-    at = end_of(*n.children[1]);
-    line.spellings.push_back(keyword_after(at, Keyword::target));
-    at = end_of(*n.children[2]);
-    line.spellings.push_back(keyword_after(at, Keyword::method));
-    line.number = n.children[1]->string();
-    items.push_back(std::move(line));
+    if (layout_) {
+      ast::Item line = line_item(ast::ItemKind::indicator, n, index, {Keyword::indicator});
+      std::uint32_t at = end_of(*n.children[0]);
+      line.spellings.push_back(keyword_after(at, Keyword::weight));
+      at = end_of(*n.children[1]);
+      line.spellings.push_back(keyword_after(at, Keyword::target));
+      at = end_of(*n.children[2]);
+      line.spellings.push_back(keyword_after(at, Keyword::method));
+      line.number = n.children[1]->string();
+      items.push_back(std::move(line));
+    }
     ast::Indicator out;
     out.range = range(n);
     out.category1 = category1;
@@ -1000,16 +1006,22 @@ class Lowering {
         out.categories.push_back(category(group, out.items, out.categories.size()));
       if (!group.is_type<g::group>())
         continue;
-      out.items.push_back(block_item(ast::ItemKind::group, group, out.groups.size()));
+      if (layout_)
+        out.items.push_back(block_item(ast::ItemKind::group, group, out.groups.size()));
       ast::Group written{name(*group.children[0]), name(*group.children[1]), {}, {}};
       for (const auto& item : group.children)
         if (item->is_type<g::indicator>())
           out.indicators.push_back(indicator(*item, written.category1, written.category2,
                                              written.items, out.indicators.size()));
-      written.close = close(group);
-      out.groups.push_back(std::move(written));
+      if (layout_) {
+        written.close = close(group);
+        out.groups.push_back(std::move(written));
+      }
     }
-    out.close = close(n);
+    if (layout_)
+      out.close = close(n);
+    // Most project types are loaded once and kept for the whole run.
+    out.indicators.shrink_to_fit();
     return out;
   }
 
@@ -1022,6 +1034,7 @@ class Lowering {
   std::vector<FoundComment> comments_;
   std::uint32_t last_end_ = 0;  // the end of the last token of the formula being lowered
   bool failed_ = false;
+  bool layout_ = true;  // keep what `perfeval fmt` needs: comments, spellings, items
 };
 
 }  // namespace
@@ -1037,7 +1050,8 @@ std::size_t grammar_problems() {
 }  // namespace detail
 
 std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sources,
-                                         DiagnosticSink& sink, const ParseLimits& limits) {
+                                         DiagnosticSink& sink, const ParseLimits& limits,
+                                         Layout layout) {
   const Source& src = sources.get(file);
   const std::string& text = src.text();
   if (text.size() > limits.max_file_bytes) {
@@ -1079,7 +1093,7 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
     return std::nullopt;
   }
 
-  Lowering lowering(src, file, sink, limits);
+  Lowering lowering(src, file, sink, limits, layout);
   try {
     ast::RuleFile out = lowering.file(*root);
     if (lowering.failed())

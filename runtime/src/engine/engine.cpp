@@ -424,8 +424,8 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
   if (!in_order) {
     rows.assign(count, nullptr);
     for (const auto& row : data.indicators) {
-      const auto it = project->index_by_name.find(row.name);
-      if (it == project->index_by_name.end()) {
+      const auto index = project->find_indicator(row.name);
+      if (!index) {
         std::vector<std::string> declared;
         for (const auto& indicator : project->indicators) {
           declared.push_back(indicator.decl->name.text);
@@ -439,12 +439,12 @@ bool score_project(const Program& program, const ProjectData& data, ProjectResul
         complete = false;
         continue;
       }
-      if (rows[it->second]) {
+      if (rows[*index]) {
         sink.report(data_error(data, "data-duplicate-indicator", {data.project, row.name}));
         complete = false;
         continue;
       }
-      rows[it->second] = &row;
+      rows[*index] = &row;
     }
   }
 

@@ -188,7 +188,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
             std::make_shared<const std::vector<Grade>>(indicator_grades(*method, *policy->second));
       }
       CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second, grades);
-      project.index_by_name.emplace(indicator.name.text, project.indicators.size());
+      project.by_name.push_back(static_cast<std::uint32_t>(project.indicators.size()));
       project.indicators.push_back(std::move(compiled));
       try {
         project.full_marks += indicator.weight;
@@ -198,6 +198,11 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       }
     }
     if (ok) {
+      std::stable_sort(
+          project.by_name.begin(), project.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return project.indicators[a].decl->name.text < project.indicators[b].decl->name.text;
+          });
+      project.indicators.shrink_to_fit();
       program.projects_.emplace(name, std::move(project));
     } else {
       program.broken_.insert(name);
@@ -236,6 +241,16 @@ CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
                           : policy.explain_when ? &*policy.explain_when
                                                 : nullptr;
   return compiled;
+}
+
+std::optional<std::size_t> CompiledProject::find_indicator(std::string_view name) const {
+  const auto it = std::lower_bound(
+      by_name.begin(), by_name.end(), name,
+      [&](std::uint32_t i, std::string_view n) { return indicators[i].decl->name.text < n; });
+  if (it == by_name.end() || indicators[*it].decl->name.text != name) {
+    return std::nullopt;
+  }
+  return *it;
 }
 
 const CompiledPolicy* Program::find_policy(std::string_view name) const {

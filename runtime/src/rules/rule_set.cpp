@@ -222,15 +222,16 @@ class RuleLoader {
   // rule text that is no file) tells which files share a folder.
   void parse(FileId id, const std::filesystem::path& path,
              const std::optional<std::filesystem::path>& canonical) {
-    auto parsed = parse_rules(id, sources_, sink_, limits_);
+    // Scoring never prints the rules back: their layout is not kept.
+    auto parsed = parse_rules(id, sources_, sink_, limits_, Layout::drop);
     if (!parsed) {
       ++unreadable_;
       return;
     }
-    std::u8string folder = path.parent_path().lexically_normal().generic_u8string();
-    if (folder.empty())
-      folder = u8".";
+    const std::u8string folder = path.parent_path().lexically_normal().generic_u8string();
     parsed->folder.assign(folder.begin(), folder.end());
+    if (parsed->folder.empty())
+      parsed->folder.push_back('.');
     if (canonical) {
       const auto [it, added] =
           scopes_.emplace(canonical->parent_path(), static_cast<std::uint32_t>(scopes_.size()));

@@ -75,8 +75,13 @@ struct CompiledProject {
   const ast::Project* decl;
   const CompiledPolicy* policy;
   std::vector<CompiledIndicator> indicators;
-  std::unordered_map<std::string, std::size_t> index_by_name;
+  // Indexes into `indicators`, sorted by name: a project type is loaded once
+  // and a hundred thousand of them must fit in memory.
+  std::vector<std::uint32_t> by_name;
   Rational full_marks;  // the indicators' weights and the funds' added up
+
+  // The index of the indicator of that name, if the project has one.
+  std::optional<std::size_t> find_indicator(std::string_view name) const;
 };
 
 class Program {
