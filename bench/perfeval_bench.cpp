@@ -371,7 +371,7 @@ std::optional<std::string> grade_actual(Rng& rng, const perfeval::CompiledIndica
   std::vector<std::string> full;
   std::vector<std::string> partial;
   std::vector<std::string> none;
-  for (const auto& grade : indicator.grades) {
+  for (const auto& grade : *indicator.grades) {
     (grade.share >= Rational(1) ? full
      : grade.share.is_zero()    ? none
                                 : partial)

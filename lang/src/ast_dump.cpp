@@ -13,6 +13,7 @@ class Dumper {
   std::string take() { return std::move(out_); }
 
   void file(const ast::RuleFile& f) {
+    for (const auto& u : f.uses) line(0, "use " + name(u.target));
     for (const auto& p : f.policies) policy(p);
     for (const auto& m : f.methods) method(m);
     for (const auto& p : f.projects) project(p);

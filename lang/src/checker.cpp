@@ -108,6 +108,46 @@ std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char
   return row[b.size()];
 }
 
+template <typename Decl>
+Lookup<Decl> look_up(const CheckedRules& rules,
+                     const std::multimap<std::string, const Decl*, std::less<>>& table,
+                     std::string_view name, FileId from) {
+  const auto [begin, end] = table.equal_range(name);
+  if (begin == end)
+    return {};
+  if (std::next(begin) == end)
+    return {begin->second, {}};  // the usual case: one declaration
+  const auto scope = [&](FileId file) {
+    const auto it = rules.scope_of.find(file);
+    return it == rules.scope_of.end() ? 0 : it->second;
+  };
+  const std::uint32_t own = scope(from);
+  for (auto it = begin; it != end; ++it)
+    if (scope(it->second->range.file) == own)
+      return {it->second, {}};  // a second one in the same folder is a duplicate
+  const auto reached = rules.reach.find(own);
+  // Among `candidates`, the first one, or two from different folders.
+  const auto pick = [&](auto&& candidate) -> std::optional<Lookup<Decl>> {
+    const Decl* first = nullptr;
+    for (auto it = begin; it != end; ++it) {
+      if (!candidate(it->second))
+        continue;
+      if (!first)
+        first = it->second;
+      else if (scope(it->second->range.file) != scope(first->range.file))
+        return Lookup<Decl>{nullptr, {first, it->second}};
+    }
+    if (first)
+      return Lookup<Decl>{first, {}};
+    return std::nullopt;
+  };
+  if (reached != rules.reach.end()) {
+    if (auto found = pick([&](const Decl* d) { return reached->second.contains(d->range.file); }))
+      return *found;
+  }
+  return *pick([](const Decl*) { return true; });
+}
+
 // Collects the diagnostics of one rules folder and remembers which
 // declarations are unusable.
 class Checker {
@@ -122,7 +162,7 @@ class Checker {
     }
     for (const auto& [name, method] : rules_.methods) {
       if (!check_method(*method)) {
-        broken_methods_.insert(name);
+        broken_methods_.insert(method);
       }
     }
     for (const auto& [name, project] : rules_.projects) {
@@ -145,6 +185,49 @@ class Checker {
         rules_.broken_projects.insert(decl.name.text);
       }
     }
+  }
+
+  // Policies and methods: the same name in two folders is no clash.
+  template <typename Decl>
+  void declare(std::multimap<std::string, const Decl*, std::less<>>& table, const Decl& decl,
+               std::string_view kind) {
+    const std::uint32_t scope = rules_.scope_of.at(decl.range.file);
+    const auto [begin, end] = table.equal_range(decl.name.text);
+    for (auto it = begin; it != end; ++it) {
+      if (rules_.scope_of.at(it->second->range.file) == scope) {
+        clash("duplicate-" + std::string(kind), decl.name.range, {decl.name.text},
+              it->second->name.range);
+        if constexpr (std::is_same_v<Decl, ast::Policy>) {
+          broken_policies_.insert(&decl);
+        }
+        return;
+      }
+    }
+    table.emplace(decl.name.text, &decl);
+  }
+
+  // What a policy name written in `from` means; reports it when unknown or
+  // ambiguous.
+  const ast::Policy* policy_named(const ast::Name& name, FileId from, const std::string& code) {
+    const auto found = rules_.find_policy(name.text, from);
+    if (found.ambiguous[0]) {
+      ambiguous("ambiguous-policy", name, found.ambiguous[0]->name.range,
+                found.ambiguous[1]->name.range);
+    } else if (!found.found) {
+      unknown(code, name, keys(rules_.policies));
+    }
+    return found.found;
+  }
+
+  void ambiguous(const std::string& code, const ast::Name& name, SourceRange first,
+                 SourceRange second) {
+    const auto folder = [&](SourceRange r) {
+      for (const auto& file : rules_.files)
+        if (file.file == r.file)
+          return file.folder;
+      return std::string();
+    };
+    clash(code, name.range, {name.text, folder(first), folder(second)}, first);
   }
 
   void declare_all() {
@@ -207,19 +290,18 @@ class Checker {
       ok &= check_method(method);
     }
     if (!ok) {
-      broken_policies_.insert(policy.name.text);
+      broken_policies_.insert(&policy);
     }
   }
 
   bool check_base(const ast::Policy& policy) {
-    const auto it = rules_.policies.find(policy.base->text);
-    if (it == rules_.policies.end()) {
-      unknown("unknown-base-policy", *policy.base, keys(rules_.policies));
+    const ast::Policy* base = policy_named(*policy.base, policy.range.file, "unknown-base-policy");
+    if (!base) {
       return false;
     }
     const auto links = chain(&policy);
     const ast::Policy* last = links.back();
-    if (last->base && rules_.policies.contains(last->base->text)) {
+    if (last->base && base_of(*last)) {
       // The chain stopped on a policy already in it: a cycle.
       std::string path;
       for (const ast::Policy* p : links) {
@@ -229,7 +311,7 @@ class Checker {
                   {policy.name.text, path + " → " + last->base->text});
       return false;
     }
-    return !broken_policies_.contains(policy.base->text);
+    return !broken_policies_.contains(base);
   }
 
   bool check_funds(const ast::FundsRule& funds, const std::string& policy) {
@@ -305,20 +387,20 @@ class Checker {
   std::vector<std::string> keys(const Map& map) {
     std::vector<std::string> out;
     for (const auto& [k, v] : map) {
-      out.push_back(k);
+      if (out.empty() || out.back() != k) {
+        out.push_back(k);
+      }
     }
     return out;
   }
 
   void check_project(const ast::Project& project) {
     bool ok = true;
-    const ast::Policy* policy = nullptr;
-    if (auto it = rules_.policies.find(project.policy.text); it == rules_.policies.end()) {
-      unknown("unknown-policy", project.policy, keys(rules_.policies));
+    const ast::Policy* policy = policy_named(project.policy, project.range.file, "unknown-policy");
+    if (!policy) {
       ok = false;
     } else {
-      policy = it->second;
-      ok &= !broken_policies_.contains(policy->name.text);
+      ok &= !broken_policies_.contains(policy);
     }
 
     std::map<std::string, const ast::Indicator*, std::less<>> seen;
@@ -335,7 +417,10 @@ class Checker {
         ok = false;
       }
       weights += indicator.weight;
-      ok &= check_indicator_method(indicator, policy);
+      // Which methods an ambiguous policy means is not known.
+      if (policy || !rules_.find_policy(project.policy.text, project.range.file).ambiguous[0]) {
+        ok &= check_indicator_method(indicator, policy, project.range.file);
+      }
     }
 
     const Rational* total = inherited(policy, &ast::Policy::total);
@@ -461,9 +546,16 @@ class Checker {
     return ok;
   }
 
-  bool check_indicator_method(const ast::Indicator& indicator, const ast::Policy* policy) {
-    const ast::Method* found = resolve_method(indicator.method.text, policy);
+  bool check_indicator_method(const ast::Indicator& indicator, const ast::Policy* policy,
+                              FileId from) {
+    const ast::Method* found = resolve_method(indicator.method.text, policy, from);
     if (!found) {
+      const auto outside = rules_.find_method(indicator.method.text, from);
+      if (outside.ambiguous[0]) {
+        ambiguous("ambiguous-method", indicator.method, outside.ambiguous[0]->name.range,
+                  outside.ambiguous[1]->name.range);
+        return false;
+      }
       std::vector<std::string> candidates = keys(rules_.methods);
       if (policy) {
         for (const auto& m : policy->methods) {
@@ -485,7 +577,7 @@ class Checker {
         return false;
       }
     }
-    return !broken_methods_.contains(method.name.text);
+    return !broken_methods_.contains(&method);
   }
 
   void unknown(const std::string& code, const ast::Name& name,
@@ -596,13 +688,14 @@ class Checker {
     std::vector<const ast::Policy*> out;
     while (policy && std::find(out.begin(), out.end(), policy) == out.end()) {
       out.push_back(policy);
-      if (!policy->base) {
-        break;
-      }
-      const auto it = rules_.policies.find(policy->base->text);
-      policy = it == rules_.policies.end() ? nullptr : it->second;
+      policy = base_of(*policy);
     }
     return out;
+  }
+
+  // The policy `policy` extends, if it names one that can be found.
+  const ast::Policy* base_of(const ast::Policy& policy) const {
+    return policy.base ? rules_.find_policy(policy.base->text, policy.range.file).found : nullptr;
   }
 
   // The nearest policy of the chain that says `field`, if any.
@@ -619,7 +712,8 @@ class Checker {
 
   // The policy's own method of that name (or a policy it extends), else the
   // one declared outside.
-  const ast::Method* resolve_method(std::string_view name, const ast::Policy* policy) const {
+  const ast::Method* resolve_method(std::string_view name, const ast::Policy* policy,
+                                    FileId from) const {
     for (const ast::Policy* p : chain(policy)) {
       for (const auto& m : p->methods) {
         if (m.name.text == name) {
@@ -627,17 +721,17 @@ class Checker {
         }
       }
     }
-    const auto it = rules_.methods.find(name);
-    return it == rules_.methods.end() ? nullptr : it->second;
+    return rules_.find_method(name, from).found;
   }
 
   void warn_unused() {
     std::set<const ast::Method*> used_methods;
     for (const auto& [name, project] : rules_.projects) {
-      const auto policy = rules_.policies.find(project->policy.text);
+      const ast::Policy* policy =
+          rules_.find_policy(project->policy.text, project->range.file).found;
       for (const auto& indicator : project->indicators) {
-        const ast::Method* method = resolve_method(
-            indicator.method.text, policy == rules_.policies.end() ? nullptr : policy->second);
+        const ast::Method* method =
+            resolve_method(indicator.method.text, policy, project->range.file);
         if (method) {
           used_methods.insert(method);
         }
@@ -655,8 +749,8 @@ class Checker {
   CheckedRules& rules_;
   DiagnosticSink& sink_;
   const CheckOptions& options_;
-  std::set<std::string, std::less<>> broken_policies_;
-  std::set<std::string, std::less<>> broken_methods_;
+  std::set<const ast::Policy*> broken_policies_;
+  std::set<const ast::Method*> broken_methods_;
 };
 
 }  // namespace
@@ -746,10 +840,42 @@ std::optional<std::string> closest_name(std::string_view name,
   return best;
 }
 
+Lookup<ast::Policy> CheckedRules::find_policy(std::string_view name, FileId from) const {
+  return look_up(*this, policies, name, from);
+}
+
+Lookup<ast::Method> CheckedRules::find_method(std::string_view name, FileId from) const {
+  return look_up(*this, methods, name, from);
+}
+
 CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink,
                          const CheckOptions& options) {
   CheckedRules rules;
   rules.files = std::move(files);
+  // Which files each folder reaches through `use`, and through the uses of
+  // the files it reaches.
+  std::map<FileId, const ast::RuleFile*> by_id;
+  for (const auto& file : rules.files) {
+    rules.scope_of[file.file] = file.scope;
+    by_id[file.file] = &file;
+  }
+  for (const auto& file : rules.files) {
+    if (file.used_files.empty()) {
+      continue;
+    }
+    std::set<FileId>& reached = rules.reach[file.scope];
+    std::vector<FileId> todo = file.used_files;
+    while (!todo.empty()) {
+      const FileId next = todo.back();
+      todo.pop_back();
+      if (!reached.insert(next).second) {
+        continue;
+      }
+      if (const auto it = by_id.find(next); it != by_id.end()) {
+        todo.insert(todo.end(), it->second->used_files.begin(), it->second->used_files.end());
+      }
+    }
+  }
   Checker(rules, sink, options).run();
   return rules;
 }

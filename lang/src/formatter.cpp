@@ -184,6 +184,10 @@ class Printer {
         policy(file_.policies[item.index], item);
       else if (item.kind == ast::ItemKind::method)
         method(file_.methods[item.index], item);
+      else if (item.kind == ast::ItemKind::use)
+        line(
+            item, LineKind::plain,
+            {std::string(word(item, 0, Keyword::use)) + ' ' + name(file_.uses[item.index].target)});
       else
         project(file_.projects[item.index], item);
     }

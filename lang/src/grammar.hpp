@@ -130,6 +130,8 @@ struct kw_placeholder : keyword<Keyword::placeholder> {};
 struct kw_up : keyword<Keyword::up> {};
 // `down` after the digits of `round score`: round toward the smaller number
 struct kw_down : keyword<Keyword::down> {};
+// `use`: the declarations of another rule file or folder
+struct kw_use : keyword<Keyword::use> {};
 
 // ---- names and numbers
 // what may follow a backslash
@@ -439,8 +441,12 @@ struct project_decl
           must<project_end>> {};
 
 // ---- the file
-// one top-level block
-struct declaration : seq<sor<policy_decl, method_decl, project_decl>, sp> {};
+// "../library", 全国模板: a rule file or folder, found by the loader
+struct use_target : seq<name> {};
+// use "../library"
+struct use_decl : seq<kw_use, sp, must<use_target>> {};
+// one top-level statement or block
+struct declaration : seq<sor<use_decl, policy_decl, method_decl, project_decl>, sp> {};
 // nothing after the last block
 struct file_end : eof {};
 // a whole rule file

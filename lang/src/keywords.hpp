@@ -14,13 +14,13 @@ namespace perfeval {
 enum class Keyword : std::uint8_t {
   policy, method, project, indicator, total, round, rate, explain, funds, weight, target, grade,
   band, extends, score, met, skip, when, category, require, to, if_, then_, else_, and_, or_,
-  not_, true_, false_, placeholder, up, down,
+  not_, true_, false_, placeholder, up, down, use,
 };
 
 // Every spelling of a keyword; unused places are empty.
 using Spellings = std::array<std::string_view, 3>;
 
-inline constexpr std::array<Spellings, 32> kKeywordSpellings = {{
+inline constexpr std::array<Spellings, 33> kKeywordSpellings = {{
     {"policy", "政策"},
     {"method", "方法", "赋分规则"},
     {"project", "项目"},
@@ -53,6 +53,7 @@ inline constexpr std::array<Spellings, 32> kKeywordSpellings = {{
     {"placeholder", "占位"},  // an explanation written as this counts as none
     {"up", "向上"},           // `round score 0 up`: toward the larger number (ceiling)
     {"down", "向下"},         // `round score 0 down`: toward the smaller number (floor)
+    {"use", "使用"},
 }};
 // clang-format on
 

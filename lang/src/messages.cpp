@@ -217,6 +217,16 @@ constexpr std::array kMessages = {
             "“方法”后面应为方法名称"},
 
     // Semantic checks (checker.cpp)
+    Message{"ambiguous-policy",
+            "policy '{0}' is declared both in {1} and in {2}, and this file's folder declares "
+            "none and uses neither; 'use' the one meant, or declare the policy in this folder",
+            "政策“{0}”在{1}和{2}中都有定义，而本文件所在目录既未定义、也未使用其中任何一个；"
+            "请用“使用”指明所用的那个，或在本目录中定义该政策"},
+    Message{"ambiguous-method",
+            "method '{0}' is declared both in {1} and in {2}, and this file's folder declares "
+            "none and uses neither; 'use' the one meant, or declare the method in this folder",
+            "方法“{0}”在{1}和{2}中都有定义，而本文件所在目录既未定义、也未使用其中任何一个；"
+            "请用“使用”指明所用的那个，或在本目录中定义该方法"},
     Message{"duplicate-policy", "policy '{0}' is declared twice; rename or remove one of them",
             "政策“{0}”重复定义；请改名或删除其中一个"},
     Message{"duplicate-method", "method '{0}' is declared twice; rename or remove one of them",
@@ -535,6 +545,22 @@ constexpr std::array kMessages = {
     Message{"unused-method", "method '{0}' is not used by any indicator",
             "方法“{0}”未被任何指标使用"},
     // Policies that extend others
+    Message{"use-not-found",
+            "there is no rule file or folder '{0}' to use (looked in {1}); write its path "
+            "relative to this file, or add its folder to PERFEVAL_RULES_PATH",
+            "找不到要使用的规则文件或目录“{0}”（查找了：{1}）；请写出相对于本文件的路径，"
+            "或把它所在的目录加入 PERFEVAL_RULES_PATH"},
+    Message{"use-not-found-suggest",
+            "there is no rule file or folder '{0}' to use; did you mean '{1}'?",
+            "找不到要使用的规则文件或目录“{0}”；是否应为“{1}”？"},
+    Message{"use-without-folder",
+            "rule text that is not read from a file cannot use '{0}'; pass the rules to perfeval "
+            "as files",
+            "不是从文件读取的规则文本不能使用“{0}”；请以文件形式提供规则"},
+    Message{"expected-use-target",
+            "expected the rule file or folder to use after 'use' (for example: use "
+            "\"../library\" or use 全国模板)",
+            "“使用”后面应为要使用的规则文件或目录（例如：使用 \"../library\" 或 使用 全国模板）"},
     Message{"expected-base-policy",
             "expected the name of the policy to start from after 'extends' (for example: policy "
             "甲 extends 全国模板 {)",

@@ -96,6 +96,7 @@ template <> inline constexpr const char* error_code<g::project_policy> = "expect
 template <> inline constexpr const char* error_code<g::policy_ref> = "expected-policy-reference";
 template <> inline constexpr const char* error_code<g::project_end> = "expected-group";
 template <> inline constexpr const char* error_code<g::file_end> = "expected-declaration";
+template <> inline constexpr const char* error_code<g::use_target> = "expected-use-target";
 // clang-format on
 
 template <typename Rule>
@@ -132,7 +133,8 @@ using selector = pegtl::parse_tree::selector<
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
-        g::base_policy, g::total_formula_stmt, g::skip_stmt, g::require_stmt, g::category_stmt>,
+        g::base_policy, g::total_formula_stmt, g::skip_stmt, g::require_stmt, g::category_stmt,
+        g::use_decl>,
     pegtl::parse_tree::fold_one::on<g::or_expr, g::and_expr, g::cmp_expr, g::add_expr,
                                     g::mul_expr>>;
 // clang-format on
@@ -287,14 +289,17 @@ Diagnostic syntax_diagnostic(const Source& src, FileId file, std::string code, s
 // the walk, because its AST would be too deep to handle safely.
 class Lowering {
  public:
-  Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits)
+  Lowering(const Source& src, FileId file, DiagnosticSink& sink, const ParseLimits& limits,
+           Layout layout)
       : src_(src),
         file_(file),
         sink_(sink),
         limits_(limits),
         base_(src.text().data()),
-        start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0) {
-    find_comments();
+        start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0),
+        layout_(layout == Layout::keep) {
+    if (layout_)
+      find_comments();
   }
 
   struct TooDeep {};
@@ -311,8 +316,12 @@ class Lowering {
         out.items.push_back(block_item(ast::ItemKind::method, n, out.methods.size()));
         out.methods.push_back(method(n));
       } else if (n.is_type<g::project_decl>()) {
-        out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
+        if (layout_)
+          out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
         out.projects.push_back(project(n));
+      } else if (n.is_type<g::use_decl>()) {
+        out.items.push_back(line_item(ast::ItemKind::use, n, out.uses.size(), {Keyword::use}));
+        out.uses.push_back({name(*n.children.front()), range(n)});
       }
     }
     out.end = fodder(static_cast<std::uint32_t>(src_.text().size()));
@@ -993,15 +1002,17 @@ class Lowering {
 
   ast::Indicator indicator(const Node& n, const ast::Name& category1, const ast::Name& category2,
                            std::vector<ast::Item>& items, std::size_t index) {
-    ast::Item line = line_item(ast::ItemKind::indicator, n, index, {Keyword::indicator});
-    std::uint32_t at = end_of(*n.children[0]);
-    line.spellings.push_back(keyword_after(at, Keyword::weight));
-    at = end_of(*n.children[1]);
-    line.spellings.push_back(keyword_after(at, Keyword::target));
-    at = end_of(*n.children[2]);
-    line.spellings.push_back(keyword_after(at, Keyword::method));
-    line.number = n.children[1]->string();
-    items.push_back(std::move(line));
+    if (layout_) {
+      ast::Item line = line_item(ast::ItemKind::indicator, n, index, {Keyword::indicator});
+      std::uint32_t at = end_of(*n.children[0]);
+      line.spellings.push_back(keyword_after(at, Keyword::weight));
+      at = end_of(*n.children[1]);
+      line.spellings.push_back(keyword_after(at, Keyword::target));
+      at = end_of(*n.children[2]);
+      line.spellings.push_back(keyword_after(at, Keyword::method));
+      line.number = n.children[1]->string();
+      items.push_back(std::move(line));
+    }
     ast::Indicator out;
     out.range = range(n);
     out.category1 = category1;
@@ -1025,16 +1036,22 @@ class Lowering {
         out.categories.push_back(category(group, out.items, out.categories.size()));
       if (!group.is_type<g::group>())
         continue;
-      out.items.push_back(block_item(ast::ItemKind::group, group, out.groups.size()));
+      if (layout_)
+        out.items.push_back(block_item(ast::ItemKind::group, group, out.groups.size()));
       ast::Group written{name(*group.children[0]), name(*group.children[1]), {}, {}};
       for (const auto& item : group.children)
         if (item->is_type<g::indicator>())
           out.indicators.push_back(indicator(*item, written.category1, written.category2,
                                              written.items, out.indicators.size()));
-      written.close = close(group);
-      out.groups.push_back(std::move(written));
+      if (layout_) {
+        written.close = close(group);
+        out.groups.push_back(std::move(written));
+      }
     }
-    out.close = close(n);
+    if (layout_)
+      out.close = close(n);
+    // Most project types are loaded once and kept for the whole run.
+    out.indicators.shrink_to_fit();
     return out;
   }
 
@@ -1047,6 +1064,7 @@ class Lowering {
   std::vector<FoundComment> comments_;
   std::uint32_t last_end_ = 0;  // the end of the last token of the formula being lowered
   bool failed_ = false;
+  bool layout_ = true;  // keep what `perfeval fmt` needs: comments, spellings, items
 };
 
 }  // namespace
@@ -1062,7 +1080,8 @@ std::size_t grammar_problems() {
 }  // namespace detail
 
 std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sources,
-                                         DiagnosticSink& sink, const ParseLimits& limits) {
+                                         DiagnosticSink& sink, const ParseLimits& limits,
+                                         Layout layout) {
   const Source& src = sources.get(file);
   const std::string& text = src.text();
   if (text.size() > limits.max_file_bytes) {
@@ -1104,7 +1123,7 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
     return std::nullopt;
   }
 
-  Lowering lowering(src, file, sink, limits);
+  Lowering lowering(src, file, sink, limits, layout);
   try {
     ast::RuleFile out = lowering.file(*root);
     if (lowering.failed())

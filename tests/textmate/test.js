@@ -205,6 +205,8 @@ function perfFiles(dir) {
 
 // Chinese keywords throughout; valid perfeval (see editors/README.md).
 const CHINESE_SNIPPET = String.raw`// 中文关键字
+使用 全国模板
+use "../library"
 政策 测试政策 {
   总分 30
   舍入 得分 2
@@ -302,6 +304,10 @@ async function main() {
   // inline snippets
   const zh = tokenize(grammar, CHINESE_SNIPPET, 'snippet(中文)');
   keywordCount += checkLines(zh);
+  expect(zh, '使用 全国模板', '使用', 'keyword.control.import');
+  expect(zh, '使用 全国模板', '全国模板', 'entity.name.namespace');
+  expect(zh, 'use "../library"', 'use', 'keyword.control.import');
+  expect(zh, 'use "../library"', '../library', 'string.quoted.double');
   expect(zh, '政策 测试政策 {', '政策', 'keyword.declaration');
   expect(zh, '政策 测试政策 {', '测试政策', 'entity.name.type');
   expect(zh, '赋分规则 按比例 {', '赋分规则', 'keyword.declaration');

@@ -290,3 +290,141 @@ TEST_CASE("a grade's band is written lower end first") {
         "the band of grade 'B' starts at 80.00%, above its end 60.00%; write the lower end first "
         "(for example: 60% .. 80%)");
 }
+
+namespace {
+
+// Rule files in folders: each text is parsed as a file of folder `scope`,
+// whose uses reached the files listed by index.
+struct InFolder {
+  std::uint32_t scope;
+  std::string text;
+  std::vector<std::size_t> uses = {};
+};
+
+std::unique_ptr<test::Compiled> compile_folders(const std::vector<InFolder>& files) {
+  auto c = std::make_unique<test::Compiled>();
+  std::vector<ast::RuleFile> parsed;
+  std::vector<FileId> ids;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    ids.push_back(c->sources.add("f" + std::to_string(i) + ".perf", files[i].text));
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto file = parse_rules(ids[i], c->sources, c->sink);
+    REQUIRE(file);
+    file->scope = files[i].scope;
+    file->folder = "folder";
+    file->folder += std::to_string(files[i].scope);
+    for (const std::size_t used : files[i].uses) {
+      file->used_files.push_back(ids[used]);
+    }
+    parsed.push_back(std::move(*file));
+  }
+  c->rules = check_rules(std::move(parsed), c->sink);
+  c->program = Program::compile(c->rules, c->sink);
+  return c;
+}
+
+std::string policy_named(const std::string& name, const std::string& digits) {
+  return "policy " + name +
+         " {\n"
+         "  total 100\n"
+         "  round score " +
+         digits +
+         "\n"
+         "  funds { weight 10 rate = executed / budget score = weight * min(rate, 100%) }\n"
+         "}\n";
+}
+
+const std::string kMethod =
+    "method 按照完成比例赋分 { rate = actual / target score = weight * rate }\n";
+
+std::string project_named(const std::string& name, const std::string& policy) {
+  return "project " + name + " policy " + policy +
+         " {\n  产出指标 / 数量指标 {\n"
+         "    indicator 甲 weight 90 target >= 3个 method 按照完成比例赋分\n  }\n}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a policy name declared in two folders means each folder's own") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod + project_named("A", "本地")},
+      {1, policy_named("本地", "2") + project_named("B", "本地")},
+  });
+  CHECK(c->messages().empty());
+  const CompiledProject* a = c->program.find_project("A");
+  const CompiledProject* b = c->program.find_project("B");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->policy->score_digits == 1);
+  CHECK(b->policy->score_digits == 2);
+}
+
+TEST_CASE("the same policy name twice in one folder is still a duplicate") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod},
+      {0, policy_named("本地", "2")},
+  });
+  CHECK(codes(*c) == std::vector<std::string>{"duplicate-policy"});
+}
+
+TEST_CASE("a folder that declares no policy of the name finds the one it uses") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod},
+      {1, policy_named("本地", "2")},
+      {2, project_named("C", "本地"), {1}},
+  });
+  CHECK(c->messages().empty());
+  REQUIRE(c->program.find_project("C"));
+  CHECK(c->program.find_project("C")->policy->score_digits == 2);
+}
+
+TEST_CASE("uses are followed through the files they reach, and a cycle is harmless") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod, {1}},
+      {1, policy_named("本地", "2"), {0}},
+      {2, project_named("C", "本地"), {1}},
+  });
+  // Folder 2 reaches folders 1 and 0 alike: the name is ambiguous there.
+  CHECK(codes(*c) == std::vector<std::string>{"ambiguous-policy"});
+}
+
+TEST_CASE("a policy name that could mean either of two folders' is an error naming both") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod},
+      {1, policy_named("本地", "2")},
+      {2, project_named("C", "本地")},
+  });
+  REQUIRE(codes(*c) == std::vector<std::string>{"ambiguous-policy"});
+  const Diagnostic& d = c->sink.all()[0];
+  CHECK(d.args == std::vector<std::string>{"本地", "folder0", "folder1"});
+  REQUIRE(d.related);
+  CHECK(c->program.find_project("C") == nullptr);
+  CHECK(c->program.is_broken("C"));
+}
+
+TEST_CASE("a policy declared once is found from any folder, as before folders mattered") {
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod},
+      {1, project_named("C", "本地")},
+  });
+  CHECK(c->messages().empty());
+  CHECK(c->program.find_project("C") != nullptr);
+}
+
+TEST_CASE("a method declared outside policies in two folders means each folder's own") {
+  const std::string other =
+      "method 按照完成比例赋分 { rate = actual / target score = weight * min(rate, 100%) }\n";
+  const auto c = compile_folders({
+      {0, policy_named("本地", "1") + kMethod + project_named("A", "本地")},
+      {1, other + project_named("B", "本地"), {0}},
+      {2, project_named("C", "本地"), {0}},
+  });
+  CHECK(codes(*c).empty());
+  const CompiledProject* a = c->program.find_project("A");
+  const CompiledProject* b = c->program.find_project("B");
+  REQUIRE(a);
+  REQUIRE(b);
+  CHECK(a->indicators[0].method != b->indicators[0].method);
+  CHECK(b->indicators[0].method->range.file != a->indicators[0].method->range.file);
+}

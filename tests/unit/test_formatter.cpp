@@ -137,6 +137,10 @@ struct Case {
 };
 
 const Case kCases[] = {
+    {"use statements: one space, quotes kept, spelling kept, comments kept",
+     "// 政策库\nuse   \"../library\"   // 全国\n使用    全国模板\n\npolicy P extends 全国模板 "
+     "{\n}\n",
+     "// 政策库\nuse \"../library\"  // 全国\n使用 全国模板\n\npolicy P extends 全国模板 {\n}\n"},
     {"messy spacing", R"~(policy   P{total 100 round score 2
 round rate   2
 explain when rate!=100%
@@ -701,7 +705,7 @@ std::string spoil(const std::string& text, unsigned seed) {
 std::vector<std::filesystem::path> every_rule_file() {
   const std::filesystem::path root(PERFEVAL_SOURCE_DIR);
   std::vector<std::filesystem::path> out;
-  for (const char* folder : {"rules", "docs", "tests/rules"})
+  for (const char* folder : {"rules", "docs", "tests/rules", "tests/uses"})
     for (const auto& entry : std::filesystem::recursive_directory_iterator(root / folder)) {
       if (!entry.is_regular_file() || entry.path().extension() != ".perf")
         continue;

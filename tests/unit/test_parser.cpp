@@ -307,6 +307,17 @@ else
 
 // Whole files and their AST dump.
 const Case kDeclarations[] = {
+    {"use, by path and by name, in either spelling",
+     R"~(use "../library"
+使用 全国模板
+policy P extends 全国模板 {
+}
+)~",
+     R"~(use "../library"@1:5
+use "全国模板"@2:4
+policy "P"@3:8 @3:1
+  extends "全国模板"@3:18
+)~"},
     {"a policy with every statement",
      R"~(policy 新疆2024 {
   total 100
@@ -774,6 +785,13 @@ project "X"@5:9 policy "P"@5:18 @5:1
 
 // Bad input and the exact text of its error, in English.
 const Case kErrors[] = {
+    {"expected-use-target",
+     R"~(use {
+)~",
+     R"~(t.perf:1:5: error: expected the rule file or folder to use after 'use' (for example: use "../library" or use 全国模板)
+  use {
+      ^
+)~"},
     {"expected-category-weight",
      R"~(policy P {
   category 产出指标 数量指标 weight 5

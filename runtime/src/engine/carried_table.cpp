@@ -121,7 +121,15 @@ const CompiledProject* CarriedTable::compile(const Program& program, const Proje
   decl_.policy.text.assign(policy->name);
   project_.decl = &decl_;
   project_.policy = policy;
-  project_.index_by_name.clear();  // the rows are the indicators, in their order
+  // The rows are the indicators, in their order; the index finds one by name.
+  project_.by_name.resize(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    project_.by_name[k] = static_cast<std::uint32_t>(k);
+  }
+  std::sort(
+      project_.by_name.begin(), project_.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return project_.indicators[a].decl->name.text < project_.indicators[b].decl->name.text;
+      });
   return &project_;
 }
 
@@ -192,9 +200,21 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
     decl.method.text.assign(method_name);
   }
   if (ok) {
-    Program::compile_indicator(decl, *method, policy, project_.indicators[k]);
+    Program::compile_indicator(decl, *method, policy, grades_for(*method, policy),
+                               project_.indicators[k]);
   }
   return ok;
+}
+
+std::shared_ptr<const std::vector<Grade>> CarriedTable::grades_for(const CompiledMethod& method,
+                                                                   const CompiledPolicy& policy) {
+  for (const auto& known : grades_) {
+    if (known.method == &method && known.policy == &policy) {
+      return known.grades;
+    }
+  }
+  grades_.push_back({&method, &policy, Program::shared_indicator_grades(method, policy)});
+  return grades_.back().grades;
 }
 
 bool CarriedTable::unique_names(const ProjectData& data, DiagnosticSink& sink) {

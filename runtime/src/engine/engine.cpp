@@ -48,9 +48,9 @@ const Grade* find_grade(const CompiledIndicator& indicator, const Value& actual)
   if (!word) {
     return nullptr;
   }
-  const auto it = std::find_if(indicator.grades.begin(), indicator.grades.end(),
+  const auto it = std::find_if(indicator.grades->begin(), indicator.grades->end(),
                                [&](const Grade& g) { return g.word == word->text; });
-  return it == indicator.grades.end() ? nullptr : &*it;
+  return it == indicator.grades->end() ? nullptr : &*it;
 }
 
 // The target's operator applied to the actual value: the default `met`.
@@ -274,7 +274,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
 
   if (std::holds_alternative<Word>(actual) && !grade) {
     std::string known;
-    for (const auto& g : indicator.grades) {
+    for (const auto& g : *indicator.grades) {
       known += (known.empty() ? "" : "、") + g.word;
     }
     sink.report(data_error(data, "data-unknown-grade",
@@ -507,8 +507,8 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
   if (!in_order) {
     rows.assign(count, nullptr);
     for (const auto& row : data.indicators) {
-      const auto it = project->index_by_name.find(row.name);
-      if (it == project->index_by_name.end()) {
+      const auto index = project->find_indicator(row.name);
+      if (!index) {
         std::vector<std::string> names;
         for (const auto& indicator : project->indicators) {
           names.push_back(indicator.decl->name.text);
@@ -522,12 +522,12 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
         complete = false;
         continue;
       }
-      if (rows[it->second]) {
+      if (rows[*index]) {
         sink.report(data_error(data, "data-duplicate-indicator", {data.project, row.name}));
         complete = false;
         continue;
       }
-      rows[it->second] = &row;
+      rows[*index] = &row;
     }
   }
 

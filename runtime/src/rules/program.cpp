@@ -117,27 +117,26 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
 
   // A policy that extends another starts as a copy of it; compiled on
   // demand so a base is ready before the policies that extend it.
-  std::map<std::string, const CompiledPolicy*, std::less<>> policies;
-  std::set<std::string, std::less<>> in_progress;
+  std::map<const ast::Policy*, const CompiledPolicy*> policies;
+  std::set<const ast::Policy*> in_progress;
   std::function<const CompiledPolicy*(const ast::Policy&)> compile_policy =
       [&](const ast::Policy& decl) -> const CompiledPolicy* {
-    if (const auto done = policies.find(decl.name.text); done != policies.end()) {
+    if (const auto done = policies.find(&decl); done != policies.end()) {
       return done->second;
     }
-    if (!in_progress.insert(decl.name.text).second) {
+    if (!in_progress.insert(&decl).second) {
       return nullptr;  // a cycle: the checker has reported it
     }
     CompiledPolicy policy;
     if (decl.base) {
-      const auto base = rules.policies.find(decl.base->text);
-      const CompiledPolicy* compiled =
-          base == rules.policies.end() ? nullptr : compile_policy(*base->second);
+      const ast::Policy* base = rules.find_policy(decl.base->text, decl.range.file).found;
+      const CompiledPolicy* compiled = base ? compile_policy(*base) : nullptr;
       if (!compiled) {
-        return policies[decl.name.text] = nullptr;
+        return policies[&decl] = nullptr;
       }
       policy = *compiled;
     } else if (!decl.funds) {
-      return policies[decl.name.text] = nullptr;  // the checker has reported it
+      return policies[&decl] = nullptr;  // the checker has reported it
     }
     policy.name = decl.name.text;
     policy.range = decl.range;
@@ -166,7 +165,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
     if (decl.funds) {
       if (!decl.funds->rate || !decl.funds->score) {
-        return policies[decl.name.text] = nullptr;
+        return policies[&decl] = nullptr;
       }
       policy.funds = {decl.funds->weight, Formula::compile(*decl.funds->rate),
                       Formula::compile(*decl.funds->score),
@@ -208,23 +207,42 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
         policy.methods[method.name.text] = compiled;
       }
     }
-    return policies[decl.name.text] = &program.policies_.emplace_back(std::move(policy));
+    return policies[&decl] = &program.policies_.emplace_back(std::move(policy));
   };
   for (const auto& [name, decl] : rules.policies) {
     compile_policy(*decl);
   }
 
+  // Methods declared outside a policy; by name, the first of each (a name
+  // declared in several folders means the one a project's folder finds).
+  std::map<const ast::Method*, const CompiledMethod*> global_methods;
   for (const auto& [name, decl] : rules.methods) {
     if (const CompiledMethod* compiled = compile_method(*decl)) {
+      global_methods.emplace(decl, compiled);
       program.global_methods_.emplace(name, compiled);
     }
   }
+  const auto method_for = [&](const ast::Indicator& indicator, const CompiledPolicy* policy,
+                              FileId from) -> const CompiledMethod* {
+    if (const auto it = policy->methods.find(indicator.method.text); it != policy->methods.end()) {
+      return it->second;
+    }
+    const ast::Method* decl = rules.find_method(indicator.method.text, from).found;
+    const auto it = decl ? global_methods.find(decl) : global_methods.end();
+    return it == global_methods.end() ? nullptr : it->second;
+  };
 
+  // A project type's indicators share their grade lists: there are only as
+  // many as pairs of method and policy.
+  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
+           std::shared_ptr<const std::vector<Grade>>>
+      shared_grades;
   for (const auto& [name, decl] : rules.projects) {
     if (rules.broken_projects.contains(name)) {
       continue;
     }
-    const auto policy = policies.find(decl->policy.text);
+    const ast::Policy* policy_decl = rules.find_policy(decl->policy.text, decl->range.file).found;
+    const auto policy = policies.find(policy_decl);
     if (policy == policies.end() || !policy->second) {
       program.broken_.insert(name);
       continue;
@@ -232,13 +250,18 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     CompiledProject project{decl, policy->second, {}, {}, policy->second->funds.weight};
     bool ok = true;
     for (const auto& indicator : decl->indicators) {
-      const CompiledMethod* method = program.find_method(indicator.method.text, policy->second);
+      const CompiledMethod* method = method_for(indicator, policy->second, decl->range.file);
       if (!method) {
         ok = false;
         break;
       }
-      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second);
-      project.index_by_name.emplace(indicator.name.text, project.indicators.size());
+      auto& grades = shared_grades[{method, policy->second}];
+      if (!grades) {
+        grades =
+            std::make_shared<const std::vector<Grade>>(indicator_grades(*method, *policy->second));
+      }
+      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second, grades);
+      project.by_name.push_back(static_cast<std::uint32_t>(project.indicators.size()));
       project.indicators.push_back(std::move(compiled));
       try {
         project.full_marks += indicator.weight;
@@ -248,6 +271,11 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       }
     }
     if (ok) {
+      std::stable_sort(
+          project.by_name.begin(), project.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return project.indicators[a].decl->name.text < project.indicators[b].decl->name.text;
+          });
+      project.indicators.shrink_to_fit();
       program.projects_.emplace(name, std::move(project));
     } else {
       program.broken_.insert(name);
@@ -259,35 +287,23 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
 CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
                                              const CompiledMethod& method,
                                              const CompiledPolicy& policy) {
-  CompiledIndicator compiled{&decl, &method, {}, nullptr};
-  compile_indicator(decl, method, policy, compiled);
+  CompiledIndicator compiled{&decl, &method, nullptr, nullptr};
+  compile_indicator(decl, method, policy, shared_indicator_grades(method, policy), compiled);
   return compiled;
 }
 
+std::shared_ptr<const std::vector<Grade>> Program::shared_indicator_grades(
+    const CompiledMethod& method, const CompiledPolicy& policy) {
+  return std::make_shared<const std::vector<Grade>>(indicator_grades(method, policy));
+}
+
 void Program::compile_indicator(const ast::Indicator& decl, const CompiledMethod& method,
-                                const CompiledPolicy& policy, CompiledIndicator& out) {
+                                const CompiledPolicy& policy,
+                                std::shared_ptr<const std::vector<Grade>> grades,
+                                CompiledIndicator& out) {
   out.decl = &decl;
   out.method = &method;
-  // Element by element, so that a reused indicator's grade words keep
-  // their storage.
-  const auto overridden = [&](const Grade& grade) {
-    return std::any_of(method.grades.begin(), method.grades.end(),
-                       [&](const Grade& g) { return g.word == grade.word; });
-  };
-  std::size_t count = method.grades.size();
-  for (const auto& grade : policy.grades) {
-    count += overridden(grade) ? 0 : 1;
-  }
-  out.grades.resize(count);
-  std::size_t k = 0;
-  for (const auto& grade : method.grades) {
-    out.grades[k++] = grade;
-  }
-  for (const auto& grade : policy.grades) {
-    if (!overridden(grade)) {
-      out.grades[k++] = grade;
-    }
-  }
+  out.grades = std::move(grades);
   out.explain_when = method.explain_when   ? &*method.explain_when
                      : policy.explain_when ? &*policy.explain_when
                                            : nullptr;
@@ -304,6 +320,38 @@ std::vector<std::string> Program::method_names(const CompiledPolicy& policy) con
     }
   }
   return names;
+}
+
+std::vector<Grade> Program::indicator_grades(const CompiledMethod& method,
+                                             const CompiledPolicy& policy) {
+  std::vector<Grade> grades = method.grades;
+  for (const auto& grade : policy.grades) {
+    const bool overridden = std::any_of(grades.begin(), grades.end(),
+                                        [&](const Grade& g) { return g.word == grade.word; });
+    if (!overridden) {
+      grades.push_back(grade);
+    }
+  }
+  return grades;
+}
+
+CompiledIndicator Program::compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy,
+                                             std::shared_ptr<const std::vector<Grade>> grades) {
+  CompiledIndicator compiled{&decl, &method, nullptr, nullptr};
+  compile_indicator(decl, method, policy, std::move(grades), compiled);
+  return compiled;
+}
+
+std::optional<std::size_t> CompiledProject::find_indicator(std::string_view name) const {
+  const auto it = std::lower_bound(
+      by_name.begin(), by_name.end(), name,
+      [&](std::uint32_t i, std::string_view n) { return indicators[i].decl->name.text < n; });
+  if (it == by_name.end() || indicators[*it].decl->name.text != name) {
+    return std::nullopt;
+  }
+  return *it;
 }
 
 const CompiledPolicy* Program::find_policy(std::string_view name) const {

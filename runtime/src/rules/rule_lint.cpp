@@ -14,7 +14,7 @@ std::optional<Value> meeting_value(const CompiledIndicator& indicator) {
   if (!std::holds_alternative<Word>(target)) {
     return target;
   }
-  for (const auto& grade : indicator.grades) {
+  for (const auto& grade : *indicator.grades) {
     if (grade.share == Rational(1)) {
       return Word{grade.word};
     }

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 #include <system_error>
+
+#include "perfeval/runtime/rule_search.hpp"
 
 namespace perfeval {
 namespace {
@@ -99,13 +103,27 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path, Dia
     file_error(sink, "file-unreadable", path, {});
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in one go into a string of the file's size: a stream buffer would
+  // grow by doubling and hold up to twice the text while it reads.
+  std::string text;
+  if (!ec) {
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) {
     file_error(sink, "file-unreadable", path, {});
     return std::nullopt;
   }
-  return std::move(text).str();
+  // A file that grew since its size was taken (or whose size is unknown) is
+  // read to its end.
+  if (in.good() || ec) {
+    in.clear();
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    text += std::move(rest).str();
+  }
+  return text;
 }
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
@@ -113,58 +131,183 @@ RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, Di
   return load_rules(std::vector<std::filesystem::path>{path}, sources, sink, limits, checks);
 }
 
-RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
-                   DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks) {
-  std::size_t count = 0;
-  std::size_t unreadable = 0;
-  std::vector<std::filesystem::path> found;
-  for (const auto& path : paths) {
-    const auto more = find_files(path, ".perf", sink);
-    found.insert(found.end(), more.begin(), more.end());
+namespace {
+
+// Reads rule files and what their `use` statements name, each file once
+// however often it is reached (a cycle of uses is harmless), and parses them.
+class RuleLoader {
+ public:
+  RuleLoader(SourceManager& sources, DiagnosticSink& sink, const ParseLimits& limits)
+      : sources_(sources), sink_(sink), limits_(limits), search_(rule_search_path()) {}
+
+  // Every rule file under `path` (or `path` itself), read and parsed.
+  std::vector<FileId> load(const std::filesystem::path& path) {
+    std::vector<FileId> ids;
+    for (const auto& file : find_files(path, ".perf", sink_)) {
+      if (const auto id = read(file))
+        ids.push_back(*id);
+    }
+    return ids;
   }
-  std::vector<FileId> ids;
-  for (const auto& file : found) {
-    ++count;
-    if (const auto id = read_source(file, sources, sink, limits.max_file_bytes)) {
-      ids.push_back(*id);
-    } else {
-      ++unreadable;
+
+  // A file already in `sources`. Rule text held in memory under a name that
+  // is no file on disk has no folder to look in: its uses are reported, and
+  // nothing is read from disk for it.
+  void add(FileId id) {
+    ++count_;
+    const std::filesystem::path path(sources_.get(id).name());
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) {
+      parse(id, path, std::nullopt);
+      return;
+    }
+    const auto canonical = canonical_path(path);
+    seen_.emplace(canonical, id);
+    parse(id, path, canonical);
+  }
+
+  // Follows the uses of every file parsed so far, and of the files they reach.
+  void resolve_uses() {
+    for (std::size_t i = 0; i < files_.size(); ++i) {
+      for (std::size_t u = 0; u < files_[i].uses.size(); ++u) {
+        const ast::Use use = files_[i].uses[u];
+        if (in_memory_.contains(i)) {
+          sink_.error("use-without-folder", use.target.range, {use.target.text});
+          continue;
+        }
+        const std::filesystem::path from = utf8_path(files_[i].folder);
+        const auto target = find_use_target(use.target.text, from, search_);
+        if (!target) {
+          not_found(use, from);
+          continue;
+        }
+        const std::vector<FileId> reached = load(*target);  // files_ grows
+        auto& used = files_[i].used_files;
+        used.insert(used.end(), reached.begin(), reached.end());
+      }
     }
   }
-  if (count == 0 && !sink.has_errors()) {
-    file_error(sink, "no-rule-files", paths.empty() ? std::filesystem::path() : paths.front(), {});
+
+  std::vector<ast::RuleFile> take() { return std::move(files_); }
+  std::size_t count() const { return count_; }
+  std::size_t unreadable() const { return unreadable_; }
+
+ private:
+  static std::filesystem::path utf8_path(const std::string& text) {
+    return std::filesystem::path(std::u8string(text.begin(), text.end()));
   }
-  RuleSet set = compile_rule_sources(ids, sources, sink, limits, checks);
-  set.file_count = count;
-  set.unreadable_files += unreadable;
+
+  static std::filesystem::path canonical_path(const std::filesystem::path& path) {
+    std::error_code ec;
+    auto canonical = std::filesystem::weakly_canonical(path, ec);
+    return ec ? path.lexically_normal() : canonical;
+  }
+
+  std::optional<FileId> read(const std::filesystem::path& file) {
+    const auto canonical = canonical_path(file);
+    if (const auto it = seen_.find(canonical); it != seen_.end())
+      return it->second;
+    ++count_;
+    const auto id = read_source(file, sources_, sink_, limits_.max_file_bytes);
+    if (!id) {
+      ++unreadable_;
+      return std::nullopt;
+    }
+    seen_.emplace(canonical, *id);
+    parse(*id, file, canonical);
+    return id;
+  }
+
+  // `path` as given names the folder in messages; `canonical` (nullopt for
+  // rule text that is no file) tells which files share a folder.
+  void parse(FileId id, const std::filesystem::path& path,
+             const std::optional<std::filesystem::path>& canonical) {
+    // Scoring never prints the rules back: their layout is not kept.
+    auto parsed = parse_rules(id, sources_, sink_, limits_, Layout::drop);
+    if (!parsed) {
+      ++unreadable_;
+      return;
+    }
+    // An empty file, or one of comments only: most likely not the one meant.
+    if (parsed->policies.empty() && parsed->methods.empty() && parsed->projects.empty() &&
+        parsed->uses.empty()) {
+      sink_.report({Severity::warning,
+                    "rules-declare-nothing",
+                    std::nullopt,
+                    sources_.get(id).name(),
+                    {},
+                    {}});
+    }
+    const std::u8string folder = path.parent_path().lexically_normal().generic_u8string();
+    parsed->folder.assign(folder.begin(), folder.end());
+    if (parsed->folder.empty())
+      parsed->folder.push_back('.');
+    if (canonical) {
+      const auto [it, added] =
+          scopes_.emplace(canonical->parent_path(), static_cast<std::uint32_t>(scopes_.size()));
+      parsed->scope = it->second;
+    } else {
+      in_memory_.insert(files_.size());
+      parsed->scope = kMemoryScope;
+    }
+    files_.push_back(std::move(*parsed));
+  }
+
+  void not_found(const ast::Use& use, const std::filesystem::path& from) {
+    if (const auto suggestion = closest_use_target(use.target.text, from, search_)) {
+      sink_.error("use-not-found-suggest", use.target.range, {use.target.text, *suggestion});
+      return;
+    }
+    std::string places = from.generic_string();
+    for (const auto& dir : search_) places += ", " + dir.generic_string();
+    sink_.error("use-not-found", use.target.range, {use.target.text, places});
+  }
+
+  // Rule text held in memory counts as one folder of its own.
+  static constexpr std::uint32_t kMemoryScope = 0xFFFFFFFF;
+
+  SourceManager& sources_;
+  DiagnosticSink& sink_;
+  const ParseLimits& limits_;
+  std::vector<std::filesystem::path> search_;
+  std::map<std::filesystem::path, FileId> seen_;           // by canonical path
+  std::map<std::filesystem::path, std::uint32_t> scopes_;  // canonical folder to scope
+  std::vector<ast::RuleFile> files_;
+  std::set<std::size_t> in_memory_;  // of files_
+  std::size_t count_ = 0;
+  std::size_t unreadable_ = 0;
+};
+
+RuleSet check_and_compile(RuleLoader& loader, DiagnosticSink& sink, const CheckOptions& checks) {
+  loader.resolve_uses();
+  RuleSet set;
+  set.file_count = loader.count();
+  set.unreadable_files = loader.unreadable();
+  set.rules = check_rules(loader.take(), sink, checks);
+  set.program = Program::compile(set.rules, sink);
   return set;
 }
 
-RuleSet compile_rule_sources(const std::vector<FileId>& ids, const SourceManager& sources,
+}  // namespace
+
+RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
+                   DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks) {
+  RuleLoader loader(sources, sink, limits);
+  for (const auto& path : paths) loader.load(path);
+  if (loader.count() == 0 && !sink.has_errors()) {
+    file_error(sink, "no-rule-files", paths.empty() ? std::filesystem::path() : paths.front(), {});
+  }
+  return check_and_compile(loader, sink, checks);
+}
+
+RuleSet compile_rule_sources(const std::vector<FileId>& ids, SourceManager& sources,
                              DiagnosticSink& sink, const ParseLimits& limits,
                              const CheckOptions& checks) {
-  RuleSet set;
-  std::vector<ast::RuleFile> files;
-  for (const FileId id : ids) {
-    if (auto parsed = parse_rules(id, sources, sink, limits)) {
-      // An empty file, or one of comments only: most likely not the one meant.
-      if (parsed->policies.empty() && parsed->methods.empty() && parsed->projects.empty()) {
-        sink.report({Severity::warning,
-                     "rules-declare-nothing",
-                     std::nullopt,
-                     sources.get(id).name(),
-                     {},
-                     {}});
-      }
-      files.push_back(std::move(*parsed));
-    } else {
-      ++set.unreadable_files;
-    }
-  }
-  set.file_count = ids.size();
-  set.rules = check_rules(std::move(files), sink, checks);
-  set.program = Program::compile(set.rules, sink);
-  return set;
+  // Files a `use` reaches are added to `sources`; rule text held in memory
+  // that uses nothing adds nothing.
+  RuleLoader loader(sources, sink, limits);
+  for (const FileId id : ids) loader.add(id);
+  return check_and_compile(loader, sink, checks);
 }
 
 }  // namespace perfeval

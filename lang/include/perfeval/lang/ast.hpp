@@ -127,7 +127,7 @@ struct Expr {
 // means is in the block's own fields.
 // clang-format off
 enum class ItemKind : std::uint8_t {
-  policy, method, project,                                          // of a file
+  policy, method, project, use,                                     // of a file
   total, total_formula, skip, round_score, round_rate, explain,     // of a policy
   placeholder,                                                      // of a policy
   funds, grade, band, category, weight, rate, score, met, require,  // of blocks with statements
@@ -284,15 +284,32 @@ struct Project {
   Fodder close;  // before `}`
 };
 
+// `use "../library"`, `use 全国模板`: the policies and methods of another rule
+// file, or of every rule file under a folder, may be named in this file's
+// folder. The loader finds the target (relative to this file, then along the
+// rules search path) and reads it once however often it is used.
+struct Use {
+  Name target;
+  SourceRange range;  // the whole statement
+};
+
 // Everything one rule file declares, in the order written.
 struct RuleFile {
   FileId file = 0;
+  std::vector<Use> uses;
   std::vector<Policy> policies;
   std::vector<Method> methods;
   std::vector<Project> projects;
   std::vector<Item> items;
   Fodder end;                     // before the end of the file
   std::size_t comment_count = 0;  // every comment of the file is in one fodder
+
+  // Where the file stands among the others, set by whoever loads it (see
+  // load_rules) and read by the checker: a policy or method named in a file
+  // is looked for first in its own folder, then in what that folder uses.
+  std::string folder;              // as it is shown in messages
+  std::uint32_t scope = 0;         // the same for every file of one folder
+  std::vector<FileId> used_files;  // every file its `use` statements reached
 };
 
 }  // namespace perfeval::ast

@@ -8,6 +8,7 @@
 // category weight), variables used where they have no value, functions
 // called wrongly, qualitative targets without grades.
 
+#include <array>
 #include <map>
 #include <optional>
 #include <set>
@@ -68,16 +69,39 @@ bool variable_defined_in(Variable v, FormulaKind kind);
 enum class Function : std::uint8_t { min, max, abs, round };
 std::optional<Function> find_function(std::string_view name);
 
+// What a name means where it is written: the declaration found, or, when
+// the name is ambiguous there, two of the declarations it could mean.
+template <typename Decl>
+struct Lookup {
+  const Decl* found = nullptr;
+  std::array<const Decl*, 2> ambiguous{};  // set only when found is null
+};
+
 // The rules of a folder after checking. Pointers point into `files`, which
 // this object owns; it can be moved but not copied.
 struct CheckedRules {
   std::vector<ast::RuleFile> files;
-  std::map<std::string, const ast::Policy*, std::less<>> policies;
-  std::map<std::string, const ast::Method*, std::less<>> methods;
+  // Every policy and method declared outside a policy, by name. Folders
+  // that do not use each other may declare the same name: find_policy and
+  // find_method tell which one a file means.
+  std::multimap<std::string, const ast::Policy*, std::less<>> policies;
+  std::multimap<std::string, const ast::Method*, std::less<>> methods;
   std::map<std::string, const ast::Project*, std::less<>> projects;
   // Projects whose own declarations, policy or methods have errors: they are
   // kept so data files can name them, but they are not scored.
   std::set<std::string, std::less<>> broken_projects;
+
+  // The policy (or method declared outside a policy) `name` means in the file
+  // `from`: the one declared in the file's own folder, else the one in the
+  // files that folder uses (directly or through other uses), else the only
+  // one there is. Two candidates from different folders at the first step
+  // that has any make the name ambiguous.
+  Lookup<ast::Policy> find_policy(std::string_view name, FileId from) const;
+  Lookup<ast::Method> find_method(std::string_view name, FileId from) const;
+  // The folder (ast::RuleFile::scope) of each file, and the files the files
+  // of each folder reach through `use`.
+  std::map<FileId, std::uint32_t> scope_of;
+  std::map<std::uint32_t, std::set<FileId>> reach;
 
   CheckedRules() = default;
   CheckedRules(CheckedRules&&) = default;

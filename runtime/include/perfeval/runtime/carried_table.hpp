@@ -5,6 +5,7 @@
 // compiled against the policy it names, as the rules' own project types
 // are, so that the engine scores it the same way.
 
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +40,10 @@ class CarriedTable {
                    const IndicatorData& row, std::size_t k, DiagnosticSink& sink);
   bool check_weights(const CompiledPolicy& policy, const ProjectData& data, DiagnosticSink& sink);
   bool unique_names(const ProjectData& data, DiagnosticSink& sink);
+  // The grade words of `method` under `policy`, made once and then shared by
+  // every row of every table that uses them.
+  std::shared_ptr<const std::vector<Grade>> grades_for(const CompiledMethod& method,
+                                                       const CompiledPolicy& policy);
 
   ast::Project decl_;
   std::vector<ast::Indicator> indicators_;  // never shrinks: its names keep their storage
@@ -46,6 +51,12 @@ class CarriedTable {
   CompiledProject project_{};
   std::vector<CompiledIndicator> spare_;  // rows of a longer table before, kept for the next
   std::vector<std::string_view> names_;   // the rows' names, sorted, to find one given twice
+  struct KnownGrades {
+    const CompiledMethod* method;
+    const CompiledPolicy* policy;
+    std::shared_ptr<const std::vector<Grade>> grades;
+  };
+  std::vector<KnownGrades> grades_;  // few: one per method and policy met so far
 };
 
 // The weight of a table's row as written ("20", "20分", "12.5"): nullopt

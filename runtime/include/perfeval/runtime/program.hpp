@@ -5,6 +5,7 @@
 
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -89,8 +90,9 @@ struct CompiledPolicy {
 struct CompiledIndicator {
   const ast::Indicator* decl;
   const CompiledMethod* method;
-  // The grade words this indicator understands: its method's, then its policy's.
-  std::vector<Grade> grades;
+  // The grade words this indicator understands: its method's, then its
+  // policy's; shared by every indicator of the same method and policy.
+  std::shared_ptr<const std::vector<Grade>> grades;
   const Formula* explain_when;  // the method's, else the policy's; may be null
 };
 
@@ -98,8 +100,13 @@ struct CompiledProject {
   const ast::Project* decl;
   const CompiledPolicy* policy;
   std::vector<CompiledIndicator> indicators;
-  std::unordered_map<std::string, std::size_t> index_by_name;
+  // Indexes into `indicators`, sorted by name: a project type is loaded once
+  // and a hundred thousand of them must fit in memory.
+  std::vector<std::uint32_t> by_name;
   Rational full_marks;  // the indicators' weights and the funds' added up
+
+  // The index of the indicator of that name, if the project has one.
+  std::optional<std::size_t> find_indicator(std::string_view name) const;
 };
 
 class Program {
@@ -130,9 +137,14 @@ class Program {
   static CompiledIndicator compile_indicator(const ast::Indicator& decl,
                                              const CompiledMethod& method,
                                              const CompiledPolicy& policy);
-  // The same into `out`, whose grade list keeps its storage.
+  // The same into `out`, with the grade list of its method and policy,
+  // which indicators of the same method and policy share.
   static void compile_indicator(const ast::Indicator& decl, const CompiledMethod& method,
-                                const CompiledPolicy& policy, CompiledIndicator& out);
+                                const CompiledPolicy& policy,
+                                std::shared_ptr<const std::vector<Grade>> grades,
+                                CompiledIndicator& out);
+  static std::shared_ptr<const std::vector<Grade>> shared_indicator_grades(
+      const CompiledMethod& method, const CompiledPolicy& policy);
   // The names of the methods an indicator of `policy` may use, for a
   // suggestion when one is misspelt.
   std::vector<std::string> method_names(const CompiledPolicy& policy) const;
@@ -141,6 +153,13 @@ class Program {
   std::vector<std::string> policy_names() const;
 
  private:
+  static std::vector<Grade> indicator_grades(const CompiledMethod& method,
+                                             const CompiledPolicy& policy);
+  static CompiledIndicator compile_indicator(const ast::Indicator& decl,
+                                             const CompiledMethod& method,
+                                             const CompiledPolicy& policy,
+                                             std::shared_ptr<const std::vector<Grade>> grades);
+
   std::deque<CompiledPolicy> policies_;
   std::deque<CompiledMethod> methods_;  // every method, the policies' own included
   std::map<std::string, const CompiledMethod*, std::less<>> global_methods_;

@@ -48,15 +48,18 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path, Dia
 std::optional<FileId> read_source(const std::filesystem::path& path, SourceManager& sources,
                                   DiagnosticSink& sink, std::size_t max_bytes);
 
-// Parses, checks and compiles every *.perf file under `path`. A file with a
-// syntax error is left out and reported; the rest is still checked.
+// Parses, checks and compiles every *.perf file under `path`, and the files
+// their `use` statements name (each once, wherever it is reached from). A
+// file with a syntax error is left out and reported; the rest is still checked.
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
                    const ParseLimits& limits = {}, const CheckOptions& checks = {});
 
 // Parses, checks and compiles rule text already in `sources`, as a program
 // that keeps its rules in memory would; a file with a syntax error is left
-// out (counted in unreadable_files) and reported.
-RuleSet compile_rule_sources(const std::vector<FileId>& ids, const SourceManager& sources,
+// out (counted in unreadable_files) and reported. Text whose name is the
+// path of a rule file may `use` others, which are added to `sources`; other
+// text may not.
+RuleSet compile_rule_sources(const std::vector<FileId>& ids, SourceManager& sources,
                              DiagnosticSink& sink, const ParseLimits& limits = {},
                              const CheckOptions& checks = {});
 
