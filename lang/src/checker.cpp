@@ -112,7 +112,10 @@ template <typename Decl>
 Lookup<Decl> look_up(const CheckedRules& rules,
                      const std::multimap<std::string, const Decl*, std::less<>>& table,
                      std::string_view name, FileId from) {
-  const auto [begin, end] = table.equal_range(name);
+  // Not a structured binding: clang 14 cannot capture one in the lambdas below.
+  const auto range = table.equal_range(name);
+  const auto begin = range.first;
+  const auto end = range.second;
   if (begin == end)
     return {};
   if (std::next(begin) == end)
