@@ -458,6 +458,38 @@ bool Formula::produces_number(Op op) {
   }
 }
 
+std::string_view Formula::infix_symbol(Op op, Notation notation, Lang lang) {
+  const bool accountant = notation == Notation::accountant;
+  switch (op) {
+    case Op::add:
+      return "+";
+    case Op::sub:
+      return accountant ? "−" : "-";
+    case Op::mul:
+      return "×";
+    case Op::div:
+      return accountant ? "÷" : "/";
+    case Op::eq:
+      return "=";
+    case Op::ne:
+      return accountant ? "≠" : "!=";
+    case Op::lt:
+      return "<";
+    case Op::le:
+      return accountant ? "≤" : "<=";
+    case Op::gt:
+      return ">";
+    case Op::ge:
+      return accountant ? "≥" : ">=";
+    case Op::logical_and:
+      return term_text(Term::logical_and, lang);
+    case Op::logical_or:
+      return term_text(Term::logical_or, lang);
+    default:
+      return {};  // not a binary operator
+  }
+}
+
 int Formula::strength(Op op) {
   switch (op) {
     case Op::logical_or:
@@ -603,40 +635,18 @@ Formula::Plain Formula::plain(std::uint32_t index, const Bindings& bindings, Lan
       return {out + ")", 9};
     }
     case Op::add:
-      symbol = "+";
-      break;
     case Op::sub:
-      symbol = "−";
-      break;
     case Op::mul:
-      symbol = "×";
-      break;
     case Op::div:
-      symbol = "÷";
-      break;
     case Op::eq:
-      symbol = "=";
-      break;
     case Op::ne:
-      symbol = "≠";
-      break;
     case Op::lt:
-      symbol = "<";
-      break;
     case Op::le:
-      symbol = "≤";
-      break;
     case Op::gt:
-      symbol = ">";
-      break;
     case Op::ge:
-      symbol = "≥";
-      break;
     case Op::logical_and:
-      symbol = term_text(Term::logical_and, lang);
-      break;
     case Op::logical_or:
-      symbol = term_text(Term::logical_or, lang);
+      symbol = infix_symbol(node.op, Notation::accountant, lang);
       break;
   }
   // Brackets as fill() puts them, by the strength of what each side became.
@@ -702,40 +712,18 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
       return out + ")";
     }
     case Op::add:
-      symbol = "+";
-      break;
     case Op::sub:
-      symbol = "-";
-      break;
     case Op::mul:
-      symbol = "×";
-      break;
     case Op::div:
-      symbol = "/";
-      break;
     case Op::eq:
-      symbol = "=";
-      break;
     case Op::ne:
-      symbol = "!=";
-      break;
     case Op::lt:
-      symbol = "<";
-      break;
     case Op::le:
-      symbol = "<=";
-      break;
     case Op::gt:
-      symbol = ">";
-      break;
     case Op::ge:
-      symbol = ">=";
-      break;
     case Op::logical_and:
-      symbol = term_text(Term::logical_and, lang);
-      break;
     case Op::logical_or:
-      symbol = term_text(Term::logical_or, lang);
+      symbol = infix_symbol(node.op, Notation::code, lang);
       break;
   }
   // A binary operator: bracket an operand that binds more loosely, and a right

@@ -151,6 +151,10 @@ class Formula {
 
   // How tightly an operator binds when a formula is printed: higher binds tighter.
   static int strength(Op op);
+  // A binary operator as the rule file writes it (`/`, `>=`) or as an
+  // accountant does (÷, ≥); `and`/`or` in the reader's language either way.
+  enum class Notation { code, accountant };
+  static std::string_view infix_symbol(Op op, Notation notation, Lang lang);
 
   // Operators whose value is always a number.
   static bool produces_number(Op op);
