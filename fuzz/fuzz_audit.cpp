@@ -14,22 +14,9 @@
 #include "perfeval/runtime/engine.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/rule_set.hpp"
+#include "shipped_rules.hpp"
 
-namespace {
-
-struct ShippedRules {
-  perfeval::SourceManager sources;
-  perfeval::DiagnosticSink sink;
-  perfeval::RuleSet set;
-  ShippedRules() {
-    set = perfeval::load_rules(PERFEVAL_SOURCE_DIR "/rules", sources, sink);
-    if (sink.has_errors() || set.file_count == 0) {
-      __builtin_trap();  // the fuzzer must start from rules that load cleanly
-    }
-  }
-};
-
-}  // namespace
+using perfeval::fuzz::ShippedRules;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace perfeval;

@@ -12,20 +12,11 @@
 #include "perfeval/runtime/engine.hpp"
 #include "perfeval/runtime/internal/data_fast.hpp"
 #include "perfeval/runtime/rule_set.hpp"
+#include "shipped_rules.hpp"
+
+using perfeval::fuzz::ShippedRules;
 
 namespace {
-
-struct ShippedRules {
-  perfeval::SourceManager sources;
-  perfeval::DiagnosticSink sink;
-  perfeval::RuleSet set;
-  ShippedRules() {
-    set = perfeval::load_rules(PERFEVAL_SOURCE_DIR "/rules", sources, sink);
-    if (sink.has_errors() || set.file_count == 0) {
-      __builtin_trap();  // the fuzzer must start from rules that load cleanly
-    }
-  }
-};
 
 // The fields that decide a score; a difference in any of them stops the run.
 bool same(const perfeval::ProjectData& a, const perfeval::ProjectData& b) {
