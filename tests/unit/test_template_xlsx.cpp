@@ -248,4 +248,11 @@ TEST_CASE("template: a grade list too long for Excel's own list goes on a hidden
   CHECK(sheet.find("<formula1>'评判等级'!$A$1:$A$12</formula1>") != std::string::npos);
   const std::string lists = unzip_member(file.path, "xl/sharedStrings.xml");
   CHECK(lists.find("第11档达到预期效果并有显著的社会效益") != std::string::npos);
+  // Read back, the hidden sheet is passed over without a word.
+  const auto tables = load_workbook_tables(file_bytes(file.path), "长.xlsx");
+  REQUIRE(tables.size() == 1);
+  CHECK(tables.front().label == "长.xlsx!长等级项目");
+  for (const Diagnostic& d : tables.front().diagnostics) {
+    CHECK(d.severity == Severity::error);
+  }
 }
