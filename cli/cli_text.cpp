@@ -174,6 +174,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "见 docs/data-format.md 第 2 节",
      "{} declares no project type (project), so there is no template to write; tables that "
      "carry their own indicators need none (docs/data-format.md, section 2)"},
+    {Say::no_such_project_type, "没有项目类型“{}”", "there is no project type '{}'"},
     {Say::template_written, "已写出 {}（项目类型 {} 个）", "wrote {} (project types: {})"},
 
     {Say::progress_done, "评分中 {}", "scoring {}"},

@@ -87,6 +87,7 @@ enum class Say : std::uint8_t {
   no_such_indicator,
   // perfeval template.
   no_project_types,
+  no_such_project_type,
   template_written,
   // The progress line on a terminal.
   progress_done,

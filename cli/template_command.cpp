@@ -48,7 +48,8 @@ int write_template(const TemplateArgs& args, Lang lang) {
     }
   }
   if (projects.empty()) {
-    std::string message = fmt::format(fmt::runtime(say(Say::no_such_project, lang)), args.project);
+    std::string message =
+        fmt::format(fmt::runtime(say(Say::no_such_project_type, lang)), args.project);
     if (const auto near = closest(args.project, names)) {
       message += fmt::format(fmt::runtime(say(Say::did_you_mean, lang)), *near);
     }
