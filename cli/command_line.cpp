@@ -267,6 +267,17 @@ CommandLine::CommandLine(CLI::App& app, Lang lang) : app_(app), lang_(lang) {
       ->required();
   fmt_command_->add_flag("--check", fmt_check_, text(Say::fmt_check_option, lang));
 
+  template_command_ = add_command(app, "template", Say::template_command, lang);
+  add_lang(*template_command_);
+  add_rules(*template_command_, template_.rules)->required();
+  template_command_
+      ->add_option("-p,--project", template_.project, text(Say::template_project_option, lang))
+      ->type_name(text(Say::value_name, lang));
+  template_command_
+      ->add_option("-o,--output", template_.output, text(Say::template_output_option, lang))
+      ->type_name(text(Say::value_file, lang))
+      ->required();
+
   help_command_ = add_command(app, "help", Say::help_command, lang);
   add_lang(*help_command_);
   help_command_->add_option("COMMAND", help_topic_, text(Say::help_command_argument, lang))
@@ -462,6 +473,9 @@ int CommandLine::run() const {
   }
   if (fmt_command_->parsed()) {
     return format_files(fmt_files_, fmt_check_, lang_);
+  }
+  if (template_command_->parsed()) {
+    return write_template(template_, lang_);
   }
   const Terminal terminal = terminal_for({lang_, color_, quiet_});
   if (audit_command_->parsed()) {
