@@ -148,6 +148,10 @@ bool explanation_unneeded(const IndicatorResult& i) {
   return i.scored && !i.explanation_required && i.explanation_present;
 }
 
+bool has_note(const IndicatorResult& i) {
+  return is_flagged(i) || explanation_unneeded(i);
+}
+
 Notes table_notes(const ProjectResult& p, const FormWords& form, Lang lang) {
   Notes notes;
   if (!p.funds.differences.empty()) {
@@ -156,7 +160,7 @@ Notes table_notes(const ProjectResult& p, const FormWords& form, Lang lang) {
         join_notes(difference_notes(p, p.funds.differences, lang, true), lang));
   }
   for (const auto& i : p.indicators) {
-    if (is_flagged(i) || explanation_unneeded(i)) {
+    if (has_note(i)) {
       std::vector<std::string> findings = audit_notes(p, i, lang);
       if (explanation_unneeded(i)) {
         findings.emplace_back(term_text(Term::explanation_unneeded_note, lang));
@@ -403,8 +407,7 @@ void measure_indicator_row(const IndicatorResult& i, std::size_t span1, std::siz
 void write_indicator_row(std::ostream& out, const ProjectResult& p, const IndicatorResult& i,
                          std::size_t span1, std::size_t span2, const Columns& columns, Lang lang,
                          Notes& notes) {
-  const std::string mark =
-      is_flagged(i) || explanation_unneeded(i) ? notes.next_mark() : std::string();
+  const std::string mark = has_note(i) ? notes.next_mark() : std::string();
   out << (is_flagged(i) ? "<tr class=\"flagged\">" : "<tr>");
   if (span1 > 0) {
     out << cell("td", i.category1, "class=\"category\"" + spans(1, span1));
