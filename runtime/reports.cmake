@@ -8,6 +8,7 @@ target_sources(perfeval_runtime PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_common.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_html.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/print_fit.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/print_pages.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_markdown.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_xlsx.cpp

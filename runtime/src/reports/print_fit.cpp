@@ -31,9 +31,14 @@ std::int64_t PrintFit::lines(const Cell& cell, std::int64_t width) {
 }
 
 std::int64_t PrintFit::height(std::int64_t percent) const {
+  return height(percent, 0, rows_.size()) + pictures_;
+}
+
+std::int64_t PrintFit::height(std::int64_t percent, std::size_t first, std::size_t last) const {
   const std::int64_t page = kPageWidth * 100 / percent;
-  std::int64_t total = fixed_;
-  for (const Row& row : rows_) {
+  std::int64_t total = 0;
+  for (std::size_t n = first; n < std::min(last, rows_.size()); ++n) {
+    const Row& row = rows_[n];
     std::int64_t tallest = 0;
     for (const Cell& cell : row.cells) {
       const std::int64_t line = cell.font_decipoints * kPoint / 10 * cell.line_height_percent / 100;
@@ -41,7 +46,7 @@ std::int64_t PrintFit::height(std::int64_t percent) const {
     }
     total += tallest + row.padding;
   }
-  return total * percent / 100 + pictures_;
+  return total * percent / 100;
 }
 
 std::int64_t PrintFit::scale_to_fit(std::int64_t available) const {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "perfeval/runtime/internal/print_fit.hpp"
+#include "perfeval/runtime/internal/print_pages.hpp"
 #include "perfeval/runtime/report_formats.hpp"
 #include "report_common.hpp"
 
@@ -74,7 +75,8 @@ constexpr std::int64_t kSafety = 10'000;
 
 // A4 landscape on paper; on screen each table looks like a sheet of paper.
 // Printed, each sheet is one page: its content is scaled (zoom) by the
-// factor write_sheet() computes, and the page number sits at its foot.
+// factor plan_pages() computes, and the page number sits at its foot. A
+// table too tall for one page at half size is written as several sheets.
 constexpr std::string_view kStyle = R"css(
 @page { size: A4 landscape; margin: 10mm; }
 * { box-sizing: border-box; }
@@ -119,6 +121,7 @@ html, body, tr, td, th { -webkit-print-color-adjust: exact; print-color-adjust: 
 .sign { display: flex; justify-content: space-between; margin: 5mm 0 0; padding: 0 4mm; }
 .sign .blank { display: inline-block; width: 45mm; border-bottom: 1px solid #000; }
 .page-number { text-align: center; font-size: 9pt; margin: 3mm 0 0; }
+.continued { font-weight: bold; margin: 0 0 2mm; }
 @media print {
   html { background: none; }
   .sheet { width: auto; min-height: 186mm; margin: 0; padding: 0; box-shadow: none;
@@ -130,15 +133,48 @@ html, body, tr, td, th { -webkit-print-color-adjust: exact; print-color-adjust: 
 }
 )css";
 
-// The numbered marks of one table: each flagged row gets the next number,
-// and its findings are listed under the table with the same number.
+// The notes under one table, numbered in the order of their marks: the
+// funds row, the indicator rows, the total. Each row with a note takes the
+// next mark as it is written.
 struct Notes {
   std::vector<std::pair<std::string, std::string>> items;  // row name (or ""), findings
-  std::string add(std::string row, std::string findings) {
-    items.emplace_back(std::move(row), std::move(findings));
-    return fmt::format("<span class=\"mark\">※{}</span>", items.size());
-  }
+  std::size_t marked = 0;
+  std::string next_mark() { return fmt::format("<span class=\"mark\">※{}</span>", ++marked); }
 };
+
+// An explanation where none is required is noted, but not flagged: the
+// table is not wrong, the officer has written more than was asked.
+bool explanation_unneeded(const IndicatorResult& i) {
+  return i.scored && !i.explanation_required && i.explanation_present;
+}
+
+bool has_note(const IndicatorResult& i) {
+  return is_flagged(i) || explanation_unneeded(i);
+}
+
+Notes table_notes(const ProjectResult& p, const FormWords& form, Lang lang) {
+  Notes notes;
+  if (!p.funds.differences.empty()) {
+    notes.items.emplace_back(
+        std::string(form.funds_row),
+        join_notes(difference_notes(p, p.funds.differences, lang, true), lang));
+  }
+  for (const auto& i : p.indicators) {
+    if (has_note(i)) {
+      std::vector<std::string> findings = audit_notes(p, i, lang);
+      if (explanation_unneeded(i)) {
+        findings.emplace_back(term_text(Term::explanation_unneeded_note, lang));
+      }
+      notes.items.emplace_back(i.name, join_notes(findings, lang));
+    }
+  }
+  if (p.total_difference) {
+    // The finding already says 总分.
+    notes.items.emplace_back("",
+                             join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
+  }
+  return notes;
+}
 
 // Per mille of the page width, as "7.5%".
 std::string percent_of_page(std::int64_t permille) {
@@ -146,11 +182,22 @@ std::string percent_of_page(std::int64_t permille) {
                             : fmt::format("{}.{}%", permille / 10, permille % 10);
 }
 
-void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang,
-                   PrintFit& fit) {
+// Each block of a table is written by a write_ function and described for
+// the estimate of its printed height by the measure_ function beside it:
+// the whole table is measured, and its pages decided, before any page is
+// written, because every page carries the number of pages in the report.
+
+void measure_heading(const ProjectResult& p, const FormWords& form, Lang lang, PrintFit& fit) {
   const Words words(lang);
   fit.fixed(14'800);  // title, year and source lines
   fit.row({{form.name, 140}, {p.project, 860}});
+  if (!p.department.empty() || !p.implementer.empty()) {
+    fit.row({{words[Term::department], 140}, {p.department, 360}, {p.implementer, 360}});
+  }
+}
+
+void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& form, Lang lang) {
+  const Words words(lang);
   out << cell("h1", form.title) << "\n";
   if (const std::string year = year_line(p, lang); !year.empty()) {
     out << cell("p", year, "class=\"year\"") << "\n";
@@ -162,17 +209,29 @@ void write_heading(std::ostream& out, const ProjectResult& p, const FormWords& f
   out << "<tr>" << cell("th", form.name) << cell("td", p.project, "colspan=\"3\" class=\"name\"")
       << "</tr>\n";
   if (!p.department.empty() || !p.implementer.empty()) {
-    fit.row({{words[Term::department], 140}, {p.department, 360}, {p.implementer, 360}});
     out << "<tr>" << cell("th", words[Term::department]) << cell("td", p.department)
         << cell("th", words[Term::implementer]) << cell("td", p.implementer) << "</tr>\n";
   }
   out << "</table>\n";
 }
 
-void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form, Words words,
-                 Lang lang, Notes& notes, PrintFit& fit) {
-  const FundsResult& f = p.funds;
-  const bool reported = f.reported.rate || f.reported.score;
+// "项目名称：XXX（续）": the line that heads each page a table continues on.
+std::string continued_caption(const ProjectResult& p, const FormWords& form, Lang lang) {
+  return labelled(form.name, fmt::format(fmt::runtime(term_text(Term::continued, lang)), p.project),
+                  lang);
+}
+
+void measure_continued_caption(const ProjectResult& p, const FormWords& form, Lang lang,
+                               PrintFit& fit) {
+  fit.row({{continued_caption(p, form, lang), 1000}}, 2'000);
+}
+
+bool shows_reported_funds(const ProjectResult& p) {
+  return p.funds.reported.rate || p.funds.reported.score;
+}
+
+void measure_funds(const ProjectResult& p, Words words, PrintFit& fit) {
+  const bool reported = shows_reported_funds(p);
   const std::int64_t figure = reported ? 90 : 120;  // the columns after the first two
   std::vector<PrintCell> heading = {{words[Term::planned], figure},
                                     {words[Term::budget], figure},
@@ -183,6 +242,12 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
   }
   fit.row(std::move(heading));
   fit.fixed(6'700 * static_cast<std::int64_t>(1 + p.funds_sources.size()));
+}
+
+void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& form, Words words,
+                 Notes& notes) {
+  const FundsResult& f = p.funds;
+  const bool reported = shows_reported_funds(p);
   out << "<table class=\"funds\"><colgroup><col style=\"width:14%\"><col style=\"width:14%\">"
          "</colgroup>\n<tr>"
       << cell("th", form.funds, fmt::format("rowspan=\"{}\"", 2 + p.funds_sources.size()))
@@ -193,11 +258,7 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
     out << cell("th", words[Term::reported_rate]) << cell("th", words[Term::reported_score]);
   }
   out << "</tr>\n";
-  std::string mark;
-  if (!f.differences.empty()) {
-    mark = notes.add(std::string(form.funds_row),
-                     join_notes(difference_notes(p, f.differences, lang, true), lang));
-  }
+  const std::string mark = f.differences.empty() ? std::string() : notes.next_mark();
   out << (f.differences.empty() ? "<tr>" : "<tr class=\"flagged\">") << "<th>" << mark
       << escape(form.funds_row) << "</th>" << cell("td", amount_text(f.planned), "class=\"num\"")
       << cell("td", amount_text(f.budget), "class=\"num\"")
@@ -226,13 +287,19 @@ void write_funds(std::ostream& out, const ProjectResult& p, const FormWords& for
 }
 
 // 年度总体目标: what the project set out to do and what it did, as written.
-void write_goals(std::ostream& out, const ProjectResult& p, Lang lang, PrintFit& fit) {
+void measure_goals(const ProjectResult& p, PrintFit& fit) {
+  if (p.goals_planned.empty() && p.goals_achieved.empty()) {
+    return;
+  }
+  fit.fixed(6'600);
+  fit.row({{p.goals_planned, 430, 80, 135}, {p.goals_achieved, 430, 80, 135}});
+}
+
+void write_goals(std::ostream& out, const ProjectResult& p, Lang lang) {
   if (p.goals_planned.empty() && p.goals_achieved.empty()) {
     return;
   }
   const Words words(lang);
-  fit.fixed(6'600);
-  fit.row({{p.goals_planned, 430, 80, 135}, {p.goals_achieved, 430, 80, 135}});
   out << "<table class=\"goals\"><tr>" << cell("th", words[Term::overall_goals], "rowspan=\"2\"")
       << cell("th", words[Term::goals_expected]) << cell("th", words[Term::goals_achieved])
       << "</tr>\n<tr>" << cell("td", p.goals_planned, "class=\"text\"")
@@ -244,6 +311,11 @@ void write_goals(std::ostream& out, const ProjectResult& p, Lang lang, PrintFit&
 struct Columns {
   bool reported = false;      // 填报完成率 / 填报得分
   bool explanations = false;  // 偏差原因分析及改进措施
+  explicit Columns(const ProjectResult& p) : reported(has_reported_figures(p)) {
+    for (const auto& i : p.indicators) {
+      explanations |= i.explanation_present || i.explanation_required;
+    }
+  }
   std::size_t count() const { return 9 + (reported ? 2 : 0) + (explanations ? 1 : 0); }
   // Each column's share of the page in per mille, in the order of the
   // header; the explanation text, or else the indicator's name, takes what
@@ -267,15 +339,8 @@ struct Columns {
   }
 };
 
-void write_indicator_header(std::ostream& out, const FormWords& form, Words words,
-                            const Columns& columns, PrintFit& fit) {
-  const std::vector<std::int64_t> widths = columns.widths();
-  // The last column takes what is left, as the browser computes it.
-  out << "<colgroup>";
-  for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
-    out << "<col style=\"width:" << percent_of_page(widths[c]) << "\">";
-  }
-  out << "<col></colgroup>\n<thead><tr>";
+std::vector<std::string_view> indicator_headings(const FormWords& form, Words words,
+                                                 const Columns& columns) {
   std::vector<std::string_view> headings = {words[Term::category1],
                                             words[Term::category2],
                                             words[Term::indicator],
@@ -291,21 +356,40 @@ void write_indicator_header(std::ostream& out, const FormWords& form, Words word
   if (columns.explanations) {
     headings.push_back(words[Term::explanation_text]);
   }
+  return headings;
+}
+
+void measure_indicator_header(const FormWords& form, Words words, const Columns& columns,
+                              PrintFit& fit) {
+  const std::vector<std::int64_t> widths = columns.widths();
+  const std::vector<std::string_view> headings = indicator_headings(form, words, columns);
   std::vector<PrintCell> row;
   for (std::size_t c = 0; c < headings.size(); ++c) {
-    out << cell("th", headings[c]);
     row.push_back({headings[c], widths[c], 85});
   }
   fit.row(std::move(row));
+}
+
+void write_indicator_header(std::ostream& out, const FormWords& form, Words words,
+                            const Columns& columns) {
+  const std::vector<std::int64_t> widths = columns.widths();
+  // The last column takes what is left, as the browser computes it.
+  out << "<colgroup>";
+  for (std::size_t c = 0; c + 1 < widths.size(); ++c) {
+    out << "<col style=\"width:" << percent_of_page(widths[c]) << "\">";
+  }
+  out << "<col></colgroup>\n<thead><tr>";
+  for (const std::string_view heading : indicator_headings(form, words, columns)) {
+    out << cell("th", heading);
+  }
   out << "</tr></thead>\n";
 }
 
-void write_indicator_row(std::ostream& out, const ProjectResult& p, const IndicatorResult& i,
-                         std::size_t span1, std::size_t span2, const Columns& columns, Lang lang,
-                         Notes& notes, PrintFit& fit) {
+void measure_indicator_row(const IndicatorResult& i, std::size_t span1, std::size_t span2,
+                           const std::vector<std::int64_t>& widths, bool explanations,
+                           PrintFit& fit) {
   // A category cell that spans rows shares its height with them; one that
   // spans only this row may set its height.
-  const std::vector<std::int64_t> widths = columns.widths();
   std::vector<PrintCell> cells = {
       {i.name, widths[2]}, {i.target, widths[4]}, {i.actual, widths[5]}};
   if (span1 == 1) {
@@ -314,21 +398,16 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
   if (span2 == 1) {
     cells.push_back({i.category2, widths[1]});
   }
-  if (columns.explanations) {
+  if (explanations) {
     cells.push_back({i.explanation, widths.back(), 75, 130});
   }
   fit.row(std::move(cells));
-  // An explanation where none is required is noted, but not flagged: the
-  // table is not wrong, the officer has written more than was asked.
-  const bool unneeded = i.scored && !i.explanation_required && i.explanation_present;
-  std::string mark;
-  if (is_flagged(i) || unneeded) {
-    std::vector<std::string> findings = audit_notes(p, i, lang);
-    if (unneeded) {
-      findings.emplace_back(term_text(Term::explanation_unneeded_note, lang));
-    }
-    mark = notes.add(i.name, join_notes(findings, lang));
-  }
+}
+
+void write_indicator_row(std::ostream& out, const ProjectResult& p, const IndicatorResult& i,
+                         std::size_t span1, std::size_t span2, const Columns& columns, Lang lang,
+                         Notes& notes) {
+  const std::string mark = has_note(i) ? notes.next_mark() : std::string();
   out << (is_flagged(i) ? "<tr class=\"flagged\">" : "<tr>");
   if (span1 > 0) {
     out << cell("td", i.category1, "class=\"category\"" + spans(1, span1));
@@ -352,15 +431,33 @@ void write_indicator_row(std::ostream& out, const ProjectResult& p, const Indica
   out << "</tr>\n";
 }
 
-void write_total_row(std::ostream& out, const ProjectResult& p, Words words, const Columns& columns,
-                     Lang lang, Notes& notes, PrintFit& fit) {
-  fit.fixed(6'600);
-  std::string mark;
-  if (p.total_difference) {
-    // The finding already says 总分.
-    mark = notes.add("", join_notes(difference_notes(p, {*p.total_difference}, lang), lang));
+// The merged category cells of the rows `first` up to `last` printed on one
+// page, from those of the whole table: a cell is cut at the foot of the
+// page, and a cell that began on an earlier page is written again on the
+// page's first row, so every page shows each row's 一级 and 二级 category.
+std::vector<std::size_t> spans_on_page(const std::vector<std::size_t>& whole, std::size_t first,
+                                       std::size_t last) {
+  std::vector<std::size_t> out(last - first, 0);
+  for (std::size_t row = first; row < last; ++row) {
+    std::size_t start = row;
+    if (row == first) {
+      while (start > 0 && whole[start] == 0) {
+        --start;
+      }
+    }
+    if (whole[start] > 0) {
+      out[row - first] = std::min(start + whole[start], last) - row;
+    }
   }
-  const std::string band = p.band ? labelled(words[Term::band], *p.band, lang)
+  return out;
+}
+
+constexpr std::int64_t kTotalRowHeight = 6'600;
+
+void write_total_row(std::ostream& out, const ProjectResult& p, Words words, const Columns& columns,
+                     Notes& notes) {
+  const std::string mark = p.total_difference ? notes.next_mark() : std::string();
+  const std::string band = p.band ? labelled(words[Term::band], *p.band, words.lang())
                                   : std::string(p.total ? "" : words[Term::not_scored]);
   out << (mark.empty() ? "<tr class=\"total\">" : "<tr class=\"total flagged\">")
       << "<th colspan=\"3\">" << mark << escape(words[Term::total]) << "</th>"
@@ -373,24 +470,36 @@ void write_total_row(std::ostream& out, const ProjectResult& p, Words words, con
   out << cell("td", "") << (columns.explanations ? cell("td", "") : "") << "</tr>\n";
 }
 
-void write_notes(std::ostream& out, const Notes& notes, Lang lang, PrintFit& fit) {
+std::string note_text(const std::pair<std::string, std::string>& note, Lang lang) {
+  return note.first.empty() ? note.second : labelled(note.first, note.second, lang);
+}
+
+void measure_notes(const Notes& notes, Lang lang, PrintFit& fit) {
   if (notes.items.empty()) {
     return;
   }
   fit.fixed(2'000);
+  for (const auto& note : notes.items) {
+    fit.row({{note_text(note, lang), 1000, 90}}, 1'200);
+  }
+}
+
+void write_notes(std::ostream& out, const Notes& notes, Lang lang) {
+  if (notes.items.empty()) {
+    return;
+  }
   out << "<ul class=\"notes\">\n";
   for (std::size_t n = 0; n < notes.items.size(); ++n) {
-    const auto& [row, findings] = notes.items[n];
-    const std::string text = row.empty() ? findings : labelled(row, findings, lang);
-    fit.row({{text, 1000, 90}}, 1'200);
-    out << fmt::format("<li><span class=\"mark\">※{}</span>{}</li>\n", n + 1, escape(text));
+    out << fmt::format("<li><span class=\"mark\">※{}</span>{}</li>\n", n + 1,
+                       escape(note_text(notes.items[n], lang)));
   }
   out << "</ul>\n";
 }
 
 // The blank lines to sign under a printed table.
-void write_signatures(std::ostream& out, Words words, PrintFit& fit) {
-  fit.fixed(11'000);
+constexpr std::int64_t kSignaturesHeight = 11'000;
+
+void write_signatures(std::ostream& out, Words words) {
   out << "<p class=\"sign\">";
   for (const Term term : {Term::prepared_by, Term::reviewed_by, Term::date}) {
     out << "<span>" << escape(labelled(words[term], "", words.lang()))
@@ -399,11 +508,13 @@ void write_signatures(std::ostream& out, Words words, PrintFit& fit) {
   out << "</p>\n";
 }
 
+// What a printed page may hold above its page number.
+constexpr std::int64_t kPrintable = PrintFit::kPageHeight - kPageNumberHeight - kSafety;
+
 // One printed page: the content, scaled to fit when printed, and the page
 // number at the foot of the page.
 void write_sheet(std::ostream& out, std::string_view attributes, const std::string& content,
-                 const PrintFit& fit, std::size_t page, std::size_t pages, Words words) {
-  const std::int64_t scale = fit.scale_to_fit(PrintFit::kPageHeight - kPageNumberHeight - kSafety);
+                 std::int64_t scale, std::size_t page, std::size_t pages, Words words) {
   out << "<section " << attributes << fmt::format(" data-scale=\"{}\">\n", scale)
       << (scale < 100 ? fmt::format("<div class=\"fit\" style=\"--scale:{}\">\n",
                                     Rational::fraction(scale, 100).to_string())
@@ -414,40 +525,84 @@ void write_sheet(std::ostream& out, std::string_view attributes, const std::stri
       << "\n</section>\n";
 }
 
-void write_project(std::ostream& out, const ProjectResult& p, Lang lang, std::size_t page,
-                   std::size_t pages) {
+// How the table of `p` is printed: on one page at some scale, or broken
+// into pages (see print_pages.hpp).
+PageBreaks plan_pages(const ProjectResult& p, Lang lang) {
   const Words words(lang);
   const FormWords form = form_words(p, lang);
-  const std::string attributes = fmt::format(
-      "class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" data-total=\"{}\" "
-      "data-flagged=\"{}\"",
-      escape(p.kind), escape(p.file), escape(total_text(p)),
-      p.differences() + p.explanations_missing());
-  std::ostringstream content;
+  const Columns columns(p);
   PrintFit fit;
-  write_heading(content, p, form, lang, fit);
-  Notes notes;
-  write_funds(content, p, form, words, lang, notes, fit);
-  write_goals(content, p, lang, fit);
-
-  Columns columns;
-  columns.reported = has_reported_figures(p);
-  for (const auto& i : p.indicators) {
-    columns.explanations |= i.explanation_present || i.explanation_required;
-  }
-  content << "<table class=\"indicators\">\n";
-  write_indicator_header(content, form, words, columns, fit);
-  content << "<tbody>\n";
+  measure_heading(p, form, lang, fit);
+  measure_funds(p, words, fit);
+  measure_goals(p, fit);
+  measure_indicator_header(form, words, columns, fit);
+  TableParts parts;
+  parts.head_end = fit.size();
   const CategorySpans span = category_spans(p.indicators);
+  const std::vector<std::int64_t> widths = columns.widths();
   for (std::size_t row = 0; row < p.indicators.size(); ++row) {
-    write_indicator_row(content, p, p.indicators[row], span.category1[row], span.category2[row],
-                        columns, lang, notes, fit);
+    measure_indicator_row(p.indicators[row], span.category1[row], span.category2[row], widths,
+                          columns.explanations, fit);
   }
-  write_total_row(content, p, words, columns, lang, notes, fit);
-  content << "</tbody>\n</table>\n";
-  write_notes(content, notes, lang, fit);
-  write_signatures(content, words, fit);
-  write_sheet(out, attributes, content.str(), fit, page, pages, words);
+  parts.rows_end = fit.size();
+  fit.fixed(kTotalRowHeight);
+  measure_notes(table_notes(p, form, lang), lang, fit);
+  fit.fixed(kSignaturesHeight);
+  PrintFit caption;
+  measure_continued_caption(p, form, lang, caption);
+  return break_pages(fit, parts, caption, kPrintable);
+}
+
+// The pages of one table, numbered from `page`: the first with the whole
+// form, each further one headed by the continued caption and the column
+// headings; the total row, the notes and the lines to sign on the last.
+void write_project(std::ostream& out, const ProjectResult& p, Lang lang, const PageBreaks& breaks,
+                   std::size_t page, std::size_t pages) {
+  const Words words(lang);
+  const FormWords form = form_words(p, lang);
+  const Columns columns(p);
+  const CategorySpans span = category_spans(p.indicators);
+  Notes notes = table_notes(p, form, lang);
+  for (std::size_t part = 0; part < breaks.pages(); ++part) {
+    const std::size_t first = part == 0 ? 0 : breaks.starts[part - 1];
+    const std::size_t last =
+        part < breaks.starts.size() ? breaks.starts[part] : p.indicators.size();
+    const bool last_part = part + 1 == breaks.pages();
+    std::ostringstream content;
+    if (part == 0) {
+      write_heading(content, p, form, lang);
+      write_funds(content, p, form, words, notes);
+      write_goals(content, p, lang);
+    } else {
+      content << cell("p", continued_caption(p, form, lang), "class=\"continued\"") << "\n";
+    }
+    content << "<table class=\"indicators\">\n";
+    write_indicator_header(content, form, words, columns);
+    content << "<tbody>\n";
+    const std::vector<std::size_t> span1 = spans_on_page(span.category1, first, last);
+    const std::vector<std::size_t> span2 = spans_on_page(span.category2, first, last);
+    for (std::size_t row = first; row < last; ++row) {
+      write_indicator_row(content, p, p.indicators[row], span1[row - first], span2[row - first],
+                          columns, lang, notes);
+    }
+    if (last_part) {
+      write_total_row(content, p, words, columns, notes);
+    }
+    content << "</tbody>\n</table>\n";
+    if (last_part) {
+      write_notes(content, notes, lang);
+      write_signatures(content, words);
+    }
+    const std::string attributes =
+        part == 0 ? fmt::format(
+                        "class=\"sheet table\" data-kind=\"{}\" data-file=\"{}\" data-total=\"{}\" "
+                        "data-flagged=\"{}\"",
+                        escape(p.kind), escape(p.file), escape(total_text(p)),
+                        p.differences() + p.explanations_missing())
+                  : fmt::format("class=\"sheet continued\" data-file=\"{}\" data-part=\"{}\"",
+                                escape(p.file), part + 1);
+    write_sheet(out, attributes, content.str(), breaks.scale, page + part, pages, words);
+  }
 }
 
 // Horizontal bars, one per table, scaled to the largest full marks; a
@@ -517,7 +672,8 @@ void write_chart(std::ostream& out, const RunResults& results, Lang lang, PrintF
   out << "</svg>\n";
 }
 
-void write_summary(std::ostream& page_out, const RunResults& results, Lang lang) {
+void write_summary(std::ostream& page_out, const RunResults& results, Lang lang,
+                   std::size_t pages) {
   const Words words(lang);
   std::ostringstream out;
   PrintFit fit;
@@ -571,8 +727,8 @@ void write_summary(std::ostream& page_out, const RunResults& results, Lang lang)
     }
     out << "</ul>\n";
   }
-  const std::size_t pages = results.projects.size() + 1;
-  write_sheet(page_out, "class=\"sheet summary\"", out.str(), fit, pages, pages, words);
+  write_sheet(page_out, "class=\"sheet summary\"", out.str(), fit.scale_to_fit(kPrintable), pages,
+              pages, words);
 }
 
 }  // namespace
@@ -584,11 +740,21 @@ void write_html(std::ostream& out, const RunResults& results, const FormatOption
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << cell("title", term_text(Term::html_title, lang)) << "\n"
       << "<style>" << kStyle << "</style>\n</head>\n<body>\n";
-  const std::size_t pages = results.projects.size() + 1;
-  for (std::size_t n = 0; n < results.projects.size(); ++n) {
-    write_project(out, results.projects[n], lang, n + 1, pages);
+  // Every page carries the number of pages, so each table's pages are
+  // decided before the first is written.
+  std::vector<PageBreaks> breaks;
+  breaks.reserve(results.projects.size());
+  std::size_t pages = 1;  // the summary
+  for (const auto& p : results.projects) {
+    breaks.push_back(plan_pages(p, lang));
+    pages += breaks.back().pages();
   }
-  write_summary(out, results, lang);
+  std::size_t page = 1;
+  for (std::size_t n = 0; n < results.projects.size(); ++n) {
+    write_project(out, results.projects[n], lang, breaks[n], page, pages);
+    page += breaks[n].pages();
+  }
+  write_summary(out, results, lang, pages);
   out << "</body>\n</html>\n";
 }
 

@@ -55,6 +55,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::reviewed_by, "审核人", "Reviewed by"},
     {Term::date, "日期", "Date"},
     {Term::page_of, "第 {} 页 共 {} 页", "Page {} of {}"},
+    {Term::continued, "{}（续）", "{} (continued)"},
 
     {Term::project_title, "项目支出绩效自评表", "Project Expenditure Performance Self-Evaluation"},
     {Term::project_name, "项目名称", "Project"},

@@ -62,7 +62,8 @@ enum class Term : std::uint8_t {
   prepared_by,  // the lines to sign under a printed table
   reviewed_by,
   date,
-  page_of,  // pattern: this page, pages
+  page_of,    // pattern: this page, pages
+  continued,  // pattern: a table's name on the pages it continues on
 
   // Headings that differ between a 项目支出 and a 单位整体支出 table.
   project_title,

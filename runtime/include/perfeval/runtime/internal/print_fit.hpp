@@ -11,6 +11,7 @@
 // height. Lengths are whole micrometres, so the result is exact and the
 // same on every machine.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <utility>
@@ -35,7 +36,7 @@ class PrintFit {
   static constexpr std::int64_t kPageHeight = 190'000;
 
   // Something of a height that does not depend on the width: a heading.
-  void fixed(std::int64_t micrometres) { fixed_ += micrometres; }
+  void fixed(std::int64_t micrometres) { rows_.push_back({{}, micrometres}); }
   // A table row: as tall as its tallest cell, plus the cells' padding.
   void row(const std::vector<PrintCell>& cells, std::int64_t padding = 2'400);
   // A picture as wide as a share of the page: scaling the content leaves
@@ -45,6 +46,12 @@ class PrintFit {
   // The estimated height at `percent` scale: the page is 100/percent times
   // wider in CSS units, so text wraps less, and everything is drawn smaller.
   std::int64_t height(std::int64_t percent) const;
+  // The same for the blocks and rows described from the `first` up to the
+  // `last` (numbered from 0 in the order described; pictures not counted),
+  // so that a table too tall for one page can be broken between rows.
+  std::int64_t height(std::int64_t percent, std::size_t first, std::size_t last) const;
+  // How many blocks and rows have been described so far.
+  std::size_t size() const { return rows_.size(); }
   // The largest scale, in steps of 5 from 100 down to 50 per cent, at which
   // the estimate fits `available` micrometres (50 when none does).
   std::int64_t scale_to_fit(std::int64_t available) const;
@@ -63,9 +70,8 @@ class PrintFit {
   };
   static std::int64_t lines(const Cell& cell, std::int64_t width);
 
-  std::int64_t fixed_ = 0;
   std::int64_t pictures_ = 0;
-  std::vector<Row> rows_;
+  std::vector<Row> rows_;  // a fixed block is a row of no cells
 };
 
 }  // namespace perfeval::report_detail
