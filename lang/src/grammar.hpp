@@ -415,6 +415,8 @@ struct method_ref : seq<name> {};
 struct indicator
     : seq<kw_indicator, sp, must<indicator_name>, sp, must<weight_kw>, sp, must<weight_number>, sp,
           must<target_kw>, sp, must<target>, sp, must<method_kw>, sp, must<method_ref>> {};
+// 产出指标, the 一级 category of a group
+struct category1 : seq<name> {};
 // between the two categories
 struct category_slash : one<'/'> {};
 // 数量指标
@@ -422,8 +424,8 @@ struct category2 : seq<name> {};
 // } of a group
 struct group_end : one<'}'> {};
 // 产出指标 / 数量指标 { ... }
-struct group : seq<name, sp, must<category_slash>, sp, must<category2>, sp, must<block_open>, sp,
-                   star<indicator, sp>, must<group_end>> {};
+struct group : seq<category1, sp, must<category_slash>, sp, must<category2>, sp, must<block_open>,
+                   sp, star<indicator, sp>, must<group_end>> {};
 // indicators belong in groups
 struct misplaced_indicator : seq<at<kw_indicator>, raise<misplaced_indicator>> {};
 // "2024年自治区就业补助资金"
@@ -451,6 +453,11 @@ struct declaration : seq<sor<use_decl, policy_decl, method_decl, project_decl>, 
 struct file_end : eof {};
 // a whole rule file
 struct rule_file : seq<sp, star<declaration>, must<file_end>> {};
+
+// The same file read a declaration at a time (see parse_rules): a project's
+// declaration straight into its AST, any other into a parse tree.
+struct project_declaration : seq<project_decl, sp> {};
+struct tree_declaration : seq<sor<use_decl, policy_decl, method_decl>, sp> {};
 
 }  // namespace perfeval::grammar
 
