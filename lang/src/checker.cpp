@@ -406,7 +406,7 @@ class Checker {
       ok &= !broken_policies_.contains(policy);
     }
 
-    std::map<std::string, const ast::Indicator*, std::less<>> seen;
+    std::map<std::string_view, const ast::Indicator*> seen;
     Rational weights;
     for (const auto& indicator : project.indicators) {
       const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);

@@ -1032,24 +1032,25 @@ class Lowering {
         std::string_view(src_.text()).substr(where.begin, where.end - where.begin);
     out.text = raw;
     out.range = where;
-    std::string value_text;
-    std::vector<std::uint32_t> source_offset;  // of each byte of value_text
-    if (raw.starts_with('"')) {                // a quoted target: read what is inside the quotes
+    // A quoted target is read without its quotes and escapes; `source_offset`
+    // maps each byte read back to the text. An unquoted one is read as written.
+    std::string unquoted;
+    std::vector<std::uint32_t> source_offset;
+    const bool quoted = raw.starts_with('"');
+    if (quoted) {
       for (std::uint32_t i = 1; i + 1 < raw.size(); ++i) {
         if (raw[i] == '\\')
           ++i;
-        value_text += raw[i];
+        unquoted += raw[i];
         source_offset.push_back(out.range.begin + i);
       }
-    } else {
-      value_text = out.text;
-      for (std::uint32_t i = 0; i < value_text.size(); ++i)
-        source_offset.push_back(out.range.begin + i);
     }
-    auto parsed = parse_value(value_text);
+    auto parsed = parse_value(quoted ? std::string_view(unquoted) : raw);
     if (auto* bad = std::get_if<ValueError>(&parsed)) {
-      const std::uint32_t at =
-          bad->offset < source_offset.size() ? source_offset[bad->offset] : out.range.end;
+      const std::size_t read = quoted ? source_offset.size() : raw.size();
+      const std::uint32_t at = bad->offset >= read ? out.range.end
+                               : quoted            ? source_offset[bad->offset]
+                                        : out.range.begin + static_cast<std::uint32_t>(bad->offset);
       error("invalid-target", range(at, std::max(at, out.range.end)), {}, cause_of(*bad));
       return out;
     }
@@ -1254,8 +1255,11 @@ struct project_action<g::project_decl> {
 
 // Parses the file a declaration at a time: projects through ProjectReader,
 // the rest into parse trees, lowered once the whole file has parsed.
-std::vector<Lowering::Declaration> read_declarations(pegtl::memory_input<>& in,
-                                                     g::ParseState& state, Lowering& lowering) {
+// Positions are counted only for a message, so the input tracks lazily.
+using RuleInput = pegtl::memory_input<pegtl::tracking_mode::lazy>;
+
+std::vector<Lowering::Declaration> read_declarations(RuleInput& in, g::ParseState& state,
+                                                     Lowering& lowering) {
   std::vector<Lowering::Declaration> out;
   pegtl::parse<g::sp, pegtl::nothing, control>(in, state);
   for (;;) {
@@ -1309,7 +1313,7 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
     return std::nullopt;
   }
 
-  pegtl::memory_input<> in(text.data() + start, text.data() + text.size(), src.name());
+  RuleInput in(text.data() + start, text.data() + text.size(), src.name());
   g::ParseState state{text.data(), 0, limits.max_nesting};
   Lowering lowering(src, file, sink, limits, layout);
   std::unique_ptr<Node> root;
