@@ -56,11 +56,30 @@ struct space_or_comment : sor<one<' ', '\t', '\r', '\n'>, comment> {};
 // what may follow any token
 struct sp : star<space_or_comment> {};
 // non-ASCII letters; not punctuation
-struct cjk_char
+struct non_ascii_letter
     : tao::pegtl::utf8::ranges<0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x1FFF, 0x2C00, 0x2FFF, 0x3004, 0x3007,
                                0x3021, 0x302F, 0x3031, 0xD7FF, 0xF900, 0xFE0F, 0xFE20, 0xFE2F,
                                0xFE70, 0xFEFE, 0xFF10, 0xFF19, 0xFF21, 0xFF3A, 0xFF41, 0xFF5A,
                                0xFF66, 0xFFEF, 0x10000, 0x10FFFF> {};
+// the same, with the usual case first: most of a rule file's names are CJK
+// ideographs, U+4000 to U+9FFF, three bytes led by E4 to E9 (none of them
+// overlong or a surrogate), which need no decoding
+struct cjk_char {
+  using rule_t = cjk_char;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    if (in.size(3) >= 3) {
+      const auto* p = reinterpret_cast<const unsigned char*>(in.current());
+      if (p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        in.bump_in_this_line(3);
+        return true;
+      }
+    }
+    return non_ascii_letter::match(in);
+  }
+};
 // letters, digits, `_`, CJK
 struct name_char : sor<identifier_other, cjk_char> {};
 // a name starts with no ASCII digit
@@ -464,3 +483,6 @@ struct tree_declaration : seq<sor<use_decl, policy_decl, method_decl>, sp> {};
 // A keyword always consumes input when it matches (for analyze<>).
 template <typename Name, perfeval::Keyword K>
 struct tao::pegtl::analyze_traits<Name, perfeval::grammar::spelled<K>> : analyze_any_traits<> {};
+// A CJK character always consumes input when it matches (for analyze<>).
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, perfeval::grammar::cjk_char> : analyze_any_traits<> {};

@@ -1138,6 +1138,9 @@ class Lowering {
 // the AST and the messages are the same.
 struct ProjectReader {
   Lowering& lowering;
+  // The indicators read so far, in a vector kept from one project to the
+  // next; each project gets a copy of exactly its size.
+  std::vector<ast::Indicator>& indicators;
   Lowering::HeldProject out{};
   ast::Name category1{};  // of the group being read
   ast::Name category2{};
@@ -1239,7 +1242,7 @@ struct project_action<g::indicator> {
     r.indicator.range = r.lowering.range_of(in);
     r.indicator.category1 = r.category1;
     r.indicator.category2 = r.category2;
-    r.out.project.indicators.push_back(std::move(r.indicator));
+    r.indicators.push_back(std::move(r.indicator));
     r.indicator = {};
   }
 };
@@ -1249,7 +1252,9 @@ struct project_action<g::project_decl> {
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
     r.out.project.range = r.lowering.range_of(in);
     // Most project types are loaded once and kept for the whole run.
-    r.out.project.indicators.shrink_to_fit();
+    r.out.project.indicators.assign(std::make_move_iterator(r.indicators.begin()),
+                                    std::make_move_iterator(r.indicators.end()));
+    r.indicators.clear();
   }
 };
 
@@ -1262,8 +1267,10 @@ std::vector<Lowering::Declaration> read_declarations(RuleInput& in, g::ParseStat
                                                      Lowering& lowering) {
   std::vector<Lowering::Declaration> out;
   pegtl::parse<g::sp, pegtl::nothing, control>(in, state);
+  std::vector<ast::Indicator> indicators;
   for (;;) {
-    ProjectReader reader{lowering};
+    indicators.clear();
+    ProjectReader reader{lowering, indicators};
     lowering.hold(&reader.out.diagnostics);
     const bool project =
         pegtl::parse<g::project_declaration, project_action, control>(in, state, reader);
