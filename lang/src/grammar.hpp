@@ -61,7 +61,7 @@ struct non_ascii_letter
                                0x3021, 0x302F, 0x3031, 0xD7FF, 0xF900, 0xFE0F, 0xFE20, 0xFE2F,
                                0xFE70, 0xFEFE, 0xFF10, 0xFF19, 0xFF21, 0xFF3A, 0xFF41, 0xFF5A,
                                0xFF66, 0xFFEF, 0x10000, 0x10FFFF> {};
-// the same, with the usual case first: most of a rule file's names are CJK
+// the same, with the usual cases first: most of a rule file's names are CJK
 // ideographs, U+4000 to U+9FFF, three bytes led by E4 to E9 (none of them
 // overlong or a surrogate), which need no decoding
 struct cjk_char {
@@ -70,6 +70,8 @@ struct cjk_char {
 
   template <typename ParseInput>
   static bool match(ParseInput& in) {
+    if (in.empty() || static_cast<unsigned char>(in.peek_char()) < 0x80)
+      return false;  // ASCII: a space, a digit, punctuation
     if (in.size(3) >= 3) {
       const auto* p = reinterpret_cast<const unsigned char*>(in.current());
       if (p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
