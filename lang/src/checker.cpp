@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 
 #include "perfeval/values/utf8.hpp"
 
@@ -406,7 +407,7 @@ class Checker {
       ok &= !broken_policies_.contains(policy);
     }
 
-    std::map<std::string, const ast::Indicator*, std::less<>> seen;
+    std::map<std::string_view, const ast::Indicator*> seen;
     Rational weights;
     for (const auto& indicator : project.indicators) {
       const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);
@@ -717,15 +718,39 @@ class Checker {
   // one declared outside.
   const ast::Method* resolve_method(std::string_view name, const ast::Policy* policy,
                                     FileId from) const {
+    // Asked for every indicator, twice, with a handful of different names:
+    // the answer is remembered.
+    const ResolveKey key{name, policy, from};
+    if (const auto known = resolved_.find(key); known != resolved_.end()) {
+      return known->second;
+    }
+    const ast::Method* found = nullptr;
     for (const ast::Policy* p : chain(policy)) {
       for (const auto& m : p->methods) {
-        if (m.name.text == name) {
-          return &m;
+        if (!found && m.name.text == name) {
+          found = &m;
         }
       }
     }
-    return rules_.find_method(name, from).found;
+    if (!found) {
+      found = rules_.find_method(name, from).found;
+    }
+    resolved_.emplace(key, found);
+    return found;
   }
+
+  struct ResolveKey {
+    std::string_view name;  // into the AST, which does not move while it is checked
+    const ast::Policy* policy;
+    FileId from;
+    bool operator==(const ResolveKey&) const = default;
+  };
+  struct ResolveKeyHash {
+    std::size_t operator()(const ResolveKey& k) const {
+      return std::hash<std::string_view>{}(k.name) ^ (std::hash<const void*>{}(k.policy) << 1) ^
+             (std::size_t{k.from} << 2);
+    }
+  };
 
   void warn_unused() {
     std::set<const ast::Method*> used_methods;
@@ -754,6 +779,7 @@ class Checker {
   const CheckOptions& options_;
   std::set<const ast::Policy*> broken_policies_;
   std::set<const ast::Method*> broken_methods_;
+  mutable std::unordered_map<ResolveKey, const ast::Method*, ResolveKeyHash> resolved_;
 };
 
 }  // namespace

@@ -56,11 +56,32 @@ struct space_or_comment : sor<one<' ', '\t', '\r', '\n'>, comment> {};
 // what may follow any token
 struct sp : star<space_or_comment> {};
 // non-ASCII letters; not punctuation
-struct cjk_char
+struct non_ascii_letter
     : tao::pegtl::utf8::ranges<0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x1FFF, 0x2C00, 0x2FFF, 0x3004, 0x3007,
                                0x3021, 0x302F, 0x3031, 0xD7FF, 0xF900, 0xFE0F, 0xFE20, 0xFE2F,
                                0xFE70, 0xFEFE, 0xFF10, 0xFF19, 0xFF21, 0xFF3A, 0xFF41, 0xFF5A,
                                0xFF66, 0xFFEF, 0x10000, 0x10FFFF> {};
+// the same, with the usual cases first: most of a rule file's names are CJK
+// ideographs, U+4000 to U+9FFF, three bytes led by E4 to E9 (none of them
+// overlong or a surrogate), which need no decoding
+struct cjk_char {
+  using rule_t = cjk_char;
+  using subs_t = empty_list;
+
+  template <typename ParseInput>
+  static bool match(ParseInput& in) {
+    if (in.empty() || static_cast<unsigned char>(in.peek_char()) < 0x80)
+      return false;  // ASCII: a space, a digit, punctuation
+    if (in.size(3) >= 3) {
+      const auto* p = reinterpret_cast<const unsigned char*>(in.current());
+      if (p[0] >= 0xE4 && p[0] <= 0xE9 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+        in.bump_in_this_line(3);
+        return true;
+      }
+    }
+    return non_ascii_letter::match(in);
+  }
+};
 // letters, digits, `_`, CJK
 struct name_char : sor<identifier_other, cjk_char> {};
 // a name starts with no ASCII digit
@@ -415,6 +436,8 @@ struct method_ref : seq<name> {};
 struct indicator
     : seq<kw_indicator, sp, must<indicator_name>, sp, must<weight_kw>, sp, must<weight_number>, sp,
           must<target_kw>, sp, must<target>, sp, must<method_kw>, sp, must<method_ref>> {};
+// 产出指标, the 一级 category of a group
+struct category1 : seq<name> {};
 // between the two categories
 struct category_slash : one<'/'> {};
 // 数量指标
@@ -422,8 +445,8 @@ struct category2 : seq<name> {};
 // } of a group
 struct group_end : one<'}'> {};
 // 产出指标 / 数量指标 { ... }
-struct group : seq<name, sp, must<category_slash>, sp, must<category2>, sp, must<block_open>, sp,
-                   star<indicator, sp>, must<group_end>> {};
+struct group : seq<category1, sp, must<category_slash>, sp, must<category2>, sp, must<block_open>,
+                   sp, star<indicator, sp>, must<group_end>> {};
 // indicators belong in groups
 struct misplaced_indicator : seq<at<kw_indicator>, raise<misplaced_indicator>> {};
 // "2024年自治区就业补助资金"
@@ -452,8 +475,16 @@ struct file_end : eof {};
 // a whole rule file
 struct rule_file : seq<sp, star<declaration>, must<file_end>> {};
 
+// The same file read a declaration at a time (see parse_rules): a project's
+// declaration straight into its AST, any other into a parse tree.
+struct project_declaration : seq<project_decl, sp> {};
+struct tree_declaration : seq<sor<use_decl, policy_decl, method_decl>, sp> {};
+
 }  // namespace perfeval::grammar
 
 // A keyword always consumes input when it matches (for analyze<>).
 template <typename Name, perfeval::Keyword K>
 struct tao::pegtl::analyze_traits<Name, perfeval::grammar::spelled<K>> : analyze_any_traits<> {};
+// A CJK character always consumes input when it matches (for analyze<>).
+template <typename Name>
+struct tao::pegtl::analyze_traits<Name, perfeval::grammar::cjk_char> : analyze_any_traits<> {};

@@ -111,8 +111,8 @@ struct control : pegtl::normal<Rule> {
     return pegtl::normal<Rule>::template match<A, mode, Action, Control>(in, st...);
   }
 
-  template <typename ParseInput>
-  [[noreturn]] static void raise(const ParseInput& in, const g::ParseState& ps) {
+  template <typename ParseInput, typename... States>
+  [[noreturn]] static void raise(const ParseInput& in, const g::ParseState& ps, States&&...) {
     static_assert(error_code<Rule> != nullptr, "every rule under must<> needs an error code");
     throw g::SyntaxError{error_code<Rule>, static_cast<std::size_t>(in.current() - ps.base)};
   }
@@ -297,41 +297,88 @@ class Lowering {
         limits_(limits),
         base_(src.text().data()),
         start_(src.text().starts_with("\xEF\xBB\xBF") ? 3 : 0),
-        layout_(layout == Layout::keep) {
-    if (layout_)
-      find_comments();
-  }
+        layout_(layout == Layout::keep) {}
 
   struct TooDeep {};
 
+  // A project declaration read by the grammar's actions (ProjectReader),
+  // with the errors found in it, held until the whole file has parsed: a
+  // file with a syntax error reports only that.
+  struct HeldProject {
+    ast::Project project;
+    std::vector<Diagnostic> diagnostics;
+  };
+  // One top-level declaration: a parse tree, or a project already read.
+  using Declaration = std::variant<std::unique_ptr<Node>, HeldProject>;
+
   ast::RuleFile file(const Node& root) {
+    if (layout_)
+      find_comments();  // only once the file has parsed
     ast::RuleFile out;
     out.file = file_;
-    for (const auto& child : root.children) {
-      const Node& n = *child;
-      if (n.is_type<g::policy_decl>()) {
-        out.items.push_back(block_item(ast::ItemKind::policy, n, out.policies.size()));
-        out.policies.push_back(policy(n));
-      } else if (n.is_type<g::method_decl>()) {
-        out.items.push_back(block_item(ast::ItemKind::method, n, out.methods.size()));
-        out.methods.push_back(method(n));
-      } else if (n.is_type<g::project_decl>()) {
-        if (layout_)
-          out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
-        out.projects.push_back(project(n));
-      } else if (n.is_type<g::use_decl>()) {
-        out.items.push_back(line_item(ast::ItemKind::use, n, out.uses.size(), {Keyword::use}));
-        out.uses.push_back({name(*n.children.front()), range(n)});
+    for (const auto& child : root.children) declaration(*child, out);
+    return finish(std::move(out));
+  }
+
+  ast::RuleFile file(std::vector<Declaration>& declarations) {
+    ast::RuleFile out;
+    out.file = file_;
+    for (auto& d : declarations) {
+      if (auto* tree = std::get_if<std::unique_ptr<Node>>(&d)) {
+        for (const auto& child : (*tree)->children) declaration(*child, out);
+        tree->reset();
+        continue;
       }
+      auto& held = std::get<HeldProject>(d);
+      for (auto& diagnostic : held.diagnostics) sink_.report(std::move(diagnostic));
+      out.projects.push_back(std::move(held.project));
     }
+    return finish(std::move(out));
+  }
+
+  bool failed() const { return failed_; }
+
+  // ---- for ProjectReader: the project's parts from where they were matched
+  void hold(std::vector<Diagnostic>* diagnostics) { held_ = diagnostics; }
+  std::uint32_t offset(const char* at) const { return static_cast<std::uint32_t>(at - base_); }
+  template <typename Input>
+  SourceRange range_of(const Input& in) const {
+    return range(offset(in.begin()), offset(in.end()));
+  }
+  template <typename Input>
+  ast::Name name_of(const Input& in) {
+    return name(offset(in.begin()), offset(in.end()));
+  }
+  template <typename Input>
+  ast::Target target_of(const Input& in) {
+    return target(range_of(in));
+  }
+  Rational number_at(SourceRange at) { return number(at); }
+
+ private:
+  void declaration(const Node& n, ast::RuleFile& out) {
+    if (n.is_type<g::policy_decl>()) {
+      out.items.push_back(block_item(ast::ItemKind::policy, n, out.policies.size()));
+      out.policies.push_back(policy(n));
+    } else if (n.is_type<g::method_decl>()) {
+      out.items.push_back(block_item(ast::ItemKind::method, n, out.methods.size()));
+      out.methods.push_back(method(n));
+    } else if (n.is_type<g::project_decl>()) {
+      if (layout_)
+        out.items.push_back(block_item(ast::ItemKind::project, n, out.projects.size()));
+      out.projects.push_back(project(n));
+    } else if (n.is_type<g::use_decl>()) {
+      out.items.push_back(line_item(ast::ItemKind::use, n, out.uses.size(), {Keyword::use}));
+      out.uses.push_back({name(*n.children.front()), range(n)});
+    }
+  }
+
+  ast::RuleFile finish(ast::RuleFile out) {
     out.end = fodder(static_cast<std::uint32_t>(src_.text().size()));
     out.comment_count = comments_.size();
     return out;
   }
 
-  bool failed() const { return failed_; }
-
- private:
   // ---- positions and text
   std::uint32_t begin_of(const Node& n) const {
     return static_cast<std::uint32_t>(n.m_begin.data - base_);
@@ -349,8 +396,12 @@ class Lowering {
   void error(std::string code, SourceRange where, std::vector<std::string> args = {},
              std::optional<Cause> cause = std::nullopt) {
     failed_ = true;
-    sink_.report(
-        {Severity::error, std::move(code), where, {}, std::move(args), {}, std::move(cause)});
+    Diagnostic d{Severity::error, std::move(code), where, {}, std::move(args), {},
+                 std::move(cause)};
+    if (held_)
+      held_->push_back(std::move(d));
+    else
+      sink_.report(std::move(d));
   }
 
   // ---- comments and line breaks: every comment goes to the fodder of the
@@ -527,17 +578,20 @@ class Lowering {
   ast::Fodder close(const Node& n) { return fodder(begin_of(*n.children.back())); }
 
   // ---- names and numbers
-  ast::Name name(const Node& n) {
-    ast::Name out{{}, range(n), n.is_type<g::quoted_name>()};
-    if (n.is_type<g::quoted_name>()) {
-      const std::string_view raw = n.string_view();
+  ast::Name name(const Node& n) { return name(begin_of(n), end_of(n)); }
+
+  // The name written from `begin` to `end`: bare, or quoted (it starts with `"`).
+  ast::Name name(std::uint32_t begin, std::uint32_t end) {
+    const std::string_view raw = std::string_view(src_.text()).substr(begin, end - begin);
+    ast::Name out{{}, range(begin, end), raw.starts_with('"')};
+    if (out.quoted) {
       for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
         if (raw[i] == '\\')
           ++i;  // the grammar allows only \" and \\, so the next byte is the character
         out.text += raw[i];
       }
     } else {
-      out.text = n.string();
+      out.text = raw;
     }
     if (out.text.empty())
       error("empty-name", out.range);
@@ -552,14 +606,16 @@ class Lowering {
     return text.size() <= kShown ? std::string(text) : std::string(text.substr(0, kShown)) + "...";
   }
 
-  Rational number(const Node& n) {
-    const std::string_view text = n.string_view();
+  Rational number(const Node& n) { return number(range(n)); }
+
+  Rational number(SourceRange at) {
+    const std::string_view text = std::string_view(src_.text()).substr(at.begin, at.end - at.begin);
     try {
       if (const auto value = Rational::parse(text))
         return *value;
-      error("invalid-number", range(n), {shorten(text)});
+      error("invalid-number", at, {shorten(text)});
     } catch (const ArithmeticError&) {
-      error("number-too-large", range(n), {shorten(text)});
+      error("number-too-large", at, {shorten(text)});
     }
     return Rational{};
   }
@@ -968,29 +1024,33 @@ class Lowering {
 
   // The target's text goes to parse_value, the same reader the data files
   // use, so `>= 13人` means the same in both; its errors point into the text.
-  ast::Target target(const Node& n) {
+  ast::Target target(const Node& n) { return target(range(n)); }
+
+  ast::Target target(SourceRange where) {
     ast::Target out;
-    out.text = n.string();
-    out.range = range(n);
-    std::string value_text;
-    std::vector<std::uint32_t> source_offset;  // of each byte of value_text
-    if (!n.children.empty()) {                 // a quoted target: read what is inside the quotes
-      const std::string_view raw = n.children.front()->string_view();
+    const std::string_view raw =
+        std::string_view(src_.text()).substr(where.begin, where.end - where.begin);
+    out.text = raw;
+    out.range = where;
+    // A quoted target is read without its quotes and escapes; `source_offset`
+    // maps each byte read back to the text. An unquoted one is read as written.
+    std::string unquoted;
+    std::vector<std::uint32_t> source_offset;
+    const bool quoted = raw.starts_with('"');
+    if (quoted) {
       for (std::uint32_t i = 1; i + 1 < raw.size(); ++i) {
         if (raw[i] == '\\')
           ++i;
-        value_text += raw[i];
+        unquoted += raw[i];
         source_offset.push_back(out.range.begin + i);
       }
-    } else {
-      value_text = out.text;
-      for (std::uint32_t i = 0; i < value_text.size(); ++i)
-        source_offset.push_back(out.range.begin + i);
     }
-    auto parsed = parse_value(value_text);
+    auto parsed = parse_value(quoted ? std::string_view(unquoted) : raw);
     if (auto* bad = std::get_if<ValueError>(&parsed)) {
-      const std::uint32_t at =
-          bad->offset < source_offset.size() ? source_offset[bad->offset] : out.range.end;
+      const std::size_t read = quoted ? source_offset.size() : raw.size();
+      const std::uint32_t at = bad->offset >= read ? out.range.end
+                               : quoted            ? source_offset[bad->offset]
+                                        : out.range.begin + static_cast<std::uint32_t>(bad->offset);
       error("invalid-target", range(at, std::max(at, out.range.end)), {}, cause_of(*bad));
       return out;
     }
@@ -1064,8 +1124,170 @@ class Lowering {
   std::vector<FoundComment> comments_;
   std::uint32_t last_end_ = 0;  // the end of the last token of the formula being lowered
   bool failed_ = false;
+  std::vector<Diagnostic>* held_ = nullptr;  // errors go here instead of to the sink
   bool layout_ = true;  // keep what `perfeval fmt` needs: comments, spellings, items
 };
+
+// ---------------------------------------------------------------- projects
+
+// Reads a project declaration as the grammar matches it, straight into its
+// AST: a large folder is mostly project declarations, and a parse tree of
+// them (a node per name, number and keyword) costs more than the AST. Only
+// for Layout::drop, so nothing `perfeval fmt` needs is kept. The lowering
+// reads the parts with the same code as from a tree, in the same order, so
+// the AST and the messages are the same.
+struct ProjectReader {
+  Lowering& lowering;
+  // The indicators read so far, in a vector kept from one project to the
+  // next; each project gets a copy of exactly its size.
+  std::vector<ast::Indicator>& indicators;
+  Lowering::HeldProject out{};
+  ast::Name category1{};  // of the group being read
+  ast::Name category2{};
+  ast::Indicator indicator{};      // being read
+  ast::CategoryWeight category{};  // being read
+  SourceRange number{};            // the last weight read
+};
+
+template <typename Rule>
+struct project_action : pegtl::nothing<Rule> {};
+
+template <>
+struct project_action<g::project_name> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.out.project.name = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::policy_ref> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.out.project.policy = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::category_first> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.category = {};
+    r.category.category1 = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::category_second> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.category.category2 = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::weight_number> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.number = r.lowering.range_of(in);
+  }
+};
+template <>
+struct project_action<g::category_stmt> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.category.weight = r.lowering.number_at(r.number);
+    r.category.range = r.lowering.range_of(in);
+    r.out.project.categories.push_back(std::move(r.category));
+  }
+};
+template <>
+struct project_action<g::category1> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.category1 = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::category2> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.category2 = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::indicator_name> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.indicator.name = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::target> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    // The weight before it is read first, as its errors come first.
+    r.indicator.weight = r.lowering.number_at(r.number);
+    r.indicator.weight_range = r.number;
+    r.indicator.target = r.lowering.target_of(in);
+  }
+};
+template <>
+struct project_action<g::method_ref> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.indicator.method = r.lowering.name_of(in);
+  }
+};
+template <>
+struct project_action<g::indicator> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.indicator.range = r.lowering.range_of(in);
+    r.indicator.category1 = r.category1;
+    r.indicator.category2 = r.category2;
+    r.indicators.push_back(std::move(r.indicator));
+    r.indicator = {};
+  }
+};
+template <>
+struct project_action<g::project_decl> {
+  template <typename Input>
+  static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
+    r.out.project.range = r.lowering.range_of(in);
+    // Most project types are loaded once and kept for the whole run.
+    r.out.project.indicators.assign(std::make_move_iterator(r.indicators.begin()),
+                                    std::make_move_iterator(r.indicators.end()));
+    r.indicators.clear();
+  }
+};
+
+// Parses the file a declaration at a time: projects through ProjectReader,
+// the rest into parse trees, lowered once the whole file has parsed.
+// Positions are counted only for a message, so the input tracks lazily.
+using RuleInput = pegtl::memory_input<pegtl::tracking_mode::lazy>;
+
+std::vector<Lowering::Declaration> read_declarations(RuleInput& in, g::ParseState& state,
+                                                     Lowering& lowering) {
+  std::vector<Lowering::Declaration> out;
+  pegtl::parse<g::sp, pegtl::nothing, control>(in, state);
+  std::vector<ast::Indicator> indicators;
+  for (;;) {
+    indicators.clear();
+    ProjectReader reader{lowering, indicators};
+    lowering.hold(&reader.out.diagnostics);
+    const bool project =
+        pegtl::parse<g::project_declaration, project_action, control>(in, state, reader);
+    lowering.hold(nullptr);
+    if (project) {
+      out.emplace_back(std::move(reader.out));
+      continue;
+    }
+    auto tree =
+        pegtl::parse_tree::parse<g::tree_declaration, selector, pegtl::nothing, control>(in, state);
+    if (!tree)
+      break;
+    out.emplace_back(std::move(tree));
+  }
+  pegtl::parse<pegtl::must<g::file_end>, pegtl::nothing, control>(in, state);
+  return out;
+}
 
 }  // namespace
 
@@ -1098,11 +1320,16 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
     return std::nullopt;
   }
 
-  pegtl::memory_input<> in(text.data() + start, text.data() + text.size(), src.name());
+  RuleInput in(text.data() + start, text.data() + text.size(), src.name());
   g::ParseState state{text.data(), 0, limits.max_nesting};
+  Lowering lowering(src, file, sink, limits, layout);
   std::unique_ptr<Node> root;
+  std::vector<Lowering::Declaration> declarations;
   try {
-    root = pegtl::parse_tree::parse<g::rule_file, selector, pegtl::nothing, control>(in, state);
+    if (layout == Layout::keep)
+      root = pegtl::parse_tree::parse<g::rule_file, selector, pegtl::nothing, control>(in, state);
+    else
+      declarations = read_declarations(in, state, lowering);
   } catch (const g::SyntaxError& e) {
     Diagnostic d = syntax_diagnostic(src, file, e.code, e.offset);
     if (d.code == "nesting-too-deep")
@@ -1118,14 +1345,13 @@ std::optional<ast::RuleFile> parse_rules(FileId file, const SourceManager& sourc
     sink.report(std::move(d));
     return std::nullopt;
   }
-  if (!root) {
+  if (layout == Layout::keep && !root) {
     sink.report(syntax_diagnostic(src, file, "expected-declaration", start));
     return std::nullopt;
   }
 
-  Lowering lowering(src, file, sink, limits, layout);
   try {
-    ast::RuleFile out = lowering.file(*root);
+    ast::RuleFile out = root ? lowering.file(*root) : lowering.file(declarations);
     if (lowering.failed())
       return std::nullopt;
     return out;

@@ -34,15 +34,16 @@ struct Result {
   }
 };
 
-std::unique_ptr<Result> parse(const std::string& text, const ParseLimits& limits = {}) {
+std::unique_ptr<Result> parse(const std::string& text, const ParseLimits& limits = {},
+                              Layout layout = Layout::keep) {
   auto r = std::make_unique<Result>();
-  r->file = parse_rules(r->sources.add("t.perf", text), r->sources, r->sink, limits);
+  r->file = parse_rules(r->sources.add("t.perf", text), r->sources, r->sink, limits, layout);
   return r;
 }
 
 // The dump when the text parses, otherwise every diagnostic rendered.
-std::string run(const std::string& text, Lang lang = Lang::en) {
-  const auto r = parse(text);
+std::string run(const std::string& text, Lang lang = Lang::en, Layout layout = Layout::keep) {
+  const auto r = parse(text, {}, layout);
   std::string out = r->errors(lang);
   if (r->file)
     out += dump(*r->file, r->sources);
@@ -1744,6 +1745,22 @@ TEST_CASE("errors render in Chinese") {
   for (const Case& c : kChineseErrors) {
     INFO(c.name << "\n" << c.input);
     CHECK(run(c.input, Lang::zh) == c.expected);
+  }
+}
+
+TEST_CASE("without the layout, declarations lower and fail the same") {
+  // Layout::drop reads project declarations without a parse tree.
+  for (const Case& c : kDeclarations) {
+    INFO(c.name << "\n" << c.input);
+    CHECK(run(c.input, Lang::en, Layout::drop) == c.expected);
+  }
+  for (const Case& c : kErrors) {
+    INFO(c.name << "\n" << c.input);
+    CHECK(run(c.input, Lang::en, Layout::drop) == c.expected);
+  }
+  for (const Case& c : kChineseErrors) {
+    INFO(c.name << "\n" << c.input);
+    CHECK(run(c.input, Lang::zh, Layout::drop) == c.expected);
   }
 }
 

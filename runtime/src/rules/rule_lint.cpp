@@ -22,32 +22,42 @@ std::optional<Value> meeting_value(const CompiledIndicator& indicator) {
   return std::nullopt;
 }
 
+// A one-indicator table scored for each indicator in turn: its strings and
+// buffers are reused, as a folder of many project types holds a million
+// indicators.
+struct Trial {
+  ProjectData data;
+  IndicatorData input;
+  IndicatorResult result;
+  DiagnosticSink sink;
+};
+
 // Scores `indicator` with `actual` in place of data; returns the first
 // problem's inner message code and range, if any.
-std::optional<Diagnostic> try_score(const CompiledProject& project,
+std::optional<Diagnostic> try_score(Trial& trial, const CompiledProject& project,
                                     const CompiledIndicator& indicator, const Value& actual) {
-  ProjectData data;
-  data.file = "(check)";
-  data.project = project.decl->name.text;
-  IndicatorData input;
-  input.name = indicator.decl->name.text;
+  trial.data.file = "(check)";
+  trial.data.project.assign(project.decl->name.text);
+  IndicatorData& input = trial.input;
+  input.name.assign(indicator.decl->name.text);
   input.actual = ParsedValue{CompareOp::none, actual};
   input.actual_text = to_display(actual);
   // A method that scores the score entered by hand gets the full weight.
   input.reported.score = indicator.decl->weight.to_string();
-  IndicatorResult result;
-  DiagnosticSink sink;
-  score_indicator(project, indicator, input, data, result, sink, {});
-  if (sink.all().empty()) {
+  trial.result.reset();
+  trial.sink.clear();
+  score_indicator(project, indicator, input, trial.data, trial.result, trial.sink, {});
+  if (trial.sink.all().empty()) {
     return std::nullopt;
   }
-  return sink.all().front();
+  return trial.sink.all().front();
 }
 
 }  // namespace
 
 void lint_rules(const Program& program, DiagnosticSink& sink) {
   std::set<const CompiledMethod*> zero_checked;
+  Trial trial;
   for (const auto& name : program.project_names()) {
     const CompiledProject* project = program.find_project(name);
     if (!project) {
@@ -56,7 +66,7 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
     for (const auto& indicator : project->indicators) {
       const ast::Indicator& decl = *indicator.decl;
       if (const auto actual = meeting_value(indicator)) {
-        if (auto problem = try_score(*project, indicator, *actual)) {
+        if (auto problem = try_score(trial, *project, indicator, *actual)) {
           // requirement-not-met carries the requirement with its values
           // in both languages (args 3 and 4).
           if (problem->code == "requirement-not-met" && problem->args.size() > 4) {
@@ -91,7 +101,7 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
       CompiledIndicator zero = indicator;
       zero.decl = &zero_decl;
       for (const Rational& actual : {Rational(0), Rational(1)}) {
-        const auto problem = try_score(*project, zero, Quantity{actual, quantity->unit});
+        const auto problem = try_score(trial, *project, zero, Quantity{actual, quantity->unit});
         if (problem && problem->range) {
           sink.warning("divides-by-zero-target", *problem->range, {indicator.method->name});
           break;
