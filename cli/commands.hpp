@@ -41,7 +41,7 @@ struct Inputs {
 struct ScoreArgs {
   Inputs inputs;
   std::string format = "text";
-  std::string output;  // empty: standard output
+  std::string output;   // empty: standard output
   bool filter = false;  // --filter: one JSON line out per line in
 };
 int score(const ScoreArgs& args, const Terminal& terminal);
@@ -71,5 +71,14 @@ int test_rules(const std::string& rules, const std::string& tests, Lang lang);
 // perfeval fmt [--check] FILES...: lays out rule files in the canonical
 // form, in place; with `check` only lists the files that are not.
 int format_files(const std::vector<std::string>& paths, bool check, Lang lang);
+
+// perfeval serve RULES [--port N] [--listen ADDRESS]: a page in the web
+// browser that scores tables and edits the rules (docs/serve.md).
+struct ServeArgs {
+  std::string rules;
+  std::optional<int> port;  // none: the usual port, or any free one if it is taken
+  std::string listen = "127.0.0.1";
+};
+int serve_page(const ServeArgs& args, Lang lang);
 
 }  // namespace perfeval::cli
