@@ -222,6 +222,7 @@ struct PageServer::Impl {
       }
     }
     server.Get("/api/rules", [this](const httplib::Request& req, httplib::Response& res) {
+      workspace.reload();  // the page is opened or reloaded: show the files as they are now
       nlohmann::json files = nlohmann::json::array();
       for (const std::string& name : workspace.names()) {
         files.push_back({{"name", name}, {"text", workspace.text(name).value_or("")}});
@@ -264,6 +265,10 @@ struct PageServer::Impl {
         case SaveStatus::has_errors:
           body["error"] = serve_say(ServeSay::rule_has_errors, lang);
           answer(res, 422, body);
+          return;
+        case SaveStatus::changed_elsewhere:
+          body["error"] = serve_say(ServeSay::changed_elsewhere, lang);
+          answer(res, 409, body);
           return;
         case SaveStatus::write_failed:
           body["error"] =

@@ -158,6 +158,17 @@ SaveOutcome RulesWorkspace::save(std::string_view name, std::string_view text, L
     outcome.status = SaveStatus::has_errors;
     return outcome;
   }
+  // A file someone changed outside the page since it was read is not
+  // overwritten with an edit of what it was.
+  DiagnosticSink ignored;
+  const auto on_disk = read_file_text(path->second, ignored, ParseLimits{}.max_file_bytes);
+  {
+    std::lock_guard lock(mutex_);
+    if (!on_disk || *on_disk != texts_.at(path->first)) {
+      outcome.status = SaveStatus::changed_elsewhere;
+      return outcome;
+    }
+  }
   try {
     // Through a temporary file beside it and a rename: never half written.
     write_text_atomically(path->second, [&](std::ostream& out) { out << text; });
@@ -170,6 +181,31 @@ SaveOutcome RulesWorkspace::save(std::string_view name, std::string_view text, L
   texts_ = std::move(texts);
   current_ = std::move(compiled.rules);
   return outcome;
+}
+
+bool RulesWorkspace::reload() {
+  std::lock_guard saving(save_mutex_);
+  std::map<std::string, std::string> texts;
+  {
+    std::lock_guard lock(mutex_);
+    texts = texts_;
+  }
+  bool changed = false;
+  for (auto& [name, text] : texts) {
+    DiagnosticSink ignored;
+    auto on_disk = read_file_text(paths_.at(name), ignored, ParseLimits{}.max_file_bytes);
+    if (on_disk && *on_disk != text) {
+      text = std::move(*on_disk);
+      changed = true;
+    }
+  }
+  if (changed) {
+    auto compiled = compile(texts).rules;
+    std::lock_guard lock(mutex_);
+    texts_ = std::move(texts);
+    current_ = std::move(compiled);
+  }
+  return changed;
 }
 
 std::shared_ptr<const CompiledRules> RulesWorkspace::current() const {

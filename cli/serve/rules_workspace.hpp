@@ -45,9 +45,10 @@ struct CheckOutcome {
 
 enum class SaveStatus {
   saved,
-  unknown_name,  // not one of the listed rule files: nothing was written
-  has_errors,    // the text does not check: nothing was written
-  write_failed,  // the folder could not be written: nothing was changed
+  unknown_name,       // not one of the listed rule files: nothing was written
+  has_errors,         // the text does not check: nothing was written
+  write_failed,       // the folder could not be written: nothing was changed
+  changed_elsewhere,  // the file on disk is no longer what was read: it is left as it is
 };
 
 struct SaveOutcome {
@@ -76,6 +77,10 @@ class RulesWorkspace {
   // same folder and a rename, so the file is never half written; then the
   // compiled rules are replaced. Text that does not check is not saved.
   SaveOutcome save(std::string_view name, std::string_view text, Lang lang);
+
+  // Reads the listed files again, for files changed outside the page
+  // since they were read (another editor, a colleague): whether any was.
+  bool reload();
 
   // The rules uploads are scored by now.
   std::shared_ptr<const CompiledRules> current() const;

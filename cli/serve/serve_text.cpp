@@ -38,6 +38,10 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {ServeSay::wrong_host, "只接受发往本机地址的请求",
      "only requests to this computer's address are taken"},
     {ServeSay::failed, "处理请求时出错：{}", "the request failed: {}"},
+    {ServeSay::changed_elsewhere,
+     "此文件在本页面之外被修改过，未保存；请先复制您的修改，再刷新页面",
+     "the file was changed outside this page and was not saved; copy your changes, then "
+     "reload the page"},
 });
 
 constexpr bool in_order() {

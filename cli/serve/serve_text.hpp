@@ -28,6 +28,7 @@ enum class ServeSay : std::uint8_t {
   not_from_page,
   wrong_host,
   failed,  // {} why
+  changed_elsewhere,
   count_
 };
 

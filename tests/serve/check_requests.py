@@ -105,6 +105,24 @@ try:
     if tree(work) != before:
         fail("a save of rules with errors changed the folder")
 
+    # A file changed outside the page is not overwritten; the page, opened
+    # again, shows it as it is now.
+    changed_path = os.path.join(server.rules, "projects/weikuan.perf")
+    original = open(changed_path, encoding="utf-8").read()
+    elsewhere = original + "// changed in another editor\n"
+    with open(changed_path, "w", encoding="utf-8") as out:
+        out.write(elsewhere)
+    status, answer = server.post_json("/api/save", {"name": "projects/weikuan.perf",
+                                                    "text": original + "// edited in the page\n"})
+    expect("save over a file changed elsewhere", status, 409)
+    if open(changed_path, encoding="utf-8").read() != elsewhere:
+        fail("a file changed elsewhere was overwritten")
+    status, _, body = server.request("GET", "/api/rules")
+    texts = {f["name"]: f["text"] for f in json.loads(body)["files"]}
+    if texts.get("projects/weikuan.perf") != elsewhere:
+        fail("the rule files, asked again, do not show the change made elsewhere")
+    print("ok: the change made elsewhere is read again")
+
     # Tables that cannot be read are reported, not fatal.
     status, _, body = server.post_files("/api/score", [("broken.xlsx", b"PK\x03\x04 not a zip"),
                                                        ("broken.json", b"{\"project\": "),

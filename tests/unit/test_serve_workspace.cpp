@@ -187,3 +187,23 @@ TEST_CASE("serve: scorings running while the rules are saved see old or new rule
   CHECK(scored > 0);
   CHECK(total_of(workspace) == "99.96");
 }
+
+TEST_CASE("serve: a file changed outside the page is not overwritten, and is read again",
+          "[serve]") {
+  const RulesCopy copy;
+  RulesWorkspace workspace(copy.rules());
+  const std::string original = *workspace.text(kWeikuan);
+  std::string elsewhere = original;
+  elsewhere.replace(elsewhere.find(">= 3项"), std::string_view(">= 3项").size(), ">= 4项");
+  std::ofstream(copy.rules() / kWeikuan, std::ios::binary) << elsewhere;
+
+  const SaveOutcome saved = workspace.save(kWeikuan, original + "// edited\n", Lang::en);
+  CHECK(saved.status == SaveStatus::changed_elsewhere);
+  CHECK(slurp(copy.rules() / kWeikuan) == elsewhere);
+
+  CHECK(workspace.reload());
+  CHECK(workspace.text(kWeikuan) == elsewhere);
+  CHECK(total_of(workspace) == "94.96");
+  CHECK_FALSE(workspace.reload());
+  CHECK(workspace.save(kWeikuan, elsewhere + "// edited\n", Lang::en).status == SaveStatus::saved);
+}
