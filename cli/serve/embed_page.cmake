@@ -1,12 +1,14 @@
 # Writes OUTPUT, a C++ file defining perfeval::serve::page_files() over the
-# bytes of FILES (in folder PAGE_DIR), so that the page perfeval serve shows
-# is part of the binary and works offline. Run with cmake -P at build time.
+# bytes of FILES (full paths; each is served as /NAME), so that the page
+# perfeval serve shows is part of the binary and works offline. Run with
+# cmake -P at build time.
 set(content "// Written by cli/serve/embed_page.cmake from cli/serve/page; do not edit.\n")
 string(APPEND content "#include \"page_files.hpp\"\n\nnamespace perfeval::serve {\nnamespace {\n")
 set(entries "")
 set(index 0)
-foreach(name IN LISTS FILES)
-  file(READ "${PAGE_DIR}/${name}" hex HEX)
+foreach(path IN LISTS FILES)
+  get_filename_component(name "${path}" NAME)
+  file(READ "${path}" hex HEX)
   string(LENGTH "${hex}" hex_length)
   math(EXPR size "${hex_length} / 2")
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
@@ -15,6 +17,8 @@ foreach(name IN LISTS FILES)
     set(type "text/html; charset=utf-8")
   elseif(name MATCHES "\\.js$")
     set(type "text/javascript; charset=utf-8")
+  elseif(name MATCHES "\\.json$")
+    set(type "application/json")
   elseif(name MATCHES "\\.css$")
     set(type "text/css; charset=utf-8")
   elseif(name MATCHES "\\.svg$")

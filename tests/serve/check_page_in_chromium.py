@@ -169,6 +169,12 @@ try:
                      f" area.dispatchEvent(new Event('input')); }})()")
     browser.wait_for(f"document.querySelector('#gutter #line-{line}.error') !== null",
                      f"the error marked at line {line}")
+    # Coloured by the TextMate grammar: keywords, and the misspelt word not.
+    browser.wait_for("[...document.querySelectorAll('#highlight span.tm-keyword')]"
+                     ".some(s => s.textContent === 'indicator')", "the syntax colours")
+    if browser.evaluate("[...document.querySelectorAll('#highlight span.tm-keyword')]"
+                        ".some(s => s.textContent.includes('wieght'))"):
+        fail("the misspelt keyword is coloured as a word of the language")
     shown = browser.evaluate("document.querySelector('#rule-problems li.error').textContent")
     # The same file checked by the command line says the same.
     elsewhere = os.path.join(work, "cli")

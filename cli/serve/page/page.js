@@ -266,7 +266,28 @@ function updateButtons() {
   $('revert').disabled = !edited;
 }
 
+// The grammar's rules, once page.js has fetched them; uncoloured until then.
+let grammarRules = null;
+async function loadGrammar() {
+  try {
+    const response = await fetch('perfeval.tmLanguage.json');
+    if (response.ok) grammarRules = compileGrammar(await response.json());
+  } catch (e) {
+    grammarRules = null;  // colours are a help, not a need
+  }
+  showHighlight();
+}
+
+function showHighlight() {
+  const area = $('rule-text');
+  const copy = $('highlight');
+  copy.innerHTML = highlightRules(area.value, grammarRules);
+  copy.scrollTop = area.scrollTop;
+  copy.scrollLeft = area.scrollLeft;
+}
+
 function showGutter() {
+  showHighlight();
   const text = $('rule-text').value;
   const lines = text.split('\n').length;
   const marks = new Map();
@@ -414,7 +435,11 @@ function start() {
 
   const area = $('rule-text');
   area.addEventListener('input', edited);
-  area.addEventListener('scroll', () => { $('gutter').scrollTop = area.scrollTop; });
+  area.addEventListener('scroll', () => {
+    $('gutter').scrollTop = area.scrollTop;
+    $('highlight').scrollTop = area.scrollTop;
+    $('highlight').scrollLeft = area.scrollLeft;
+  });
   area.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 's') { e.preventDefault(); if (!$('save').disabled) saveRule(); }
   });
@@ -427,7 +452,7 @@ function start() {
   window.addEventListener('beforeunload', (e) => {
     if (rules.drafts.size) { e.preventDefault(); e.returnValue = t('leave'); }
   });
-  loadRules();
+  loadRules().then(loadGrammar);
 }
 
 start();
