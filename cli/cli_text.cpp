@@ -30,6 +30,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "  perfeval check RULES [DATA...]   只检查规则文件和数据文件，不评分\n"
      "  perfeval test RULES TESTS        运行规则的测试\n"
      "  perfeval fmt [--check] FILES...  把规则文件排成统一格式\n"
+     "  perfeval template RULES -o FILE  写出可填写的空白自评表（.xlsx）\n"
      "  perfeval serve RULES             在浏览器中评分和修改规则的本地页面\n"
      "  perfeval help [COMMAND]          显示命令的帮助\n"
      "退出状态：0 全部读取并评分（audit 未发现问题）；\n"
@@ -44,6 +45,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "  perfeval check RULES [DATA...]   check rule and data files without scoring\n"
      "  perfeval test RULES TESTS        run the tests of the rules\n"
      "  perfeval fmt [--check] FILES...  lay out rule files in the canonical form\n"
+     "  perfeval template RULES -o FILE  write a blank 自评表 to fill in (.xlsx)\n"
      "  perfeval serve RULES             a local page to score tables and edit rules\n"
      "  perfeval help [COMMAND]          show the help of a command\n"
      "Exit status: 0 everything was read and scored (and, for audit, nothing was found);\n"
@@ -104,6 +106,9 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Say::project_option, "只看此项目", "only this project"},
     {Say::indicator_option, "只看此指标（三级指标）", "only this indicator (三级指标)"},
     {Say::help_command_argument, "要查看帮助的命令", "the command to show the help of"},
+    {Say::template_project_option, "只写此项目类型", "only this project type"},
+    {Say::template_output_option, "写入此 Excel 工作簿（.xlsx）",
+     "write this Excel workbook (.xlsx)"},
 
     {Say::score_command, "perfeval score：为每个项目评分并输出评分表（不写命令时也是评分）。",
      "perfeval score: score every project and print its table (also what perfeval does\n"
@@ -129,6 +134,14 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "(comments are kept; --check only lists the files that are not formatted)."},
     {Say::help_command, "perfeval help：显示 perfeval 或某个命令的帮助。",
      "perfeval help: show the help of perfeval or of one command."},
+    {Say::template_command,
+     "perfeval template：为每个项目类型写出一张可填写的空白项目支出绩效自评表（.xlsx）：\n"
+     "指标、目标值、权重和赋分规则按规则文件写出并锁定，实际完成值、偏差原因分析等留空待填，\n"
+     "评判等级可从下拉列表中选择。填好保存后用 perfeval RULES 文件.xlsx 评分。",
+     "perfeval template: write a blank 项目支出绩效自评表 to fill in (.xlsx), one sheet per\n"
+     "project type: indicators, targets, weights and methods as the rules give them, locked;\n"
+     "the actual values, reasons for deviation and the rest open, grades offered as a\n"
+     "drop-down list. Fill it in, save it, and score it with perfeval RULES FILE.xlsx."},
 
     {Say::see_help, "用法见 {}。", "See {}."},
     {Say::required, "缺少 {}", "{} is required"},
@@ -157,6 +170,14 @@ constexpr std::array kEntries = std::to_array<Entry>({
 
     {Say::no_such_project, "没有项目“{}”", "there is no project '{}'"},
     {Say::no_such_indicator, "没有指标“{}”", "there is no indicator '{}'"},
+
+    {Say::no_project_types,
+     "{} 中没有声明项目类型（project），无法写出模板；自带指标的表不需要模板，"
+     "见 docs/data-format.md 第 2 节",
+     "{} declares no project type (project), so there is no template to write; tables that "
+     "carry their own indicators need none (docs/data-format.md, section 2)"},
+    {Say::no_such_project_type, "没有项目类型“{}”", "there is no project type '{}'"},
+    {Say::template_written, "已写出 {}（项目类型 {} 个）", "wrote {} (project types: {})"},
 
     {Say::progress_done, "评分中 {}", "scoring {}"},
     {Say::progress_of, "评分中 {}/{}", "scoring {}/{}"},

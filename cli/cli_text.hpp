@@ -52,6 +52,8 @@ enum class Say : std::uint8_t {
   project_option,
   indicator_option,
   help_command_argument,
+  template_project_option,
+  template_output_option,
   // What each command does.
   score_command,
   audit_command,
@@ -60,6 +62,7 @@ enum class Say : std::uint8_t {
   test_command,
   fmt_command,
   help_command,
+  template_command,
   // A wrong command line: one sentence, then where to read more.
   see_help,
   required,
@@ -82,6 +85,10 @@ enum class Say : std::uint8_t {
   // explain -p / -i that match nothing.
   no_such_project,
   no_such_indicator,
+  // perfeval template.
+  no_project_types,
+  no_such_project_type,
+  template_written,
   // The progress line on a terminal.
   progress_done,
   progress_of,

@@ -267,6 +267,16 @@ CommandLine::CommandLine(CLI::App& app, Lang lang) : app_(app), lang_(lang) {
       ->required();
   fmt_command_->add_flag("--check", fmt_check_, text(Say::fmt_check_option, lang));
 
+  template_command_ = add_command(app, "template", Say::template_command, lang);
+  add_lang(*template_command_);
+  add_rules(*template_command_, template_.rules)->required();
+  template_command_
+      ->add_option("-p,--project", template_.project, text(Say::template_project_option, lang))
+      ->type_name(text(Say::value_name, lang));
+  template_command_
+      ->add_option("-o,--output", template_.output, text(Say::template_output_option, lang))
+      ->type_name(text(Say::value_file, lang))
+      ->required();
   serve_command_ = add_command(app, "serve", Say::serve_command, lang);
   add_lang(*serve_command_);
   add_rules(*serve_command_, serve_.rules)->required();
@@ -472,6 +482,9 @@ int CommandLine::run() const {
   }
   if (fmt_command_->parsed()) {
     return format_files(fmt_files_, fmt_check_, lang_);
+  }
+  if (template_command_->parsed()) {
+    return write_template(template_, lang_);
   }
   if (serve_command_->parsed()) {
     return serve_page(serve_, lang_);

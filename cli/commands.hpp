@@ -65,6 +65,19 @@ int explain(const ExplainArgs& args, const Terminal& terminal);
 // perfeval check RULES [DATA...]
 int check(const Inputs& inputs, const Terminal& terminal);
 
+// perfeval template RULES [-p PROJECT] -o FILE: a blank 自评表 workbook to
+// fill in, one sheet per project type of RULES (or only PROJECT).
+struct TemplateArgs {
+  std::string rules;
+  std::string project;  // empty: every project type
+  std::string output;
+};
+int write_template(const TemplateArgs& args, Lang lang);
+
+// Whether the folder `output` goes in cannot take it; if so, says why on
+// standard error: the folder is missing, is a file, or may not be written to.
+bool refuse_unwritable_folder(const std::string& output, Lang lang);
+
 // perfeval test RULES TESTS
 int test_rules(const std::string& rules, const std::string& tests, Lang lang);
 

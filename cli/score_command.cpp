@@ -33,9 +33,8 @@ bool refuse_to_overwrite_input(const ScoreArgs& args, Lang lang) {
   return true;
 }
 
-// Whether the folder `output` goes in cannot take it; if so, says why on
-// standard error (before anything is scored): the folder is missing, is a
-// file, or may not be written to.
+}  // namespace
+
 bool refuse_unwritable_folder(const std::string& output, Lang lang) {
   namespace fs = std::filesystem;
   const fs::path target(output);
@@ -55,8 +54,6 @@ bool refuse_unwritable_folder(const std::string& output, Lang lang) {
   std::cerr << fmt::format(fmt::runtime(say(problem, lang)), output, folder.string()) << "\n";
   return true;
 }
-
-}  // namespace
 
 int score(const ScoreArgs& args, const Terminal& terminal) {
   const Lang lang = terminal.text.lang;

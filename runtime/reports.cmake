@@ -11,7 +11,8 @@ target_sources(perfeval_runtime PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_csv.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_markdown.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/reports/report_xlsx.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/reports/template_xlsx.cpp
 )
-# Private: only report_xlsx.cpp includes xlsxwriter.h; programs linking the
+# Private: only report_xlsx.cpp and template_xlsx.cpp include xlsxwriter.h; programs linking the
 # static runtime still get the library on their link line.
 target_link_libraries(perfeval_runtime PRIVATE PkgConfig::XLSXWRITER)

@@ -42,5 +42,7 @@ expect "audit" perfeval help au
 expect "auto always never" perfeval --color ""
 expect "--quiet" perfeval audit --qu
 expect "--output" perfeval score --outp
+expect "template" perfeval templ
+expect "--project" perfeval template rules --proj
 zsh -n "$dir/_perfeval"
 echo "completion: bash and zsh scripts work"

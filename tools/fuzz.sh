@@ -20,7 +20,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-"$here/build-fuzz"}
 seconds=${FUZZ_SECONDS:-60}
 out=${FUZZ_OUT:-"$build/fuzz-out"}
-targets=${FUZZ_TARGETS:-"rules formula value data format audit"}
+targets=${FUZZ_TARGETS:-"rules formula value data format audit workbook"}
 cxx=${FUZZ_CXX:-$(command -v clang++-14 || command -v clang++ || true)}
 [ -n "$cxx" ] || { echo "fuzz.sh: clang++ is needed (apt-get install clang-14 libclang-rt-14-dev)" >&2; exit 2; }
 
@@ -35,6 +35,14 @@ mkdir -p "$out/crashes" "$out/seeds/value"
 # Value text seeds: every actual value of the examples and target of the rules.
 grep -rhoE '"actual": *"[^"]*"' "$here/examples" | sed -E 's/^"actual": *"//; s/"$//' >"$out/seeds/value.txt"
 grep -rhoE 'target [^m]*method' "$here/rules" | sed -E 's/^target +//; s/ +method$//' >>"$out/seeds/value.txt"
+# Workbook seeds: the workbooks of tests/xlsx whole, and each one's first
+# sheet as XML alone (fuzz_workbook puts such XML into a workbook).
+mkdir -p "$out/seeds/workbook"
+for book in "$here"/tests/xlsx/*/*.xlsx; do
+  name=$(basename "$(dirname "$book")")-$(basename "$book" .xlsx)
+  cp "$book" "$out/seeds/workbook/$name.xlsx"
+  unzip -p "$book" xl/worksheets/sheet1.xml >"$out/seeds/workbook/$name.xml" 2>/dev/null || true
+done
 n=0
 sort -u "$out/seeds/value.txt" | while IFS= read -r line; do
   n=$((n + 1))
@@ -49,6 +57,7 @@ for t in $targets; do
     data) seeds="$here/examples"; dict="-dict=$here/fuzz/data.dict" ;;
     format) seeds="$here/rules $here/fuzz/seeds/format"; dict="-dict=$here/fuzz/rules.dict" ;;
     audit) seeds="$here/examples $here/fuzz/seeds/audit"; dict="-dict=$here/fuzz/data.dict" ;;
+    workbook) seeds="$out/seeds/workbook"; dict="-dict=$here/fuzz/workbook.dict" ;;
     *) echo "fuzz.sh: no target '$t'" >&2; exit 2 ;;
   esac
   mkdir -p "$out/corpus/$t"

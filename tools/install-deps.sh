@@ -23,12 +23,12 @@ libcpp-httplib-dev"
 # comparison's smoke test (bench/compare.py, with node and npm below),
 # dpkg-dev for the Debian package's dependencies, bash-completion and zsh for
 # the shell completion test, GNU parallel for the filter test
-# (docs/at-scale.md). The workbooks of tests/xlsx are checked in; writing
-# them again needs python3-openpyxl and libreoffice-calc-nogui
-# (make_printed_tables.py, convert_with_libreoffice.sh), which the tests
-# themselves do not, so they are not installed here.
+# (docs/at-scale.md), and python3-openpyxl and libreoffice-calc-nogui for
+# the template's round trip (tests/template_round_trip.py fills a template
+# in and saves it through LibreOffice); the same two write the workbooks of
+# tests/xlsx again (make_printed_tables.py, convert_with_libreoffice.sh).
 test_packages="chromium fonts-wqy-microhei poppler-utils unzip clang-14 libclang-rt-14-dev python3 time
-dpkg-dev bash-completion zsh parallel"
+dpkg-dev bash-completion zsh parallel python3-openpyxl libreoffice-calc-nogui"
 
 case "${1:-}" in
   --tests) packages="$packages $test_packages"; with_tests=yes ;;

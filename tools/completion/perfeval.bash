@@ -4,11 +4,11 @@ _perfeval() {
   local cur prev words cword
   _init_completion || return
 
-  local commands="score audit explain check test fmt help"
+  local commands="score audit explain check test fmt template help"
   local command="" word
   for word in "${words[@]:1:cword-1}"; do
     case "$word" in
-      score | audit | explain | check | test | fmt | help) command=$word; break ;;
+      score | audit | explain | check | test | fmt | template | help) command=$word; break ;;
     esac
   done
 
@@ -36,6 +36,7 @@ _perfeval() {
       explain) options+=" -j --jobs -p --project -i --indicator $terminal" ;;
       check) options+=" -j --jobs $terminal" ;;
       fmt) options+=" --check" ;;
+      template) options+=" -p --project -o --output" ;;
     esac
     COMPREPLY=($(compgen -W "$options" -- "$cur"))
     return
@@ -46,7 +47,7 @@ _perfeval() {
   fi
   case "$command" in
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
-    fmt) _filedir perf ;;
+    fmt | template) _filedir perf ;;
     test) _filedir '@(perf|json)' ;;
     *) _filedir '@(perf|json|jsonl)' ;;
   esac

@@ -74,6 +74,7 @@ constexpr auto kIndicatorWords = std::to_array<Word<Column>>({
     {"赋分规则", Column::rule},
     {"评分规则", Column::rule},
     {"评分标准", Column::rule},
+    {"method", Column::rule},
     {"佐证资料", Column::evidence},
     {"佐证材料", Column::evidence},
     {"偏差说明", Column::ignored},

@@ -539,6 +539,8 @@ WorkbookOrProblem read_workbook(std::string_view bytes) {
     }
     Sheet& sheet = workbook.sheets.emplace_back();
     sheet.name = s.attribute("name").value();
+    const std::string_view state = s.attribute("state").value();
+    sheet.hidden = state == "hidden" || state == "veryHidden";
     const auto it = relationships.find(relationship_id(s));
     if (it == relationships.end()) {
       sheet.problem = problem("xlsx-sheet-missing");

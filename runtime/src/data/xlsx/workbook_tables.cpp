@@ -42,10 +42,11 @@ std::vector<SheetTable> load_workbook_tables(std::string_view bytes, std::string
     bool found = false;
     auto data = xlsx::read_sheet_table(sheet, label, sink, found);
     if (!found) {
-      // An empty sheet, and the 汇总 sheet perfeval's report begins with,
-      // are passed over without a word.
+      // An empty sheet, the 汇总 sheet perfeval's report begins with, and
+      // a hidden sheet (the grade lists of perfeval's template) are passed
+      // over without a word.
       const bool summary = xlsx::label(sheet.text(1, 0)) == xlsx::Label::summary;
-      if (sheet.last_row() > 0 && !summary) {
+      if (sheet.last_row() > 0 && !summary && !sheet.hidden) {
         passed_over.push_back(
             {Severity::warning, "xlsx-sheet-passed-over", std::nullopt, label, {}, {}});
       }

@@ -54,6 +54,9 @@ class Sheet {
   std::string name;
   // A chart sheet holds no cells; it is listed so that it can be named.
   bool chart = false;
+  // A sheet the workbook hides (a template's grade lists): no table is
+  // looked for there without a word about it.
+  bool hidden = false;
   // Set when the sheet's own part could not be read; its cells are empty.
   std::optional<ReadProblem> problem;
 
