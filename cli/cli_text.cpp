@@ -31,6 +31,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "  perfeval test RULES TESTS        运行规则的测试\n"
      "  perfeval fmt [--check] FILES...  把规则文件排成统一格式\n"
      "  perfeval template RULES -o FILE  写出可填写的空白自评表（.xlsx）\n"
+     "  perfeval serve RULES             在浏览器中评分和修改规则的本地页面\n"
      "  perfeval help [COMMAND]          显示命令的帮助\n"
      "退出状态：0 全部读取并评分（audit 未发现问题）；\n"
      "1 规则文件或数据文件有问题，或没有找到数据文件（其他文件仍会评分）；\n"
@@ -45,6 +46,7 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "  perfeval test RULES TESTS        run the tests of the rules\n"
      "  perfeval fmt [--check] FILES...  lay out rule files in the canonical form\n"
      "  perfeval template RULES -o FILE  write a blank 自评表 to fill in (.xlsx)\n"
+     "  perfeval serve RULES             a local page to score tables and edit rules\n"
      "  perfeval help [COMMAND]          show the help of a command\n"
      "Exit status: 0 everything was read and scored (and, for audit, nothing was found);\n"
      "1 a rule or data file has a problem, or no data file was found (the other files are\n"
@@ -180,6 +182,17 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Say::progress_done, "评分中 {}", "scoring {}"},
     {Say::progress_of, "评分中 {}/{}", "scoring {}/{}"},
     {Say::progress_left, "，约剩 {}", ", about {} left"},
+
+    {Say::serve_command,
+     "perfeval serve：在浏览器中打开的本地页面：拖入自评表即评分，\n"
+     "也可查看和修改 RULES 中的规则文件（只在本机可用）。",
+     "perfeval serve: a local page in the web browser: drop tables to score them, and read\n"
+     "and edit the rule files of RULES (on this computer only)."},
+    {Say::port_option, "端口（0：任选一个空闲端口；默认 8765，被占用时任选）",
+     "the port (0: any free port; default 8765, or any free port if it is taken)"},
+    {Say::listen_option, "监听的地址；不是本机地址时其他计算机也能访问",
+     "the address to listen on; other than this computer's own, other computers can reach it"},
+    {Say::value_address, "地址", "ADDRESS"},
 });
 
 constexpr bool in_order() {

@@ -93,6 +93,11 @@ enum class Say : std::uint8_t {
   progress_done,
   progress_of,
   progress_left,
+  // perfeval serve.
+  serve_command,
+  port_option,
+  listen_option,
+  value_address,
 
   count_  // not a text: how many there are
 };

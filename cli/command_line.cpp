@@ -277,6 +277,15 @@ CommandLine::CommandLine(CLI::App& app, Lang lang) : app_(app), lang_(lang) {
       ->add_option("-o,--output", template_.output, text(Say::template_output_option, lang))
       ->type_name(text(Say::value_file, lang))
       ->required();
+  serve_command_ = add_command(app, "serve", Say::serve_command, lang);
+  add_lang(*serve_command_);
+  add_rules(*serve_command_, serve_.rules)->required();
+  serve_command_->add_option("--port", serve_.port, text(Say::port_option, lang))
+      ->type_name(text(Say::value_number, lang))
+      ->check(whole_number("--port", 0, 65535));
+  serve_command_->add_option("--listen", serve_.listen, text(Say::listen_option, lang))
+      ->type_name(text(Say::value_address, lang))
+      ->capture_default_str();
 
   help_command_ = add_command(app, "help", Say::help_command, lang);
   add_lang(*help_command_);
@@ -476,6 +485,9 @@ int CommandLine::run() const {
   }
   if (template_command_->parsed()) {
     return write_template(template_, lang_);
+  }
+  if (serve_command_->parsed()) {
+    return serve_page(serve_, lang_);
   }
   const Terminal terminal = terminal_for({lang_, color_, quiet_});
   if (audit_command_->parsed()) {

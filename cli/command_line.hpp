@@ -1,7 +1,7 @@
 #pragma once
 
 // The command line: perfeval [OPTIONS] RULES DATA... scores; a command word
-// first (score, audit, explain, check, test, fmt, template, help) asks for a command.
+// first (score, audit, explain, check, test, fmt, template, serve, help) asks for a command.
 // Its help and everything it says about a wrong command line are in the
 // language chosen (lang_from_arguments), CLI11's own messages included.
 
@@ -70,6 +70,7 @@ class CommandLine {
   bool fmt_check_ = false;
   std::string help_topic_;
   TemplateArgs template_;
+  ServeArgs serve_;
   CLI::App* score_command_;
   CLI::App* audit_command_;
   CLI::App* explain_command_;
@@ -78,6 +79,7 @@ class CommandLine {
   CLI::App* fmt_command_;
   CLI::App* help_command_;
   CLI::App* template_command_;
+  CLI::App* serve_command_;
 };
 
 }  // namespace perfeval::cli

@@ -85,4 +85,13 @@ int test_rules(const std::string& rules, const std::string& tests, Lang lang);
 // form, in place; with `check` only lists the files that are not.
 int format_files(const std::vector<std::string>& paths, bool check, Lang lang);
 
+// perfeval serve RULES [--port N] [--listen ADDRESS]: a page in the web
+// browser that scores tables and edits the rules (docs/serve.md).
+struct ServeArgs {
+  std::string rules;
+  std::optional<int> port;  // none: the usual port, or any free one if it is taken
+  std::string listen = "127.0.0.1";
+};
+int serve_page(const ServeArgs& args, Lang lang);
+
 }  // namespace perfeval::cli

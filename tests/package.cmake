@@ -24,7 +24,7 @@ endif()
 
 # The libraries perfeval links are the package's dependencies.
 run(dpkg-deb --field "${packages}" Depends)
-foreach(library libfmt libsimdjson libutf8proc libxlsxwriter libzip libpugixml)
+foreach(library libfmt libsimdjson libutf8proc libxlsxwriter libzip libpugixml libcpp-httplib)
   if(NOT out MATCHES "${library}")
     message(FATAL_ERROR "the package does not depend on ${library}: Depends: ${out}")
   endif()

@@ -10,10 +10,11 @@ set -eu
 # (fmt, simdjson, utf8proc, libxlsxwriter, and libzip and pugixml to read
 # Excel workbooks) and the header-only ones it
 # compiles with (PEGTL, nlohmann-json, CLI11, Catch2 for the tests it builds),
-# and help2man for the manual page.
+# help2man for the manual page, and cpp-httplib for perfeval serve's page.
 packages="g++ cmake ninja-build pkg-config ccache
 tao-pegtl-dev libfmt-dev nlohmann-json3-dev libcli11-dev catch2
-libsimdjson-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libpugixml-dev help2man"
+libsimdjson-dev libutf8proc-dev libxlsxwriter-dev libzip-dev libpugixml-dev help2man
+libcpp-httplib-dev"
 
 # Testing: chromium and a CJK font for the browser tests of the HTML report,
 # poppler-utils (pdfinfo, pdftotext) to count and read its printed pages,

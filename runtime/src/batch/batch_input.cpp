@@ -78,6 +78,20 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
   }
 }
 
+DataReader::DataReader(const std::vector<DataInMemory>& files, std::size_t max_record_bytes)
+    : max_record_bytes_(max_record_bytes) {
+  bool any_lines = false;
+  for (const DataInMemory& file : files) {
+    const std::filesystem::path name(file.name);
+    Input input{name, name.extension() == ".jsonl", false, is_workbook(name), &file.bytes};
+    any_lines |= input.lines || input.workbook;
+    inputs_.push_back(std::move(input));
+  }
+  if (!any_lines) {
+    known_total_ = inputs_.size();
+  }
+}
+
 DataReader::~DataReader() {
   if (stream_ && owns_stream_) {
     std::fclose(stream_);
@@ -108,7 +122,19 @@ void DataReader::add_file_record(const Input& input, DataBatch& batch, std::size
   record.file = record.label;
   record.workbook = input.workbook;
   DiagnosticSink sink;
-  auto text = read_file_text(input.path, sink, max_record_bytes_);
+  std::optional<std::string> text;
+  if (!input.bytes) {
+    text = read_file_text(input.path, sink, max_record_bytes_);
+  } else if (input.bytes->size() > max_record_bytes_) {
+    sink.report({Severity::error,
+                 "file-too-large",
+                 std::nullopt,
+                 record.label,
+                 {std::to_string(input.bytes->size()), std::to_string(max_record_bytes_)},
+                 {}});
+  } else {
+    text = *input.bytes;
+  }
   if (!text) {
     record.read_error = sink.all().front();
   } else {
@@ -134,6 +160,19 @@ void DataReader::open_next_lines_input() {
     return;
   }
   stream_name_ = input.path.string();
+  if (input.bytes) {
+    // Lines held in memory are read as a file's are, through a stream over
+    // them; fmemopen takes no empty buffer, and an empty file has no lines.
+    stream_ = input.bytes->empty()
+                  ? nullptr
+                  : fmemopen(const_cast<char*>(input.bytes->data()), input.bytes->size(), "rb");
+    owns_stream_ = true;
+    if (!stream_ && !input.bytes->empty()) {
+      stream_error_ =
+          Diagnostic{Severity::error, "file-unreadable", std::nullopt, stream_name_, {}, {}};
+    }
+    return;
+  }
   // The checks made for a whole file (a pipe in a folder, a broken link);
   // there is no size limit, as the file is read line by line.
   DiagnosticSink sink;

@@ -58,6 +58,19 @@ class KeepResults : public BatchConsumer {
 
 }  // namespace
 
+RunResults score_all(const RuleSet& rules, DataReader& reader, const ScoreOptions& scoring,
+                     SourceManager& sources) {
+  RunResults results;
+  DiagnosticSink sink;
+  results.rule_files = rules.file_count;
+  KeepResults keep(results, sources, sink, true);
+  BatchOptions batch;
+  batch.scoring = scoring;
+  score_batches(rules, reader, keep, batch);
+  results.diagnostics = sink.all();
+  return results;
+}
+
 RunResults run(const RunOptions& options, SourceManager& sources) {
   RunResults results;
   DiagnosticSink sink;

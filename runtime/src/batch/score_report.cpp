@@ -44,26 +44,6 @@ TextOptions for_file(TextOptions text) {
   return text;
 }
 
-// The whole run as one document, `format` being anything but xlsx.
-void write_document(std::ostream& out, const RunResults& results, const SourceManager& sources,
-                    const std::string& format, const TextOptions& text) {
-  const FormatOptions options{text.lang};
-  if (format == "json") {
-    // File names and quoted input may hold bytes that are not UTF-8: shown as U+FFFD.
-    out << to_json(results, sources, text.lang)
-               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << "\n";
-  } else if (format == "html") {
-    write_html(out, results, options);
-  } else if (format == "csv") {
-    write_csv(out, results, options);
-  } else if (format == "md") {
-    write_markdown(out, results, options);
-  } else {
-    write_text(out, results, text);
-  }
-}
-
 bool report_whole_run(const ScoreReport& report) {
   if (report.format == "xlsx" && report.output.empty()) {
     throw std::invalid_argument("an Excel workbook is written to a file, not standard output");
@@ -194,6 +174,25 @@ bool writes_as_stream(const ScoreReport& report) {
   }
   const auto count = count_tables(report.data);
   return !count || *count > kTablesShownWhole;
+}
+
+void write_document(std::ostream& out, const RunResults& results, const SourceManager& sources,
+                    const std::string& format, const TextOptions& text) {
+  const FormatOptions options{text.lang};
+  if (format == "json") {
+    // File names and quoted input may hold bytes that are not UTF-8: shown as U+FFFD.
+    out << to_json(results, sources, text.lang)
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << "\n";
+  } else if (format == "html") {
+    write_html(out, results, options);
+  } else if (format == "csv") {
+    write_csv(out, results, options);
+  } else if (format == "md") {
+    write_markdown(out, results, options);
+  } else {
+    write_text(out, results, text);
+  }
 }
 
 bool score_and_report(const ScoreReport& report) {

@@ -33,6 +33,14 @@ const std::vector<std::string_view>& data_file_extensions();
 // Whether `path` names an Excel workbook (.xlsx, in any case).
 bool is_workbook(const std::filesystem::path& path);
 
+// A data file held in memory (one a browser sent): its name tells what it
+// is, as a file's does (.xlsx, .jsonl, else one JSON table), and names it
+// in results and messages.
+struct DataInMemory {
+  std::string name;
+  std::string bytes;
+};
+
 // One table as it came in: a whole .json file, or one line of a JSON Lines
 // file or of standard input; or an Excel workbook, whose sheets the worker
 // that reads it makes into tables.
@@ -67,6 +75,9 @@ class DataReader {
   // Paths that do not exist are reported to `sink` here, once.
   DataReader(const std::vector<std::filesystem::path>& inputs, std::size_t max_record_bytes,
              DiagnosticSink& sink);
+  // The same over files held in memory, which must outlive the reader; no
+  // path reaches the file system.
+  DataReader(const std::vector<DataInMemory>& files, std::size_t max_record_bytes);
   ~DataReader();
   DataReader(const DataReader&) = delete;
   DataReader& operator=(const DataReader&) = delete;
@@ -90,7 +101,8 @@ class DataReader {
     std::filesystem::path path;
     bool lines = false;  // JSON Lines
     bool standard_input = false;
-    bool workbook = false;  // .xlsx
+    bool workbook = false;               // .xlsx
+    const std::string* bytes = nullptr;  // held in memory: no file is read
   };
   void open_next_lines_input();
   bool read_lines(DataBatch& batch, std::size_t& bytes, std::size_t target_bytes,

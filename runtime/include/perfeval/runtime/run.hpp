@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "perfeval/runtime/batch.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/rule_set.hpp"
 
@@ -31,5 +32,13 @@ struct RunOptions {
 // Every problem found is in the result's diagnostics; `sources` keeps the
 // text they point into.
 RunResults run(const RunOptions& options, SourceManager& sources);
+
+// What run() does once the rules are compiled: scores every table `reader`
+// gives against `rules`, on this thread, keeping every result. A program
+// that keeps compiled rules in memory (perfeval serve) calls it with a copy
+// of the sources the rules were compiled from, as scoring's messages point
+// into them; texts that the data's messages point into are added.
+RunResults score_all(const RuleSet& rules, DataReader& reader, const ScoreOptions& scoring,
+                     SourceManager& sources);
 
 }  // namespace perfeval

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,11 @@ constexpr std::size_t kTablesShownWhole = 100;
 
 // Whether `report` is written as its tables are scored.
 bool writes_as_stream(const ScoreReport& report);
+
+// A whole run as one document in `format`: text, json, html, csv or md (an
+// Excel workbook is a file: write_xlsx).
+void write_document(std::ostream& out, const RunResults& results, const SourceManager& sources,
+                    const std::string& format, const TextOptions& text);
 
 // Scores and writes `report`; every problem goes to standard error as it is
 // met, with its place. Returns whether any was an error. Throws
