@@ -352,38 +352,18 @@ void write_summary_sheet(lxw_workbook* workbook, const RunResults& results, Lang
   sheet.fit_columns(6, {6, 50, 10, 48, 20, 10, 8, 8, 8, 10});
 }
 
-// Closes the workbook (which writes the file) exactly once, also when an
-// error leaves the writing half done; a half-written file is removed.
-struct WorkbookCloser {
-  std::filesystem::path file;
-  void operator()(lxw_workbook* workbook) const {
-    workbook_close(workbook);
-    std::error_code ignored;
-    std::filesystem::remove(file, ignored);
-  }
-};
-
 }  // namespace
 
 void write_xlsx(const std::filesystem::path& file, const RunResults& results,
                 const FormatOptions& options) {
-  const std::string path = file.string();
-  std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new(path.c_str()),
-                                                         WorkbookCloser{file});
-  if (!workbook) {
-    throw std::runtime_error("cannot create the Excel workbook '" + path + "'");
-  }
-  Styles styles(workbook.get());
-  SheetNames names(workbook.get());
-  write_summary_sheet(workbook.get(), results, options.lang, styles, names);
-  for (const auto& p : results.projects) {
-    write_table_sheet(workbook.get(), p, options.lang, styles, names);
-  }
-  const lxw_error error = workbook_close(workbook.release());
-  if (error != LXW_NO_ERROR) {
-    throw std::runtime_error(
-        fmt::format("cannot write the Excel workbook '{}': {}", path, lxw_strerror(error)));
-  }
+  write_workbook(file, [&](lxw_workbook* workbook) {
+    Styles styles(workbook);
+    SheetNames names(workbook);
+    write_summary_sheet(workbook, results, options.lang, styles, names);
+    for (const auto& p : results.projects) {
+      write_table_sheet(workbook, p, options.lang, styles, names);
+    }
+  });
 }
 
 }  // namespace perfeval

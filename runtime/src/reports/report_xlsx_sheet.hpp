@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -330,5 +332,31 @@ class SheetNames {
   lxw_workbook* workbook_;
   std::vector<std::string> used_;
 };
+
+// Writes the workbook `file`: `fill(workbook)` adds its formats and sheets,
+// then the file is written. When filling or writing fails part way, the
+// half-written file is removed and the error is thrown on.
+template <typename Fill>
+void write_workbook(const std::filesystem::path& file, Fill&& fill) {
+  struct Closer {
+    std::filesystem::path file;
+    void operator()(lxw_workbook* workbook) const {
+      workbook_close(workbook);
+      std::error_code ignored;
+      std::filesystem::remove(file, ignored);
+    }
+  };
+  const std::string path = file.string();
+  std::unique_ptr<lxw_workbook, Closer> workbook(workbook_new(path.c_str()), Closer{file});
+  if (!workbook) {
+    throw std::runtime_error("cannot create the Excel workbook '" + path + "'");
+  }
+  fill(workbook.get());
+  const lxw_error error = workbook_close(workbook.release());
+  if (error != LXW_NO_ERROR) {
+    throw std::runtime_error(
+        fmt::format("cannot write the Excel workbook '{}': {}", path, lxw_strerror(error)));
+  }
+}
 
 }  // namespace perfeval::report_detail::xlsx

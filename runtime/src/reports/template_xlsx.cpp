@@ -440,47 +440,27 @@ class TemplateSheet {
   lxw_row_t goals_text_row_ = 0;
 };
 
-// Closes the workbook (which writes the file) exactly once, also when an
-// error leaves the writing half done; a half-written file is removed.
-struct WorkbookCloser {
-  std::filesystem::path file;
-  void operator()(lxw_workbook* workbook) const {
-    workbook_close(workbook);
-    std::error_code ignored;
-    std::filesystem::remove(file, ignored);
-  }
-};
-
 }  // namespace
 
 void write_template_xlsx(const std::filesystem::path& file,
                          const std::vector<const CompiledProject*>& projects,
                          const TemplateOptions& options) {
-  const std::string path = file.string();
-  std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new(path.c_str()),
-                                                         WorkbookCloser{file});
-  if (!workbook) {
-    throw std::runtime_error("cannot create the Excel workbook '" + path + "'");
-  }
-  Styles styles(workbook.get());
-  InputStyles input(workbook.get());
-  SheetNames names(workbook.get());
-  // Named first, so that no project type takes its name.
-  GradeLists lists(workbook.get(), names.make(say(Say::grades_sheet, options.lang)));
-  for (const CompiledProject* project : projects) {
-    const std::string name = names.make(project->decl->name.text);
-    Sheet sheet(workbook_add_worksheet(workbook.get(), name.c_str()), name);
-    if (sheet.raw() == nullptr) {
-      throw std::runtime_error("cannot add the sheet '" + name + "'");
+  write_workbook(file, [&](lxw_workbook* workbook) {
+    Styles styles(workbook);
+    InputStyles input(workbook);
+    SheetNames names(workbook);
+    // Named first, so that no project type takes its name.
+    GradeLists lists(workbook, names.make(say(Say::grades_sheet, options.lang)));
+    for (const CompiledProject* project : projects) {
+      const std::string name = names.make(project->decl->name.text);
+      Sheet sheet(workbook_add_worksheet(workbook, name.c_str()), name);
+      if (sheet.raw() == nullptr) {
+        throw std::runtime_error("cannot add the sheet '" + name + "'");
+      }
+      TemplateSheet(sheet, *project, options.lang, styles, input, lists).write();
     }
-    TemplateSheet(sheet, *project, options.lang, styles, input, lists).write();
-  }
-  lists.write();
-  const lxw_error error = workbook_close(workbook.release());
-  if (error != LXW_NO_ERROR) {
-    throw std::runtime_error(
-        fmt::format("cannot write the Excel workbook '{}': {}", path, lxw_strerror(error)));
-  }
+    lists.write();
+  });
 }
 
 }  // namespace perfeval
