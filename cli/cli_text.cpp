@@ -2,17 +2,13 @@
 
 #include <array>
 
+#include "perfeval/lang/wording.hpp"
+
 namespace perfeval::cli {
 namespace {
 
-struct Entry {
-  Say what;
-  std::string_view zh;
-  std::string_view en;
-};
-
 // In the order of the enum; each row names its text so the order is checked.
-constexpr std::array kEntries = std::to_array<Entry>({
+constexpr std::array kEntries = std::to_array<Wording<Say>>({
     {Say::description,
      "perfeval 按规则文件为项目支出绩效自评表和单位整体支出绩效自评表评分。\n"
      "RULES 是一个 .perf 文件或存放它们的目录；DATA 是 .json 文件、.jsonl 文件（每行一张表）、\n"
@@ -195,21 +191,12 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Say::value_address, "地址", "ADDRESS"},
 });
 
-constexpr bool in_order() {
-  for (std::size_t i = 0; i < kEntries.size(); ++i) {
-    if (static_cast<std::size_t>(kEntries[i].what) != i) {
-      return false;
-    }
-  }
-  return kEntries.size() == static_cast<std::size_t>(Say::count_);
-}
-static_assert(in_order(), "one entry per text, in the order of the enum");
+static_assert(in_enum_order(kEntries), "one entry per text, in the order of the enum");
 
 }  // namespace
 
 std::string_view say(Say what, Lang lang) {
-  const Entry& entry = kEntries[static_cast<std::size_t>(what)];
-  return lang == Lang::zh ? entry.zh : entry.en;
+  return worded(kEntries, what, lang);
 }
 
 }  // namespace perfeval::cli

@@ -2,16 +2,12 @@
 
 #include <array>
 
+#include "perfeval/lang/wording.hpp"
+
 namespace perfeval::serve {
 namespace {
 
-struct Entry {
-  ServeSay what;
-  std::string_view zh;
-  std::string_view en;
-};
-
-constexpr std::array kEntries = std::to_array<Entry>({
+constexpr std::array kEntries = std::to_array<Wording<ServeSay>>({
     {ServeSay::listening, "请在浏览器中打开 {}", "Open {} in a web browser"},
     {ServeSay::how_to_stop, "（按 Ctrl+C 停止）", "(Ctrl+C stops it)"},
     {ServeSay::not_loopback,
@@ -44,21 +40,12 @@ constexpr std::array kEntries = std::to_array<Entry>({
      "reload the page"},
 });
 
-constexpr bool in_order() {
-  for (std::size_t i = 0; i < kEntries.size(); ++i) {
-    if (static_cast<std::size_t>(kEntries[i].what) != i) {
-      return false;
-    }
-  }
-  return kEntries.size() == static_cast<std::size_t>(ServeSay::count_);
-}
-static_assert(in_order(), "one entry per text, in the order of the enum");
+static_assert(in_enum_order(kEntries), "one entry per text, in the order of the enum");
 
 }  // namespace
 
 std::string_view serve_say(ServeSay what, Lang lang) {
-  const Entry& entry = kEntries[static_cast<std::size_t>(what)];
-  return lang == Lang::zh ? entry.zh : entry.en;
+  return worded(kEntries, what, lang);
 }
 
 }  // namespace perfeval::serve

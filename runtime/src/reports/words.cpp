@@ -2,17 +2,13 @@
 
 #include <array>
 
+#include "perfeval/lang/wording.hpp"
+
 namespace perfeval {
 namespace {
 
-struct Entry {
-  Term term;
-  std::string_view zh;
-  std::string_view en;
-};
-
 // In the order of the enum; each row names its term so the order is checked.
-constexpr std::array kEntries = std::to_array<Entry>({
+constexpr std::array kEntries = std::to_array<Wording<Term>>({
     {Term::department, "主管部门", "Department"},
     {Term::implementer, "实施单位", "Implementing unit"},
     {Term::planned, "年初预算数", "Initial budget"},
@@ -205,21 +201,12 @@ constexpr std::array kEntries = std::to_array<Entry>({
     {Term::clause_separator, "，", ", "},
 });
 
-constexpr bool in_term_order() {
-  for (std::size_t i = 0; i < kEntries.size(); ++i) {
-    if (static_cast<std::size_t>(kEntries[i].term) != i) {
-      return false;
-    }
-  }
-  return kEntries.size() == kTermCount;
-}
-static_assert(in_term_order(), "one entry per term, in the order of the enum");
+static_assert(in_enum_order(kEntries), "one entry per term, in the order of the enum");
 
 }  // namespace
 
 std::string_view term_text(Term term, Lang lang) {
-  const Entry& entry = kEntries[static_cast<std::size_t>(term)];
-  return lang == Lang::zh ? entry.zh : entry.en;
+  return worded(kEntries, term, lang);
 }
 
 }  // namespace perfeval
