@@ -15,25 +15,12 @@ set -eu
 perfeval=$1
 source_dir=$2
 out=$3
-chromium=${CHROMIUM:-/usr/bin/chromium}
 project=全州就业创业综合服务能力提升项目
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-[ -x "$chromium" ] || fail "$chromium is missing (sh tools/install-deps.sh --tests installs chromium)"
-for tool in pdfinfo pdftotext; do
-  command -v $tool >/dev/null 2>&1 ||
-    fail "$tool is missing (sh tools/install-deps.sh --tests installs poppler-utils)"
-done
+. "$(dirname "$0")/print_support.sh"
 
 rm -rf "$out"
 mkdir -p "$out"
 cd "$source_dir"
-profiles=""
-trap 'rm -rf $profiles' EXIT INT TERM
 
 for lang in zh en; do
   html="$out/tall-$lang.html"
@@ -45,13 +32,7 @@ for lang in zh en; do
   [ "$continued" -gt 0 ] || fail "the $lang report does not continue the tall table on a further page"
   table_pages=$((continued + 1))
 
-  profile=$(mktemp -d)
-  profiles="$profiles $profile"
-  timeout 100 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$pdf" \
-    "file://$html" >"$out/print-$lang.log" 2>&1 ||
-    fail "chromium --print-to-pdf failed; see $out/print-$lang.log"
+  print_to_pdf "$html" "$pdf" "$out/print-$lang.log"
 
   pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
   [ "$pages" = "$sheets" ] ||

@@ -14,24 +14,11 @@ set -eu
 perfeval=$1
 source_dir=$2
 out=$3
-chromium=${CHROMIUM:-/usr/bin/chromium}
-
-fail() {
-  echo "FAIL: $*" >&2
-  exit 1
-}
-
-[ -x "$chromium" ] || fail "$chromium is missing (sh tools/install-deps.sh --tests installs chromium)"
-for tool in pdfinfo pdftotext; do
-  command -v $tool >/dev/null 2>&1 ||
-    fail "$tool is missing (sh tools/install-deps.sh --tests installs poppler-utils)"
-done
+. "$(dirname "$0")/print_support.sh"
 
 rm -rf "$out"
 mkdir -p "$out"
 cd "$source_dir"
-profiles=""
-trap 'rm -rf $profiles' EXIT INT TERM
 
 for lang in zh en; do
   html="$out/report-$lang.html"
@@ -42,13 +29,7 @@ for lang in zh en; do
   [ "$tables" -gt 0 ] || fail "the $lang report has no tables"
   expected=$((tables + 1))
 
-  profile=$(mktemp -d)
-  profiles="$profiles $profile"
-  timeout 100 "$chromium" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$profile" --no-pdf-header-footer --print-to-pdf="$pdf" \
-    "file://$html" >"$out/print-$lang.log" 2>&1 ||
-    fail "chromium --print-to-pdf failed; see $out/print-$lang.log"
+  print_to_pdf "$html" "$pdf" "$out/print-$lang.log"
 
   pages=$(pdfinfo "$pdf" | sed -n 's/^Pages: *//p')
   pdfinfo "$pdf" | grep -q '^Page size:.*841.* x 59[45].*A4' ||
