@@ -121,6 +121,7 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
   b.set(Variable::planned, Number{data.funds.planned, {}});
   b.set(Variable::budget, Number{data.funds.budget, {}});
   b.set(Variable::executed, Number{data.funds.executed, {}});
+  b.set_funds_rows(data.funds.sources);
   try {
     funds.rate = policy.funds.rate.evaluate_number(b).value;
     b.set(Variable::rate, Number{funds.rate, {}});

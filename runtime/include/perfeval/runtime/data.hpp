@@ -5,7 +5,9 @@
 // links perfeval.
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "perfeval/lang/diagnostic.hpp"
@@ -27,6 +29,19 @@ struct FundsSource {
   std::string budget;
   std::string executed;
 };
+
+// A funds row's amount as printed: not given for a cell left blank or
+// marked not applicable ("/", "-", "—"); given but without a value when the
+// text is no number.
+struct FundsCell {
+  bool given = false;
+  std::optional<Rational> value;
+};
+FundsCell read_funds_cell(std::string_view text);
+
+// The row of `rows` whose label has `key` (row_label_key: "其中：本级资金" and
+// "本级资金" are one row), or null; the first when several have it.
+const FundsSource* find_funds_row(std::span<const FundsSource> rows, std::string_view key);
 
 struct FundsData {
   Rational planned;   // 年初预算数
