@@ -58,8 +58,8 @@ constexpr std::array kMessages = {
             "如：\"当期结案率（%）\"）"},
 
     // ---- declarations
-    Message{"expected-declaration", "expected 'policy', 'method' or 'project' here",
-            "此处应为“政策”、“方法”或“项目”"},
+    Message{"expected-declaration", "expected 'use', 'policy', 'method' or 'project' here",
+            "此处应为“使用”、“政策”、“方法”或“项目”"},
     Message{"expected-policy-name",
             "expected the policy's name after 'policy' (for example: policy 新疆2024 {)",
             "“政策”后面应为政策名称（例如：政策 新疆2024 {）"},
