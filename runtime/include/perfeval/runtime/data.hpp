@@ -103,8 +103,15 @@ struct ProjectData {
   std::string source;
   SheetPlaces places;
 
+  // Any row, not the first only: a table whose first row lost its weight
+  // and target still carries the others', and compiling it names that row.
   bool carries_table() const {
-    return !indicators.empty() && indicators.front().carries_definition();
+    for (const IndicatorData& row : indicators) {
+      if (row.carries_definition()) {
+        return true;
+      }
+    }
+    return false;
   }
 };
 
