@@ -761,6 +761,8 @@ constexpr std::array kMessages = {
     Message{"funds-row-not-amount",
             "the {1} of the funds row '{0}' is '{3}', not an amount; write it in 万元, as 1602.88",
             "资金来源行“{0}”的{2}“{3}”不是金额；请填写万元金额，如1602.88"},
+    Message{"table-field-category1", "category (一级指标)", "一级指标"},
+    Message{"table-field-category2", "subcategory (二级指标)", "二级指标"},
 };
 
 }  // namespace

@@ -557,7 +557,8 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
       r.reported = row->reported;
     }
     r.explanation_present = policy.explains(row->explanation);
-    if (declared && row->carries_definition()) {
+    if (declared &&
+        (row->carries_definition() || !row->category1.empty() || !row->category2.empty())) {
       report_table_differences(decl, data, *row, sink);
     }
     score_indicator(*project, indicator, *row, data, r, sink, options);

@@ -83,6 +83,7 @@ struct IndicatorData {
 struct SheetPlaces {
   std::string sheet;                                                     // "尾款.xlsx!自评表"
   std::string actual, weight, target, method, explanation, rate, score;  // column letters
+  std::string category1, category2;                                      // column letters
 };
 
 struct ProjectData {
@@ -116,7 +117,17 @@ struct ProjectData {
 };
 
 // A column of a table's indicator rows, for naming the cell a problem is in.
-enum class TableField { actual, weight, target, method, explanation, rate, score };
+enum class TableField {
+  actual,
+  weight,
+  target,
+  method,
+  explanation,
+  rate,
+  score,
+  category1,
+  category2
+};
 
 // Where `field` of `indicator` stands: "尾款.xlsx!自评表!F12" for a table read
 // from a worksheet that says where that column is; else the data file
