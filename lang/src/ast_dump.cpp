@@ -149,7 +149,11 @@ class Dumper {
     line(depth, fmt::format("{} {}", n.value ? "true" : "false", at(r)));
   }
   void expr_node(const ast::VarRef& n, const SourceRange& r, int depth) {
-    line(depth, fmt::format("var {} {}", n.name, at(r)));
+    if (n.row) {
+      line(depth, fmt::format("var {} row {} {}", n.name, n.row->text, at(r)));
+    } else {
+      line(depth, fmt::format("var {} {}", n.name, at(r)));
+    }
   }
   void expr_node(const ast::Unary& n, const SourceRange& r, int depth) {
     line(depth, fmt::format("{} {}", n.op == ast::UnaryOp::negate ? "neg" : "not", at(r)));

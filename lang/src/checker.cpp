@@ -4,6 +4,7 @@
 #include <array>
 #include <unordered_map>
 
+#include "perfeval/values/row_label.hpp"
 #include "perfeval/values/utf8.hpp"
 
 namespace perfeval {
@@ -617,6 +618,28 @@ class Checker {
         sink_.error("unknown-variable", range,
                     {ref.name, std::string(formula_label(*kind)), join(names, ", ")});
       }
+      return false;
+    }
+    return !ref.row || check_row(ref, *variable, range);
+  }
+
+  // `executed[本级资金]`: only the three amounts have rows, and the total row
+  // is the amount itself. Row names are not checked against a list: 本级资金,
+  // 上级资金, 市级资金 and 县级资金 are one character apart and all real rows,
+  // so a near miss is no sign of a slip; the table says which rows it has.
+  bool check_row(const ast::VarRef& ref, Variable variable, SourceRange range) {
+    if (variable != Variable::planned && variable != Variable::budget &&
+        variable != Variable::executed) {
+      sink_.error("row-index-not-amount", range, {ref.name, ref.row->text});
+      return false;
+    }
+    const std::string key = row_label_key(ref.row->text);
+    if (key.empty()) {
+      sink_.error("empty-name", ref.row->range);
+      return false;
+    }
+    if (is_total_row_key(key)) {
+      sink_.error("row-index-total", ref.row->range, {ref.row->text, ref.name});
       return false;
     }
     return true;

@@ -97,7 +97,13 @@ void tokens(const ast::Expr& e, std::vector<FormulaToken>& out) {
           const Keyword k = node.value ? Keyword::true_ : Keyword::false_;
           out.push_back({std::string(spelling(k, node.spelling)), &e.fodder});
         } else if constexpr (std::is_same_v<T, ast::VarRef>) {
-          out.push_back({name(ast::Name{node.name, {}, node.quoted}), &e.fodder});
+          std::string text = name(ast::Name{node.name, {}, node.quoted});
+          if (node.row) {
+            // One token: a row index is written against its amount.
+            text += node.full_width_brackets ? "【" + name(*node.row) + "】"
+                                             : "[" + name(*node.row) + "]";
+          }
+          out.push_back({std::move(text), &e.fodder});
         } else if constexpr (std::is_same_v<T, ast::Unary>) {
           if (node.op == ast::UnaryOp::negate)
             out.push_back({"-", &e.fodder, TokKind::negate});

@@ -176,6 +176,9 @@ struct number_end : not_at<name_char> {};
 // a weight, total, threshold
 struct plain_number : seq<decimal, must<number_end>> {};
 
+// spaces on one line, as inside a row index
+struct same_line_space : star<one<' ', '\t'>> {};
+
 // ---- formulas, loosest first
 struct expr;
 struct and_expr;
@@ -268,8 +271,17 @@ struct call_args
           must<call_close>> {};
 // never a variable
 struct reserved : sor<kw_if, kw_then, kw_else, kw_and, kw_or, kw_not, kw_true, kw_false, kw_to> {};
-// rate, min(a, b)
-struct var_or_call : seq<not_at<reserved>, name, opt<sp, call_args>> {};
+// `[` or the full-width `【` a Chinese input method types
+struct row_open : sor<one<'['>, tao::pegtl::utf8::one<0x3010>> {};
+// the row's label, bare or quoted
+struct row_label : seq<name> {};
+// `]` or `】`
+struct row_close : sor<one<']'>, tao::pegtl::utf8::one<0x3011>> {};
+// [本级资金]: one row of the funds block, written against the amount
+struct row_index
+    : seq<row_open, same_line_space, must<row_label>, same_line_space, must<row_close>> {};
+// rate, min(a, b), executed[本级资金]
+struct var_or_call : seq<not_at<reserved>, name, sor<row_index, opt<sp, call_args>>> {};
 // `1 + if ...` needs brackets
 struct misplaced_if : seq<at<kw_if>, raise<misplaced_if>> {};
 // a value

@@ -58,8 +58,8 @@ constexpr std::array kMessages = {
             "如：\"当期结案率（%）\"）"},
 
     // ---- declarations
-    Message{"expected-declaration", "expected 'policy', 'method' or 'project' here",
-            "此处应为“政策”、“方法”或“项目”"},
+    Message{"expected-declaration", "expected 'use', 'policy', 'method' or 'project' here",
+            "此处应为“使用”、“政策”、“方法”或“项目”"},
     Message{"expected-policy-name",
             "expected the policy's name after 'policy' (for example: policy 新疆2024 {)",
             "“政策”后面应为政策名称（例如：政策 新疆2024 {）"},
@@ -726,6 +726,43 @@ constexpr std::array kMessages = {
             "'{0}' is neither a number nor a word: a number comes first, as in 13人, and a word "
             "has no digits",
             "“{0}”既不是数值也不是文字：数值应以数字开头，如13人；文字中不能有数字"},
+    // ---- funds rows named in a formula: executed[本级资金]
+    Message{"expected-row-label",
+            "expected the name of a funds row after the bracket, as in executed[本级资金]",
+            "括号后面应为资金来源行的名称，如 全年执行数[本级资金]"},
+    Message{"expected-row-close", "expected ']' after the funds row's name",
+            "资金来源行的名称后面应为“]”"},
+    // {0} the variable, {1} the row
+    Message{"row-index-not-amount",
+            "'{0}' has no funds rows: only planned, budget and executed (年初预算数, 全年预算数, "
+            "全年执行数) name a row, as in executed[{1}]",
+            "“{0}”没有资金来源行：只有年初预算数、全年预算数、全年执行数可以指定行，如 "
+            "全年执行数[{1}]"},
+    // {0} the row, {1} the variable
+    Message{"row-index-total",
+            "'{0}' is the total row of the funds block: write '{1}' alone to read the total",
+            "“{0}”是资金合计行：读取合计数请直接写“{1}”"},
+    // Causes of scoring-failed-funds: {0} the row as the rule names it
+    Message{"funds-no-rows",
+            "the table lists no funds rows, so '{0}' cannot be read; list the rows (上级资金, "
+            "本级资金, ...) under the total row (in a data file: funds.sources)",
+            "表中没有列出资金来源行，无法读取“{0}”；请在资金合计行下列出各来源行（上级资金、"
+            "本级资金等；数据文件中为 funds.sources）"},
+    // {1} the table's rows
+    Message{"funds-row-missing",
+            "the table has no funds row '{0}' (its rows: {1}); add the row to the table (in a "
+            "data file: funds.sources), or correct the row's name in the rule",
+            "表中没有资金来源行“{0}”（表中的行：{1}）；请在表中补上这一行（数据文件中为 "
+            "funds.sources），或改正规则中的行名"},
+    // {0} the row as the table names it, {1} the column in English, {2} in Chinese, {3} the cell
+    Message{"funds-row-blank",
+            "the funds row '{0}' has no {1}; fill in the amount (0 when there is none)",
+            "资金来源行“{0}”的{2}未填写；请填写金额（没有时填0）"},
+    Message{"funds-row-not-amount",
+            "the {1} of the funds row '{0}' is '{3}', not an amount; write it in 万元, as 1602.88",
+            "资金来源行“{0}”的{2}“{3}”不是金额；请填写万元金额，如1602.88"},
+    Message{"table-field-category1", "category (一级指标)", "一级指标"},
+    Message{"table-field-category2", "subcategory (二级指标)", "二级指标"},
 };
 
 }  // namespace

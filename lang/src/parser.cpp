@@ -54,6 +54,8 @@ template <> inline constexpr const char* error_code<g::double_equals> = "double-
 template <> inline constexpr const char* error_code<g::excel_not_equal> = "use-not-equals";
 template <> inline constexpr const char* error_code<g::close_paren> = "expected-closing-paren";
 template <> inline constexpr const char* error_code<g::call_close> = "expected-call-close";
+template <> inline constexpr const char* error_code<g::row_label> = "expected-row-label";
+template <> inline constexpr const char* error_code<g::row_close> = "expected-row-close";
 template <> inline constexpr const char* error_code<g::misplaced_if> = "conditional-needs-parentheses";
 template <> inline constexpr const char* error_code<g::formula> = "expected-formula";
 template <> inline constexpr const char* error_code<g::when_kw> = "expected-when";
@@ -129,7 +131,7 @@ using selector = pegtl::parse_tree::selector<
         g::cmp_op, g::add_op, g::mul_op, g::call_close, g::round_score, g::round_rate, g::target,
         g::round_up, g::round_down, g::placeholder_stmt,
         g::policy_end, g::method_end, g::funds_end, g::project_end, g::group_end,
-        g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args, g::paren,
+        g::conditional, g::not_op, g::neg, g::var_or_call, g::call_args, g::paren, g::row_index,
         g::policy_decl, g::method_decl, g::project_decl, g::group, g::indicator,
         g::total_stmt, g::round_stmt, g::explain_stmt, g::funds_block, g::grade_stmt,
         g::band_stmt, g::weight_stmt, g::rate_stmt, g::score_stmt, g::met_stmt,
@@ -648,7 +650,14 @@ class Lowering {
       ast::Name fn = name(*n.children.front());
       last_end_ = fn.range.end;
       if (n.children.size() == 1) {
-        out.node = ast::VarRef{std::move(fn.text), fn.quoted};
+        out.node = ast::VarRef{std::move(fn.text), fn.quoted, std::nullopt, false};
+      } else if (n.children.back()->is_type<g::row_index>()) {
+        const Node& index = *n.children.back();
+        ast::VarRef ref{std::move(fn.text), fn.quoted, name(*index.children.front()),
+                        index.string_view().front() != '['};
+        last_end_ = static_cast<std::uint32_t>(index.m_end.data - base_);
+        out.range.end = last_end_;
+        out.node = std::move(ref);
       } else {
         const Node& args = *n.children.back();
         ast::Call call{std::move(fn), {}, fodder(begin_of(args)), {}, {}};

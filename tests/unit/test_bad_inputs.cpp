@@ -247,13 +247,15 @@ BAD_INPUT("funds-row-not-an-amount")    // a funds row whose amount is a word
 BAD_INPUT("actual-wan-yi-overflow")  // found by fuzz_value: 万万亿万万亿 overflowed, aborted
 BAD_INPUT("use-target-missing")
 BAD_INPUT("policy-name-ambiguous")
+BAD_INPUT("funds-row-named-by-policy-missing")
+BAD_INPUT("table-first-row-without-weight-and-target")
 
 TEST_CASE("bad input: every case is listed above") {
   std::size_t folders = 0;
   for (const auto& entry : fs::directory_iterator(kCases)) {
     folders += entry.is_directory() ? 1 : 0;
   }
-  CHECK(folders == 65);
+  CHECK(folders == 67);
 }
 
 TEST_CASE("bad input: messages are in Chinese with --lang zh too") {

@@ -886,7 +886,7 @@ const Case kErrors[] = {
     {"expected-declaration",
      R"~(total 100
 )~",
-     R"~(t.perf:1:1: error: expected 'policy', 'method' or 'project' here
+     R"~(t.perf:1:1: error: expected 'use', 'policy', 'method' or 'project' here
   total 100
   ^~~~~
 )~"},
@@ -894,7 +894,7 @@ const Case kErrors[] = {
      R"~(policy P { }
 policy Q { } }
 )~",
-     R"~(t.perf:2:14: error: expected 'policy', 'method' or 'project' here
+     R"~(t.perf:2:14: error: expected 'use', 'policy', 'method' or 'project' here
   policy Q { } }
                ^
 )~"},

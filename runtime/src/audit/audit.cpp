@@ -89,30 +89,6 @@ void sum_printed_scores(ProjectResult& result) {
   }
 }
 
-// A funds row's amount as printed: nullopt for a cell left blank or marked
-// not applicable ("/", "-", "—"), which leaves its column unchecked.
-struct Amount {
-  bool given = false;
-  std::optional<Rational> value;  // absent when given but not a number
-};
-
-Amount read_amount(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  if (text.empty() || text == "/" || text == "-" || text == "—" || text == "－" || text == "／") {
-    return {};
-  }
-  try {
-    return {true, Rational::parse(text)};
-  } catch (const ArithmeticError&) {
-    return {true, std::nullopt};
-  }
-}
-
 }  // namespace
 
 void audit_indicator(const Reported& printed, const PrintedFigure& printed_score, int rate_digits,
@@ -167,7 +143,7 @@ void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSi
     bool complete = true;
     for (const FundsSource& row : rows) {
       const std::string& text = row.*column.cell;
-      const Amount amount = read_amount(text);
+      const FundsCell amount = read_funds_cell(text);
       if (!amount.given || !amount.value) {
         if (amount.given) {
           sink.report(Diagnostic{Severity::error,

@@ -27,6 +27,12 @@ std::string cell_place(const ProjectData& data, const IndicatorData& indicator, 
     case TableField::score:
       column = &places.score;
       break;
+    case TableField::category1:
+      column = &places.category1;
+      break;
+    case TableField::category2:
+      column = &places.category2;
+      break;
   }
   if (places.sheet.empty() || column->empty() || indicator.row <= 0) {
     return data.file;

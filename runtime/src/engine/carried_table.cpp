@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "perfeval/lang/checker.hpp"
+#include "perfeval/values/row_label.hpp"
 
 namespace perfeval {
 namespace {
@@ -14,6 +15,8 @@ namespace {
 constexpr const char* kWeightField = "table-field-weight";
 constexpr const char* kTargetField = "table-field-target";
 constexpr const char* kMethodField = "table-field-method";
+constexpr const char* kCategory1Field = "table-field-category1";
+constexpr const char* kCategory2Field = "table-field-category2";
 
 void report(DiagnosticSink& sink, Severity severity, std::string place, std::string code,
             std::vector<std::string> args, std::optional<Cause> cause = std::nullopt) {
@@ -300,6 +303,16 @@ void report_table_differences(const ast::Indicator& declared, const ProjectData&
   if (const std::string& method = row_method(row);
       !method.empty() && method != declared.method.text) {
     differs(TableField::method, kMethodField, method, declared.method.text);
+  }
+  // Categories as printed may be spread with spaces (产 出 指 标): compared
+  // without white space.
+  if (!row.category1.empty() &&
+      row_label_key(row.category1) != row_label_key(declared.category1.text)) {
+    differs(TableField::category1, kCategory1Field, row.category1, declared.category1.text);
+  }
+  if (!row.category2.empty() &&
+      row_label_key(row.category2) != row_label_key(declared.category2.text)) {
+    differs(TableField::category2, kCategory2Field, row.category2, declared.category2.text);
   }
 }
 

@@ -121,6 +121,7 @@ void score_funds(const CompiledPolicy& policy, const ProjectData& data, ProjectR
   b.set(Variable::planned, Number{data.funds.planned, {}});
   b.set(Variable::budget, Number{data.funds.budget, {}});
   b.set(Variable::executed, Number{data.funds.executed, {}});
+  b.set_funds_rows(data.funds.sources);
   try {
     funds.rate = policy.funds.rate.evaluate_number(b).value;
     b.set(Variable::rate, Number{funds.rate, {}});
@@ -556,7 +557,8 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
       r.reported = row->reported;
     }
     r.explanation_present = policy.explains(row->explanation);
-    if (declared && row->carries_definition()) {
+    if (declared &&
+        (row->carries_definition() || !row->category1.empty() || !row->category2.empty())) {
       report_table_differences(decl, data, *row, sink);
     }
     score_indicator(*project, indicator, *row, data, r, sink, options);

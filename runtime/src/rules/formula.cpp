@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "perfeval/runtime/data.hpp"
 #include "perfeval/runtime/words.hpp"
+#include "perfeval/values/row_label.hpp"
 
 namespace perfeval {
 namespace {
@@ -38,6 +42,7 @@ std::uint32_t Formula::add(const ast::Expr& expr) {
   Node node{};
   node.range = expr.range;
   std::vector<std::uint32_t> children;
+  std::uint32_t row = 0;
   std::visit(Overloaded{
                  [&](const ast::NumberLit& n) {
                    node.op = Op::number;
@@ -49,9 +54,13 @@ std::uint32_t Formula::add(const ast::Expr& expr) {
                    node.number = b.value ? 1 : 0;
                  },
                  [&](const ast::VarRef& v) {
-                   node.op = Op::variable;
+                   node.op = v.row ? Op::row : Op::variable;
                    // The checker has proved the name exists.
                    node.variable = find_variable(v.name).value_or(Variable::weight);
+                   if (v.row) {
+                     row = static_cast<std::uint32_t>(rows_.size());
+                     rows_.push_back({row_label_key(v.row->text), v.row->text});
+                   }
                  },
                  [&](const ast::Unary& u) {
                    node.op = u.op == ast::UnaryOp::negate ? Op::negate : Op::logical_not;
@@ -92,7 +101,8 @@ std::uint32_t Formula::add(const ast::Expr& expr) {
                  },
              },
              expr.node);
-  node.first = static_cast<std::uint32_t>(operands_.size());
+  // A row node has no operands: `first` says which of rows_ it reads.
+  node.first = node.op == Op::row ? row : static_cast<std::uint32_t>(operands_.size());
   node.count = static_cast<std::uint32_t>(children.size());
   operands_.insert(operands_.end(), children.begin(), children.end());
   nodes_.push_back(node);
@@ -170,7 +180,54 @@ int compare_scalars(const Scalar& a, const Scalar& b, SourceRange range, bool or
   throw EvalError{code, range, {describe(value)}};
 }
 
+// The column of a funds row an amount variable reads, in each language.
+std::pair<std::string, std::string> funds_column_names(Variable v) {
+  switch (v) {
+    case Variable::planned:
+      return {"planned (年初预算数)", "年初预算数"};
+    case Variable::budget:
+      return {"budget (全年预算数)", "全年预算数"};
+    default:
+      return {"executed (全年执行数)", "全年执行数"};
+  }
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] void throw_missing_row(SourceRange range,
+                                                              const std::string& written,
+                                                              std::span<const FundsSource> rows) {
+  if (rows.empty()) {
+    throw EvalError{"funds-no-rows", range, {written}};
+  }
+  std::string listed;
+  // Every row, not the nearest: 上级资金 is one character from 本级资金 and
+  // a different row.
+  for (const FundsSource& row : rows) {
+    listed += (listed.empty() ? "" : "、") + row.name;
+  }
+  throw EvalError{"funds-row-missing", range, {written, listed}};
+}
+
 }  // namespace
+
+Number Formula::row_amount(const Node& node, const Bindings& bindings) const {
+  const RowName& name = rows_[node.first];
+  const std::span<const FundsSource> rows = bindings.funds_rows();
+  const FundsSource* row = find_funds_row(rows, name.key);
+  if (!row) {
+    throw_missing_row(node.range, name.written, rows);
+  }
+  const std::string& cell = node.variable == Variable::planned  ? row->planned
+                            : node.variable == Variable::budget ? row->budget
+                                                                : row->executed;
+  const FundsCell amount = read_funds_cell(cell);
+  if (!amount.value) {
+    auto [en, zh] = funds_column_names(node.variable);
+    throw EvalError{amount.given ? "funds-row-not-amount" : "funds-row-blank",
+                    node.range,
+                    {row->name, std::move(en), std::move(zh), cell}};
+  }
+  return Number{*amount.value, {}};
+}
 
 const Scalar& Formula::lookup(const Node& node, const Bindings& bindings) const {
   const Scalar* value = bindings.get(node.variable);
@@ -308,6 +365,8 @@ Number Formula::eval_number(std::uint32_t index, const Bindings& bindings) const
         return Number{node.number, {}};
       case Op::variable:
         return as_number(lookup(node, bindings), index);
+      case Op::row:
+        return row_amount(node, bindings);
       case Op::conditional: {
         // A branch that is not a number is reported at the first choice, as
         // written.
@@ -443,6 +502,7 @@ bool Formula::eval_bool(std::uint32_t index, const Bindings& bindings) const {
 bool Formula::produces_number(Op op) {
   switch (op) {
     case Op::number:
+    case Op::row:
     case Op::negate:
     case Op::add:
     case Op::sub:
@@ -595,7 +655,8 @@ Formula::Plain Formula::plain(std::uint32_t index, const Bindings& bindings, Lan
   switch (node.op) {
     case Op::number:
     case Op::boolean:
-    case Op::variable: {
+    case Op::variable:
+    case Op::row: {
       std::vector<Working::Condition> none;
       return {fill(index, bindings, lang, none), 9};
     }
@@ -684,6 +745,16 @@ std::string Formula::fill(std::uint32_t index, const Bindings& bindings, Lang la
                              node.variable == Variable::grade_low ||
                              node.variable == Variable::grade_high;
       return show(*slot, rate_like, lang);
+    }
+    case Op::row: {
+      // The row's name beside its amount: "80（本级资金）".
+      const std::string& written = rows_[node.first].written;
+      try {
+        return fmt::format(fmt::runtime(lang == Lang::zh ? "{}（{}）" : "{} ({})"),
+                           show(row_amount(node, bindings), false, lang), written);
+      } catch (const EvalError&) {
+        return fmt::format("{}[{}]", variable_name(node.variable), written);
+      }
     }
     // fmt rather than operator+: GCC 12 at -O3 warns falsely (-Wrestrict) on
     // a literal plus a temporary string.

@@ -1,10 +1,13 @@
 #include "perfeval/runtime/rule_tests.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "perfeval/runtime/batch.hpp"
 #include "perfeval/runtime/engine.hpp"
 #include "perfeval/runtime/report.hpp"
 #include "perfeval/runtime/rule_set.hpp"
+#include "perfeval/runtime/workbook_data.hpp"
 
 namespace perfeval {
 namespace {
@@ -166,11 +169,63 @@ class CaseRunner {
     }
   }
 
+  // The tables of a data file as scoring reads them: a .json file is one,
+  // a .jsonl file one a non-blank line, an .xlsx workbook one a sheet.
+  std::vector<std::optional<ProjectData>> read_tables(const std::filesystem::path& path,
+                                                      DiagnosticSink& sink) {
+    std::vector<std::optional<ProjectData>> tables;
+    if (is_workbook(path)) {
+      const auto bytes = read_file_text(path, sink, 64 << 20);
+      if (!bytes) {
+        return tables;
+      }
+      for (SheetTable& sheet : load_workbook_tables(*bytes, path.string())) {
+        for (Diagnostic& d : sheet.diagnostics) {
+          sink.report(std::move(d));
+        }
+        tables.push_back(std::move(sheet.data));
+      }
+      return tables;
+    }
+    const auto id = read_source(path, sources_, sink, 64 << 20);
+    if (!id) {
+      return tables;
+    }
+    if (path.extension() != ".jsonl") {
+      tables.push_back(load_project_data(*id, sources_, sink));
+      return tables;
+    }
+    const std::string text(sources_.get(*id).text());
+    std::size_t start = 0;
+    for (std::uint32_t line = 1; start < text.size(); ++line) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const std::string_view row = std::string_view(text).substr(start, end - start);
+      if (row.find_first_not_of(" \t\r") != std::string_view::npos) {
+        const std::string label = path.string() + ":" + std::to_string(line);
+        tables.push_back(
+            load_project_data(sources_.add(label, std::string(row)), sources_, sink, label));
+      }
+      start = end + 1;
+    }
+    return tables;
+  }
+
   void run_project(const json& c) {
     const std::filesystem::path data_path = file_.parent_path() / c.value("data", "");
     DiagnosticSink sink;
-    const auto id = read_source(data_path, sources_, sink, 64 << 20);
-    const auto data = id ? load_project_data(*id, sources_, sink) : std::nullopt;
+    std::vector<std::optional<ProjectData>> tables = read_tables(data_path, sink);
+    // A file of several tables: the case's "project" says which.
+    if (tables.size() > 1 && c.contains("project")) {
+      const std::string project = text_of(c["project"]);
+      std::erase_if(tables, [&](const auto& t) { return t && t->project != project; });
+    }
+    if (tables.size() > 1) {
+      fail("data", "one table (name it with \"project\")",
+           std::to_string(tables.size()) + " tables in " + data_path.string());
+      return;
+    }
+    const std::optional<ProjectData> data =
+        tables.empty() ? std::nullopt : std::move(tables.front());
     const auto result = data ? score_project(program_, *data, sink) : std::nullopt;
     const json expect = c.value("expect", json::object());
     if (expect.contains("error")) {

@@ -65,9 +65,14 @@ struct BoolLit {
 // A variable: weight, target, actual, rate, met, grade, graded, score,
 // planned, budget, executed, lower_is_better (or their Chinese aliases).
 // Which ones exist where is the checker's business.
+//
+// A funds amount may name one row of the funds block: `executed[本级资金]`,
+// `全年执行数【本级资金】`; without a row it reads the total row.
 struct VarRef {
   std::string name;
   bool quoted = false;  // written in quotes
+  std::optional<Name> row;
+  bool full_width_brackets = false;  // 【】 rather than []
 };
 
 enum class UnaryOp { negate, logical_not };

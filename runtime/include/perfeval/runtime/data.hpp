@@ -5,7 +5,9 @@
 // links perfeval.
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "perfeval/lang/diagnostic.hpp"
@@ -27,6 +29,19 @@ struct FundsSource {
   std::string budget;
   std::string executed;
 };
+
+// A funds row's amount as printed: not given for a cell left blank or
+// marked not applicable ("/", "-", "—"); given but without a value when the
+// text is no number.
+struct FundsCell {
+  bool given = false;
+  std::optional<Rational> value;
+};
+FundsCell read_funds_cell(std::string_view text);
+
+// The row of `rows` whose label has `key` (row_label_key: "其中：本级资金" and
+// "本级资金" are one row), or null; the first when several have it.
+const FundsSource* find_funds_row(std::span<const FundsSource> rows, std::string_view key);
 
 struct FundsData {
   Rational planned;   // 年初预算数
@@ -68,6 +83,7 @@ struct IndicatorData {
 struct SheetPlaces {
   std::string sheet;                                                     // "尾款.xlsx!自评表"
   std::string actual, weight, target, method, explanation, rate, score;  // column letters
+  std::string category1, category2;                                      // column letters
 };
 
 struct ProjectData {
@@ -88,13 +104,30 @@ struct ProjectData {
   std::string source;
   SheetPlaces places;
 
+  // Any row, not the first only: a table whose first row lost its weight
+  // and target still carries the others', and compiling it names that row.
   bool carries_table() const {
-    return !indicators.empty() && indicators.front().carries_definition();
+    for (const IndicatorData& row : indicators) {
+      if (row.carries_definition()) {
+        return true;
+      }
+    }
+    return false;
   }
 };
 
 // A column of a table's indicator rows, for naming the cell a problem is in.
-enum class TableField { actual, weight, target, method, explanation, rate, score };
+enum class TableField {
+  actual,
+  weight,
+  target,
+  method,
+  explanation,
+  rate,
+  score,
+  category1,
+  category2
+};
 
 // Where `field` of `indicator` stands: "尾款.xlsx!自评表!F12" for a table read
 // from a worksheet that says where that column is; else the data file

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -21,6 +22,8 @@
 #include "perfeval/values/value.hpp"
 
 namespace perfeval {
+
+struct FundsSource;
 
 // A number in a formula with its unit: "" for plain numbers and rates (a
 // percentage is a plain number here), otherwise the base unit of the
@@ -54,6 +57,11 @@ class Bindings {
     return (set_ >> i) & 1u ? &slots_[i].value : nullptr;
   }
 
+  // The rows of the funds block, for `executed[本级资金]`; none unless set
+  // (only the funds formulas read them).
+  void set_funds_rows(std::span<const FundsSource> rows) { funds_rows_ = rows; }
+  std::span<const FundsSource> funds_rows() const { return funds_rows_; }
+
  private:
   static_assert(std::is_trivially_destructible_v<Scalar> && kVariableCount <= 32);
   union Slot {
@@ -62,6 +70,7 @@ class Bindings {
   };
   std::array<Slot, kVariableCount> slots_;
   std::uint32_t set_ = 0;
+  std::span<const FundsSource> funds_rows_;
 };
 
 // A formula failed on these inputs: division by zero, mixed units, a
@@ -118,6 +127,7 @@ class Formula {
     number,
     boolean,
     variable,
+    row,  // an amount of one funds row: `variable` says which, `first` indexes rows_
     negate,
     logical_not,
     add,
@@ -176,6 +186,9 @@ class Formula {
   std::optional<int> compare_in_place(const Node& node, const Bindings& bindings) const;
   // A variable's value, in place; throws when it has none here.
   const Scalar& lookup(const Node& node, const Bindings& bindings) const;
+  // The amount a row node names, from the bound funds rows; throws when the
+  // table has no such row or no amount in it.
+  Number row_amount(const Node& node, const Bindings& bindings) const;
   // A node's value: a variable's in place, anything else computed into `storage`.
   const Scalar& value_of(std::uint32_t index, const Bindings& bindings, Scalar& storage) const;
   // `value` as a number or truth value, else an error at node `index`.
@@ -193,8 +206,16 @@ class Formula {
   // from a rate, a grade or a percentage literal, not through × or ÷.
   bool reads_as_percent(std::uint32_t index) const;
 
+  // A funds row a formula names: the key it is found by, and the label as
+  // the rule wrote it (for messages and explanations).
+  struct RowName {
+    std::string key;
+    std::string written;
+  };
+
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> operands_;
+  std::vector<RowName> rows_;
   std::uint32_t root_ = 0;
   SourceRange range_;
 };

@@ -325,6 +325,8 @@ class TableReader {
     data.places.explanation = letters(Column::explanation);
     data.places.rate = letters(rate_column);
     data.places.score = letters(score_column);
+    data.places.category1 = letters(Column::category1);
+    data.places.category2 = letters(Column::category2);
 
     const std::uint32_t name_col = *column(Column::name);
     const std::uint32_t actual_col = *column(Column::actual);
