@@ -94,6 +94,7 @@ const CompiledProject* CarriedTable::compile(const Program& program, const Proje
   const std::size_t count = data.indicators.size();
   if (indicators_.size() < count) {
     indicators_.resize(count);
+    texts_.resize(count);
   }
   std::vector<CompiledIndicator>& compiled = project_.indicators;
   while (compiled.size() > count) {
@@ -137,9 +138,10 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
                                const ProjectData& data, const IndicatorData& row, std::size_t k,
                                DiagnosticSink& sink) {
   ast::Indicator& decl = indicators_[k];
-  decl.name.text.assign(row.name);
-  decl.category1.text.assign(row.category1);
-  decl.category2.text.assign(row.category2);
+  RowText& text = texts_[k];
+  decl.name.text = text.name.assign(row.name);
+  decl.category1.text = text.category1.assign(row.category1);
+  decl.category2.text = text.category2.assign(row.category2);
   bool ok = true;
 
   if (row.weight.empty()) {
@@ -165,7 +167,7 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
   } else if (parse_value_into(row.target, target_)) {
     decl.target.op = target_.op;
     decl.target.value = target_.value;
-    decl.target.text.assign(row.target);
+    decl.target.text = text.target.assign(row.target);
   } else {
     const auto parsed = parse_value(row.target);
     const auto* problem = std::get_if<ValueError>(&parsed);
@@ -197,7 +199,7 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
     }
     ok = false;
   } else {
-    decl.method.text.assign(method_name);
+    decl.method.text = text.method.assign(method_name);
   }
   if (ok) {
     Program::compile_indicator(decl, *method, policy, grades_for(*method, policy),
@@ -294,12 +296,12 @@ void report_table_differences(const ast::Indicator& declared, const ProjectData&
     const auto parsed = parse_value(row.target);
     const auto* target = std::get_if<ParsedValue>(&parsed);
     if (!target || target->op != declared.target.op || target->value != declared.target.value) {
-      differs(TableField::target, kTargetField, row.target, declared.target.text);
+      differs(TableField::target, kTargetField, row.target, std::string(declared.target.text));
     }
   }
   if (const std::string& method = row_method(row);
       !method.empty() && method != declared.method.text) {
-    differs(TableField::method, kMethodField, method, declared.method.text);
+    differs(TableField::method, kMethodField, method, std::string(declared.method.text));
   }
 }
 
