@@ -267,11 +267,12 @@ struct Policy {
 };
 
 // `>= 13人`, `<= 240万元`, `2024年12月10日前`, `长期`.
+// (Members ordered to leave no padding: a million of them may be loaded.)
 struct Target {
-  CompareOp op = CompareOp::none;
   Value value;
   std::string_view text;  // as written: a view, as the names of an indicator
   SourceRange range;
+  CompareOp op = CompareOp::none;
 };
 
 struct Indicator {
@@ -279,9 +280,9 @@ struct Indicator {
   NameView category2;  // 二级指标, e.g. 数量指标
   NameView name;       // 三级指标
   Rational weight;
-  SourceRange weight_range;
   Target target;
   NameView method;
+  SourceRange weight_range;
   SourceRange range;
 };
 
