@@ -39,6 +39,7 @@ class Dumper {
     return out + '"';
   }
   std::string name(const ast::Name& n) const { return quoted(n.text) + at(n.range); }
+  std::string name(const ast::NameView& n) const { return quoted(n.text) + at(n.range); }
 
   void line(int depth, std::string_view text) {
     out_.append(static_cast<std::size_t>(depth) * 2, ' ');

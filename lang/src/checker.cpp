@@ -224,7 +224,8 @@ class Checker {
     return found.found;
   }
 
-  void ambiguous(const std::string& code, const ast::Name& name, SourceRange first,
+  template <typename AnyName>
+  void ambiguous(const std::string& code, const AnyName& name, SourceRange first,
                  SourceRange second) {
     const auto folder = [&](SourceRange r) {
       for (const auto& file : rules_.files)
@@ -232,7 +233,7 @@ class Checker {
           return file.folder;
       return std::string();
     };
-    clash(code, name.range, {name.text, folder(first), folder(second)}, first);
+    clash(code, name.range, {std::string(name.text), folder(first), folder(second)}, first);
   }
 
   void declare_all() {
@@ -413,7 +414,7 @@ class Checker {
     for (const auto& indicator : project.indicators) {
       const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);
       if (!inserted) {
-        clash("duplicate-indicator", indicator.name.range, {indicator.name.text},
+        clash("duplicate-indicator", indicator.name.range, {std::string(indicator.name.text)},
               it->second->name.range);
         ok = false;
       }
@@ -578,19 +579,22 @@ class Checker {
           std::any_of(links.begin(), links.end(), [](const auto* p) { return !p->grades.empty(); });
       if (!has_grades) {
         sink_.error("qualitative-target-without-grades", indicator.target.range,
-                    {indicator.name.text, indicator.target.text, method.name.text});
+                    {std::string(indicator.name.text), std::string(indicator.target.text),
+                     method.name.text});
         return false;
       }
     }
     return !broken_methods_.contains(&method);
   }
 
-  void unknown(const std::string& code, const ast::Name& name,
+  // `name` is an ast::Name or an indicator's ast::NameView.
+  template <typename AnyName>
+  void unknown(const std::string& code, const AnyName& name,
                const std::vector<std::string>& candidates) {
     if (auto suggestion = closest_name(name.text, candidates)) {
-      sink_.error(code + "-suggest", name.range, {name.text, *suggestion});
+      sink_.error(code + "-suggest", name.range, {std::string(name.text), *suggestion});
     } else {
-      sink_.error(code, name.range, {name.text, join(candidates, ", ")});
+      sink_.error(code, name.range, {std::string(name.text), join(candidates, ", ")});
     }
   }
 

@@ -35,16 +35,22 @@ std::size_t count_while(std::string_view text, std::size_t at, bool (*pred)(char
 
 // ---- words
 
-std::string name(const ast::Name& n) {
-  if (!n.quoted)
-    return n.text;
+std::string name(std::string_view text, bool quoted) {
+  if (!quoted)
+    return std::string(text);
   std::string out = "\"";
-  for (const char c : n.text) {
+  for (const char c : text) {
     if (c == '"' || c == '\\')
       out += '\\';
     out += c;
   }
   return out + '"';
+}
+std::string name(const ast::Name& n) {
+  return name(n.text, n.quoted);
+}
+std::string name(const ast::NameView& n) {
+  return name(n.text, n.quoted);
 }
 
 std::string_view word(const ast::Item& item, std::size_t i, Keyword k) {
@@ -566,7 +572,7 @@ std::string without_positions(std::string_view dump) {
 void canonical_targets(ast::RuleFile& file) {
   for (auto& project : file.projects)
     for (auto& indicator : project.indicators)
-      indicator.target.text = canonical_target(indicator.target.text);
+      indicator.target.text = file.texts->keep(canonical_target(indicator.target.text));
 }
 
 bool same_meaning(ast::RuleFile& original, const SourceManager& sources,

@@ -352,6 +352,10 @@ class Lowering {
     return name(offset(in.begin()), offset(in.end()));
   }
   template <typename Input>
+  ast::NameView name_view_of(const Input& in) {
+    return name_view(offset(in.begin()), offset(in.end()));
+  }
+  template <typename Input>
   ast::Target target_of(const Input& in) {
     return target(range_of(in));
   }
@@ -376,6 +380,7 @@ class Lowering {
   }
 
   ast::RuleFile finish(ast::RuleFile out) {
+    out.texts = std::move(texts_);
     out.end = fodder(static_cast<std::uint32_t>(src_.text().size()));
     out.comment_count = comments_.size();
     return out;
@@ -595,12 +600,39 @@ class Lowering {
     } else {
       out.text = raw;
     }
-    if (out.text.empty())
-      error("empty-name", out.range);
-    else if (out.text.size() > limits_.max_name_bytes)
-      error("name-too-long", out.range,
-            {std::to_string(out.text.size()), std::to_string(limits_.max_name_bytes)});
+    check_name(out.text, out.range);
     return out;
+  }
+
+  void check_name(std::string_view text, SourceRange at) {
+    if (text.empty())
+      error("empty-name", at);
+    else if (text.size() > limits_.max_name_bytes)
+      error("name-too-long", at,
+            {std::to_string(text.size()), std::to_string(limits_.max_name_bytes)});
+  }
+
+  // The same name for an indicator: a view of the text, unless it has
+  // escapes, with the same errors.
+  ast::NameView name_view(std::uint32_t begin, std::uint32_t end) {
+    const std::string_view raw = std::string_view(src_.text()).substr(begin, end - begin);
+    const bool quoted = raw.starts_with('"');
+    if (quoted && raw.find('\\') != std::string_view::npos)
+      return view_of(name(begin, end));
+    ast::NameView out{quoted ? raw.substr(1, raw.size() - 2) : raw, range(begin, end), quoted};
+    check_name(out.text, out.range);
+    return out;
+  }
+  ast::NameView name_view(const Node& n) { return name_view(begin_of(n), end_of(n)); }
+
+  // An indicator's view of a name already read: where it is written, else
+  // (a name with escapes) kept with the file.
+  ast::NameView view_of(const ast::Name& n) {
+    std::string_view raw =
+        std::string_view(src_.text()).substr(n.range.begin, n.range.end - n.range.begin);
+    if (n.quoted && raw.size() >= 2)
+      raw = raw.substr(1, raw.size() - 2);
+    return {raw == n.text ? raw : texts_->keep(n.text), n.range, n.quoted};
   }
 
   static std::string shorten(std::string_view text) {
@@ -1084,13 +1116,13 @@ class Lowering {
     }
     ast::Indicator out;
     out.range = range(n);
-    out.category1 = category1;
-    out.category2 = category2;
-    out.name = name(*n.children[0]);
+    out.category1 = view_of(category1);
+    out.category2 = view_of(category2);
+    out.name = name_view(*n.children[0]);
     out.weight = number(*n.children[1]);
     out.weight_range = range(*n.children[1]);
     out.target = target(*n.children[2]);
-    out.method = name(*n.children[3]);
+    out.method = name_view(*n.children[3]);
     return out;
   }
 
@@ -1135,6 +1167,7 @@ class Lowering {
   bool failed_ = false;
   std::vector<Diagnostic>* held_ = nullptr;  // errors go here instead of to the sink
   bool layout_ = true;  // keep what `perfeval fmt` needs: comments, spellings, items
+  std::unique_ptr<ast::TextStore> texts_ = std::make_unique<ast::TextStore>();
 };
 
 // ---------------------------------------------------------------- projects
@@ -1151,8 +1184,8 @@ struct ProjectReader {
   // next; each project gets a copy of exactly its size.
   std::vector<ast::Indicator>& indicators;
   Lowering::HeldProject out{};
-  ast::Name category1{};  // of the group being read
-  ast::Name category2{};
+  ast::NameView category1{};  // of the group being read
+  ast::NameView category2{};
   ast::Indicator indicator{};      // being read
   ast::CategoryWeight category{};  // being read
   SourceRange number{};            // the last weight read
@@ -1210,21 +1243,21 @@ template <>
 struct project_action<g::category1> {
   template <typename Input>
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
-    r.category1 = r.lowering.name_of(in);
+    r.category1 = r.lowering.name_view_of(in);
   }
 };
 template <>
 struct project_action<g::category2> {
   template <typename Input>
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
-    r.category2 = r.lowering.name_of(in);
+    r.category2 = r.lowering.name_view_of(in);
   }
 };
 template <>
 struct project_action<g::indicator_name> {
   template <typename Input>
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
-    r.indicator.name = r.lowering.name_of(in);
+    r.indicator.name = r.lowering.name_view_of(in);
   }
 };
 template <>
@@ -1241,7 +1274,7 @@ template <>
 struct project_action<g::method_ref> {
   template <typename Input>
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
-    r.indicator.method = r.lowering.name_of(in);
+    r.indicator.method = r.lowering.name_view_of(in);
   }
 };
 template <>

@@ -642,6 +642,20 @@ method "乙"@2:6 @2:1
     target "= 0" = quantity 0 @5:19
     method "M"@5:26
 )~"},
+    {"quoted indicator names with escapes",
+     R"~(project P policy Q {
+  "产出\"指标\"" / "数量\\指标" {
+    indicator "甲\"乙\"" weight 10 target = 1 method "M\\N"
+  }
+}
+)~",
+     R"~(project "P"@1:9 policy "Q"@1:18 @1:1
+  indicator "甲\"乙\""@3:15 @3:5
+    category "产出\"指标\""@2:3 / "数量\\指标"@2:16
+    weight 10 @3:31
+    target "= 1" = quantity 1 @3:41
+    method "M\\N"@3:52
+)~"},
     {"quoted names with escapes",
      R"~(policy "a \"quoted\" \\ name" { total 100 }
 project "P (2024)" policy "a \"quoted\" \\ name" {

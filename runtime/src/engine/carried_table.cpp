@@ -97,6 +97,7 @@ const CompiledProject* CarriedTable::compile(const Program& program, const Proje
   const std::size_t count = data.indicators.size();
   if (indicators_.size() < count) {
     indicators_.resize(count);
+    texts_.resize(count);
   }
   std::vector<CompiledIndicator>& compiled = project_.indicators;
   while (compiled.size() > count) {
@@ -140,9 +141,10 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
                                const ProjectData& data, const IndicatorData& row, std::size_t k,
                                DiagnosticSink& sink) {
   ast::Indicator& decl = indicators_[k];
-  decl.name.text.assign(row.name);
-  decl.category1.text.assign(row.category1);
-  decl.category2.text.assign(row.category2);
+  RowText& text = texts_[k];
+  decl.name.text = text.name.assign(row.name);
+  decl.category1.text = text.category1.assign(row.category1);
+  decl.category2.text = text.category2.assign(row.category2);
   bool ok = true;
 
   if (row.weight.empty()) {
@@ -168,7 +170,7 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
   } else if (parse_value_into(row.target, target_)) {
     decl.target.op = target_.op;
     decl.target.value = target_.value;
-    decl.target.text.assign(row.target);
+    decl.target.text = text.target.assign(row.target);
   } else {
     const auto parsed = parse_value(row.target);
     const auto* problem = std::get_if<ValueError>(&parsed);
@@ -200,7 +202,7 @@ bool CarriedTable::compile_row(const Program& program, const CompiledPolicy& pol
     }
     ok = false;
   } else {
-    decl.method.text.assign(method_name);
+    decl.method.text = text.method.assign(method_name);
   }
   if (ok) {
     Program::compile_indicator(decl, *method, policy, grades_for(*method, policy),
@@ -283,9 +285,9 @@ bool CarriedTable::check_weights(const CompiledPolicy& policy, const ProjectData
 void report_table_differences(const ast::Indicator& declared, const ProjectData& data,
                               const IndicatorData& row, DiagnosticSink& sink) {
   const auto differs = [&](TableField field, const char* word, const std::string& table,
-                           const std::string& rules) {
+                           std::string_view rules) {
     report(sink, Severity::warning, cell_place(data, row, field), "data-table-differs",
-           {data.project, row.name, word, table, rules});
+           {data.project, row.name, word, table, std::string(rules)});
   };
   if (!row.weight.empty()) {
     const auto weight = read_table_weight(row.weight);

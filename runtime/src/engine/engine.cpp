@@ -268,7 +268,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
   if (const auto* word = std::get_if<Word>(&actual);
       word && (word->text == "/" || word->text == "-" || word->text == "—")) {
     sink.report(data_error(data, "data-not-applicable-undeclared",
-                           {data.project, decl.name.text, word->text, policy.name}));
+                           {data.project, std::string(decl.name.text), word->text, policy.name}));
     return;
   }
   const Grade* grade = find_grade(indicator, actual);
@@ -279,18 +279,19 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
       known += (known.empty() ? "" : "、") + g.word;
     }
     sink.report(data_error(data, "data-unknown-grade",
-                           {data.project, decl.name.text, input.actual_text, known}));
+                           {data.project, std::string(decl.name.text), input.actual_text, known}));
     return;
   }
   if (!grade && std::holds_alternative<Word>(target)) {
     sink.report(data_error(data, "data-qualitative-needs-grade",
-                           {data.project, decl.name.text, decl.target.text, input.actual_text}));
+                           {data.project, std::string(decl.name.text),
+                            std::string(decl.target.text), input.actual_text}));
     return;
   }
   if (!grade && !comparable(target, actual)) {
     sink.report(data_error(data, "data-unit-mismatch",
-                           {data.project, decl.name.text, input.actual_text, decl.target.text,
-                            unit_of(actual), unit_of(target)}));
+                           {data.project, std::string(decl.name.text), input.actual_text,
+                            std::string(decl.target.text), unit_of(actual), unit_of(target)}));
     return;
   }
 
@@ -324,7 +325,7 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
                      "requirement-not-met",
                      requirement.range(),
                      data.file,
-                     {data.file, data.project, decl.name.text,
+                     {data.file, data.project, std::string(decl.name.text),
                       requirement.explain(b, false, Lang::en).filled,
                       requirement.explain(b, false, Lang::zh).filled},
                      {}});
@@ -364,15 +365,16 @@ void score_indicator(const CompiledProject& project, const CompiledIndicator& in
                           *input.reported.score, {FigurePlace::Row::indicator, decl.name.text},
                           data, sink);
       } else {
-        sink.report(data_error(data, "data-missing-entered-score", {data.project, decl.name.text}));
+        sink.report(data_error(data, "data-missing-entered-score",
+                               {data.project, std::string(decl.name.text)}));
       }
     } else {
-      sink.report(formula_error(data, decl.name.text, e));
+      sink.report(formula_error(data, std::string(decl.name.text), e));
     }
     return;
   } catch (const ArithmeticError& e) {
     sink.report(
-        formula_error(data, decl.name.text,
+        formula_error(data, std::string(decl.name.text),
                       EvalError{"arithmetic-overflow", indicator.method->range, {e.what()}}));
     return;
   }
@@ -512,7 +514,7 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
       if (!index) {
         std::vector<std::string> names;
         for (const auto& indicator : project->indicators) {
-          names.push_back(indicator.decl->name.text);
+          names.push_back(std::string(indicator.decl->name.text));
         }
         if (auto suggestion = closest_name(row.name, names)) {
           sink.report(data_error(data, "data-unknown-indicator-suggest",
@@ -547,7 +549,8 @@ bool score_against(const CompiledProject& compiled, bool declared, const Project
     }
     const IndicatorData* row = in_order ? &data.indicators[k] : rows[k];
     if (!row) {
-      sink.report(data_error(data, "data-missing-indicator", {data.project, decl.name.text}));
+      sink.report(
+          data_error(data, "data-missing-indicator", {data.project, std::string(decl.name.text)}));
       complete = false;
       continue;
     }

@@ -348,19 +348,22 @@ class TemplateSheet {
       const ast::Indicator& decl = *list[r].decl;
       // A category is one cell over the rows that share it, as printed.
       if (r == 0 || list[r - 1].decl->category1.text != decl.category1.text) {
-        merge_down(row, kCategory1, r, [](const ast::Indicator& i) { return i.category1.text; });
+        merge_down(row, kCategory1, r,
+                   [](const ast::Indicator& i) { return std::string(i.category1.text); });
       }
       if (r == 0 || list[r - 1].decl->category1.text != decl.category1.text ||
           list[r - 1].decl->category2.text != decl.category2.text) {
         merge_down(
             row, kCategory2, r,
-            [](const ast::Indicator& i) { return i.category1.text + "/" + i.category2.text; },
-            decl.category2.text);
+            [](const ast::Indicator& i) {
+              return std::string(i.category1.text) + "/" + std::string(i.category2.text);
+            },
+            std::string(decl.category2.text));
       }
-      sheet_.text(row, kIndicator, decl.name.text, input_.fixed_text);
+      sheet_.text(row, kIndicator, std::string(decl.name.text), input_.fixed_text);
       sheet_.number(row, kWeight, decl.weight.to_string(), input_.fixed_number);
-      sheet_.text(row, kTarget, decl.target.text, input_.fixed_centred);
-      sheet_.text(row, kMethod, decl.method.text, input_.fixed_text);
+      sheet_.text(row, kTarget, std::string(decl.target.text), input_.fixed_centred);
+      sheet_.text(row, kMethod, std::string(decl.method.text), input_.fixed_text);
       sheet_.blank(row, kActual, input_.text);
       if (const auto words = grade_words(list[r]); !words.empty()) {
         offer_grades(sheet_.raw(), row, words, lists_, lang_);

@@ -83,7 +83,8 @@ void lint_rules(const Program& program, DiagnosticSink& sink) {
                             "method-cannot-score",
                             decl.target.range,
                             {},
-                            {decl.name.text, decl.method.text, decl.target.text},
+                            {std::string(decl.name.text), std::string(decl.method.text),
+                             std::string(decl.target.text)},
                             {},
                             problem->cause ? *problem->cause : Cause{problem->code, problem->args}};
           sink.report(std::move(cannot));

@@ -89,13 +89,16 @@ class CaseRunner {
       return;
     }
     // A one-indicator project type made up for this case.
+    // Its texts are kept here, as the indicator only views them.
+    const std::string indicator_name = name_.empty() ? "case" : name_;
+    const std::string target_text = text_of(c.value("target", json("")));
     ast::Indicator decl;
-    decl.name.text = name_.empty() ? "case" : name_;
+    decl.name.text = indicator_name;
     decl.method.text = method->name;
     decl.weight = *weight;
     decl.target.op = std::get<ParsedValue>(target).op;
     decl.target.value = std::get<ParsedValue>(target).value;
-    decl.target.text = text_of(c.value("target", json("")));
+    decl.target.text = target_text;
     ast::Project project_decl;
     project_decl.name.text = "test";
     CompiledProject project{&project_decl, policy, {}, {}, Rational()};  // full marks unused here

@@ -9,9 +9,11 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -46,6 +48,27 @@ struct Name {
   std::string text;
   SourceRange range;
   bool quoted = false;
+};
+
+// A name of an indicator: a view, not a copy, as a folder of rules may
+// declare a million indicators. It views the rule text where the name is
+// written (the SourceManager keeps it for the whole run), or, for a quoted
+// name with escapes, the rule file's `texts`; an indicator made up
+// from a table views storage of its own.
+struct NameView {
+  std::string_view text;
+  SourceRange range;
+  bool quoted = false;
+};
+
+// Text that views of a rule file point to when it is not in the file as
+// written; adding never moves what is already kept.
+class TextStore {
+ public:
+  std::string_view keep(std::string_view text) { return texts_.emplace_back(text); }
+
+ private:
+  std::deque<std::string> texts_;
 };
 
 struct Expr;
@@ -249,21 +272,22 @@ struct Policy {
 };
 
 // `>= 13人`, `<= 240万元`, `2024年12月10日前`, `长期`.
+// (Members ordered to leave no padding: a million of them may be loaded.)
 struct Target {
-  CompareOp op = CompareOp::none;
   Value value;
-  std::string text;  // as written
+  std::string_view text;  // as written: a view, as the names of an indicator
   SourceRange range;
+  CompareOp op = CompareOp::none;
 };
 
 struct Indicator {
-  Name category1;  // 一级指标, e.g. 产出指标
-  Name category2;  // 二级指标, e.g. 数量指标
-  Name name;       // 三级指标
+  NameView category1;  // 一级指标, e.g. 产出指标
+  NameView category2;  // 二级指标, e.g. 数量指标
+  NameView name;       // 三级指标
   Rational weight;
-  SourceRange weight_range;
   Target target;
-  Name method;
+  NameView method;
+  SourceRange weight_range;
   SourceRange range;
 };
 
@@ -315,6 +339,9 @@ struct RuleFile {
   std::string folder;              // as it is shown in messages
   std::uint32_t scope = 0;         // the same for every file of one folder
   std::vector<FileId> used_files;  // every file its `use` statements reached
+
+  // What views of indicators point to that is not in the file as written.
+  std::unique_ptr<TextStore> texts = std::make_unique<TextStore>();
 };
 
 }  // namespace perfeval::ast

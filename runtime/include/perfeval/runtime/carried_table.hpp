@@ -6,6 +6,7 @@
 // are, so that the engine scores it the same way.
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,7 +47,17 @@ class CarriedTable {
                                                        const CompiledPolicy& policy);
 
   ast::Project decl_;
-  std::vector<ast::Indicator> indicators_;  // never shrinks: its names keep their storage
+  std::vector<ast::Indicator> indicators_;  // never shrinks, nor does texts_
+  // The texts of a row that its indicator's names and target view, kept
+  // from table to table with their storage.
+  struct RowText {
+    std::string name;
+    std::string category1;
+    std::string category2;
+    std::string target;
+    std::string method;
+  };
+  std::vector<RowText> texts_;
   ParsedValue target_;
   CompiledProject project_{};
   std::vector<CompiledIndicator> spare_;  // rows of a longer table before, kept for the next
