@@ -132,8 +132,8 @@ void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSi
   // the other rows are the breakdown, and none of the sums goes unchecked
   // for it. Counted in place: scoring again allocates nothing.
   const auto given = [](const FundsSource& row) {
-    return read_funds_cell(row.planned).given || read_funds_cell(row.budget).given ||
-           read_funds_cell(row.executed).given;
+    return funds_cell_given(row.planned) || funds_cell_given(row.budget) ||
+           funds_cell_given(row.executed);
   };
   const auto& rows = data.funds.sources;
   const auto given_rows = std::count_if(rows.begin(), rows.end(), given);
