@@ -11,6 +11,11 @@ with a profile of its own), and `perfeval RULES saved.xlsx` must score every
 sheet, without an error or a warning, exactly as `perfeval RULES examples/`
 scores the JSON: the same total and the same score for every indicator.
 
+The same holds for the funds rows a policy reads (tests/rules/funds-rows.perf,
+`executed[本级资金]`): the template of each of its project types has the 其中
+rows under 年度资金总额, filled here from tests/rules/data/funds-rows-three.json,
+and scores as that table does as JSON with the rows the template offers.
+
 Run as: template_round_trip.py PERFEVAL SOURCE WORK (tests/CMakeLists.txt).
 """
 
@@ -40,6 +45,7 @@ WORDS = {
     "actual": ("实际完成值", "Actual"),
     "explanation": ("偏差原因分析及改进措施", "Reasons for deviation and improvements"),
     "total": ("总分", "Total"),
+    "funds_total": ("年度资金总额", "Total funds for the year"),
 }
 
 
@@ -106,6 +112,33 @@ def fill(sheet, table):
         fail(f"sheet '{sheet.title}' has {filled} indicator rows; its table has {len(by_name)}")
 
 
+def row_key(label):
+    """A funds row's label as perfeval compares it (values/row_label.hpp),
+    enough for the labels here."""
+    label = str(label).replace(" ", "").replace("\u3000", "")
+    return label[len("其中："):] if label.startswith("其中：") else label
+
+
+def fill_funds_rows(sheet, table):
+    """Fills the rows under 年度资金总额 from the table's sources, and returns
+    the table with the rows the template offers, in its order."""
+    total_row, label_col = find(sheet, "funds_total")
+    _, planned_col = find(sheet, "planned")
+    sources = {row_key(s["name"]): s for s in table["funds"]["sources"]}
+    offered = []
+    row = total_row + 1
+    while sheet.cell(row, label_col).value:
+        label = sheet.cell(row, label_col).value
+        source = sources[row_key(label)]
+        for offset, key in enumerate(("planned", "budget", "executed")):
+            sheet.cell(row, planned_col + offset, amount(source[key]))
+        offered.append(dict(source, name=label))
+        row += 1
+    if not offered:
+        fail(f"sheet '{sheet.title}' has no funds row under its total")
+    return dict(table, funds=dict(table["funds"], sources=offered))
+
+
 def scores(document):
     """Each project's total and indicator scores, by project name."""
     return {
@@ -139,11 +172,33 @@ def main():
         books.append(os.path.join(WORK, "filled", f"template-{lang}.xlsx"))
         workbook.save(books[-1])
 
+    # A policy that reads funds rows: a rules folder of the shipped rules and
+    # tests/rules/funds-rows.perf, a template per project type of it.
+    rows_rules = os.path.join(WORK, "rows-rules")
+    shutil.copytree(RULES, rows_rules)
+    shutil.copy(os.path.join(SOURCE, "tests", "rules", "funds-rows.perf"), rows_rules)
+    with open(os.path.join(SOURCE, "tests", "rules", "data", "funds-rows-three.json"),
+              encoding="utf-8") as f:
+        three_rows = json.load(f)
+    os.makedirs(os.path.join(WORK, "rows-json"))
+    rows_books = []
+    for n, (project, lang) in enumerate((("本级资金示例", "zh"), ("分级资金示例", "en"))):
+        blank = os.path.join(WORK, "blank", f"rows-{n}.xlsx")
+        run([PERFEVAL, "template", "--lang", lang, rows_rules, "-p", project, "-o", blank])
+        workbook = load_workbook(blank)
+        sheet = workbook.worksheets[0]
+        table = dict(three_rows, project=project)
+        fill(sheet, table)
+        with open(os.path.join(WORK, "rows-json", f"{n}.json"), "w", encoding="utf-8") as f:
+            json.dump(fill_funds_rows(sheet, table), f, ensure_ascii=False)
+        rows_books.append(os.path.join(WORK, "filled", f"rows-{n}.xlsx"))
+        workbook.save(rows_books[-1])
+
     # One LibreOffice run opens and saves both, with a profile of its own so
     # that tests running at once do not share one.
     with tempfile.TemporaryDirectory() as profile:
         run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
-             "--convert-to", "xlsx", "--outdir", os.path.join(WORK, "saved")] + books)
+             "--convert-to", "xlsx", "--outdir", os.path.join(WORK, "saved")] + books + rows_books)
 
     expected = scores(run([PERFEVAL, "-f", "json", "--lang", "en", RULES,
                            os.path.join(SOURCE, "examples")]).stdout)
@@ -160,6 +215,17 @@ def main():
                           f"{expected.get(project)}", file=sys.stderr)
             fail(f"{saved} does not score as examples/")
         print(f"{saved}: {len(got)} project types score as examples/")
+
+    expected = scores(run([PERFEVAL, "-f", "json", "--lang", "en", rows_rules,
+                           os.path.join(WORK, "rows-json")]).stdout)
+    saved = [os.path.join(WORK, "saved", os.path.basename(b)) for b in rows_books]
+    done = run([PERFEVAL, "-f", "json", "--lang", "en", rows_rules] + saved)
+    if done.stderr.strip():
+        fail(f"scoring {' '.join(saved)} said:\n{done.stderr}")
+    got = scores(done.stdout)
+    if got != expected or len(got) != len(rows_books):
+        fail(f"the templates with funds rows score {got}; their JSON {expected}")
+    print(f"{len(got)} templates with funds rows score as their JSON: {got}")
 
 
 main()

@@ -248,6 +248,14 @@ use "../library"
   }
 }`;
 
+// A funds row read by its label, each way the language writes it.
+const ROWS_SNIPPET = String.raw`policy 分级 extends 全国模板 {
+  funds {
+    rate = executed[ 上级资金 ] / budget["其中：本级资金"]
+    score = 5 * min(全年执行数【本级资金】 / 全年预算数[本级资金], 100%)
+  }
+}`;
+
 async function main() {
   const grammar = await loadGrammar();
   const files = perfFiles(RULES);
@@ -339,6 +347,26 @@ async function main() {
   expect(zh, '要求 填报得分 >=', '填报得分', 'variable.language');
   expect(zh, '要求 填报得分 >=', '等级下限', 'variable.language');
   expect(zh, '要求 填报得分 <=', '等级上限', 'variable.language');
+
+  // funds rows: tests/rules/funds-rows.perf, and the ways a snippet writes them
+  const rowsFile = path.join('tests', 'rules', 'funds-rows.perf');
+  const rowsPolicy = tokenize(grammar, fs.readFileSync(path.join(ROOT, rowsFile), 'utf8'), rowsFile);
+  keywordCount += checkLines(rowsPolicy);
+  expectSequence(rowsPolicy, '完成率 = 全年执行数[本级资金]', ['全年执行数=variable.language',
+    '[=punctuation.section.brackets.begin', '本级资金=entity.name.label.funds-row', ']=punctuation.section.brackets.end',
+    '/=keyword.operator', '全年预算数=variable.language', '[=punctuation.section.brackets.begin']);
+  expectSequence(rowsPolicy, 'executed【本级资金】', ['executed=variable.language', '【=punctuation.section.brackets.begin',
+    '本级资金=entity.name.label.funds-row', '】=punctuation.section.brackets.end', '/=keyword.operator']);
+  const rows = tokenize(grammar, ROWS_SNIPPET, 'snippet(funds rows)');
+  keywordCount += checkLines(rows);
+  expectSequence(rows, 'rate = executed[', ['executed=variable.language', '[=punctuation.section.brackets.begin',
+    '上级资金=entity.name.label.funds-row', ']=punctuation.section.brackets.end', '/=keyword.operator',
+    'budget=variable.language', '[=punctuation.section.brackets.begin', '"=punctuation.definition.string.begin',
+    '其中：本级资金=string.quoted.double', '"=punctuation.definition.string.end', ']=punctuation.section.brackets.end']);
+  expectSequence(rows, 'score = 5', ['全年预算数=variable.language', '[=punctuation.section.brackets.begin',
+    '本级资金=entity.name.label.funds-row', ']=punctuation.section.brackets.end', ',=']);
+  // a bracket after anything but an amount is not a row index
+  expect(rows, 'score = 5', 'min', 'support.function');
 
   // no keyword inside a longer name, on either side
   const words = [...KEYWORDS.keys()];

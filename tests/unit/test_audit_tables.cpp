@@ -180,6 +180,16 @@ TEST_CASE("tables: funds rows must add up to the total row") {
     CHECK(count_findings(result).not_checked == 2);
     CHECK(has(t.audit_text(), "未能核对  资金 年初预算数：有来源行未填金额"));
   }
+  SECTION("a row left wholly blank is a source the project lacks: the others must add up") {
+    t.data.funds.sources.push_back({"其他资金", "", "—", " "});
+    const auto c = count_findings(t.score());
+    CHECK(c.not_checked == 0);
+    CHECK(c.funds_rows_not_adding_up == 0);
+    t.data.funds.sources[2] = {"上年结转资金", "", "", ""};  // 其他资金's amounts missing
+    const auto result = t.score();
+    CHECK(result.funds.rows_not_checked.empty());
+    CHECK(result.funds.rows_findings.size() == 3);  // 上级 + 本级 ≠ the total, in each column
+  }
   SECTION("text that is not an amount is an error naming the row") {
     t.data.funds.sources[1].budget = "三千五百";
     t.score();

@@ -256,3 +256,63 @@ TEST_CASE("template: a grade list too long for Excel's own list goes on a hidden
     CHECK(d.severity == Severity::error);
   }
 }
+
+TEST_CASE("template: the funds rows a policy reads are 其中 rows to fill under the total") {
+  const std::filesystem::path source = PERFEVAL_SOURCE_DIR;
+  auto rules = std::make_unique<Rules>();
+  DiagnosticSink sink;
+  rules->set = load_rules(std::vector{source / "rules", source / "tests/rules/funds-rows.perf"},
+                          rules->sources, sink);
+  REQUIRE_FALSE(sink.has_errors());
+  const CompiledProject* one_row = rules->set.program.find_project("本级资金示例");
+  const CompiledProject* two_rows = rules->set.program.find_project("分级资金示例");
+  // A shipped project type, whose policy reads no row.
+  const CompiledProject* no_rows = rules->set.program.find_project("就业工作经费");
+  REQUIRE(one_row);
+  REQUIRE(two_rows);
+  REQUIRE(no_rows);
+  TempFile file("template-funds-rows.xlsx");
+  write_template_xlsx(file.path, {one_row, two_rows, no_rows}, {Lang::zh});
+  const auto unlocked = unlocked_formats(unzip_member(file.path, "xl/styles.xml"));
+  const auto workbook = xlsx::read_workbook(file_bytes(file.path));
+  REQUIRE(workbook.workbook);
+  // The labels under 年度资金总额, to the blank row that ends the block, and
+  // whether each row's three amounts are open.
+  const auto rows_under_total = [&](std::size_t n) {
+    const xlsx::Sheet& sheet = workbook.workbook->sheets[n];
+    const std::string xml =
+        unzip_member(file.path, "xl/worksheets/sheet" + std::to_string(n + 1) + ".xml");
+    const auto total = find(sheet, "年度资金总额");
+    const auto planned = find(sheet, "年初预算数");
+    REQUIRE(total);
+    REQUIRE(planned);
+    std::vector<std::pair<std::string, bool>> rows;
+    for (std::uint32_t row = total->first + 1; !sheet.text(row, total->second).empty(); ++row) {
+      bool open = true;
+      for (std::uint32_t col = planned->second; col < planned->second + 3; ++col) {
+        const std::size_t format = format_of(xml, xlsx::cell_name(row, col));
+        REQUIRE(format < unlocked.size());
+        open = open && unlocked[format];
+      }
+      rows.emplace_back(sheet.text(row, total->second), open);
+    }
+    return rows;
+  };
+  using Rows = std::vector<std::pair<std::string, bool>>;
+  CHECK(rows_under_total(0) == Rows{{"其中：本级资金", true}});
+  // Read twice, as `executed[上级资金]` and `budget【本级资金】`, each row once;
+  // 其他资金 completes the breakdown.
+  CHECK(rows_under_total(1) ==
+        Rows{{"其中：上级资金", true}, {"其中：本级资金", true}, {"其他资金", true}});
+  CHECK(rows_under_total(2).empty());  // a policy that reads no row: the total alone
+
+  // Read back, the rows are the table's funds rows, blank until filled.
+  const auto tables = load_workbook_tables(file_bytes(file.path), "模板.xlsx");
+  REQUIRE(tables.size() == 3);
+  for (const auto& table : tables) {
+    for (const Diagnostic& d : table.diagnostics) {
+      INFO(table.label << ": " << d.code);
+      CHECK((d.code == "xlsx-missing-actual" || d.code == "data-bad-amount"));
+    }
+  }
+}

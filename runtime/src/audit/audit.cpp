@@ -3,6 +3,7 @@
 
 #include "perfeval/runtime/internal/audit.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "perfeval/values/internal/rational_units.hpp"
@@ -126,8 +127,17 @@ void audit_total(const ProjectData& data, ProjectResult& result, DiagnosticSink&
 }
 
 void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSink& sink) {
+  // A row with no amount in any column (a printed 其他资金 of — — —, the
+  // template's 其他资金 left blank) is a source the project does not have:
+  // the other rows are the breakdown, and none of the sums goes unchecked
+  // for it. Counted in place: scoring again allocates nothing.
+  const auto given = [](const FundsSource& row) {
+    return funds_cell_given(row.planned) || funds_cell_given(row.budget) ||
+           funds_cell_given(row.executed);
+  };
   const auto& rows = data.funds.sources;
-  if (rows.empty()) {
+  const auto given_rows = std::count_if(rows.begin(), rows.end(), given);
+  if (given_rows == 0) {
     return;
   }
   struct Column {
@@ -142,6 +152,9 @@ void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSi
     RationalSum sum;
     bool complete = true;
     for (const FundsSource& row : rows) {
+      if (!given(row)) {
+        continue;
+      }
       const std::string& text = row.*column.cell;
       const FundsCell amount = read_funds_cell(text);
       if (!amount.given || !amount.value) {
@@ -164,7 +177,7 @@ void audit_funds_rows(const ProjectData& data, FundsResult& result, DiagnosticSi
     }
     if (!complete) {
       result.rows_not_checked.emplace_back(column.name);
-    } else if (rows.size() > 1 && sum.value() != column.total) {
+    } else if (given_rows > 1 && sum.value() != column.total) {
       // Two rows or more are the whole breakdown of the total.
       result.rows_findings.push_back({column.name, {}, column.total, sum.value()});
     }

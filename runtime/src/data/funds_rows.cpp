@@ -7,14 +7,33 @@
 
 namespace perfeval {
 
-FundsCell read_funds_cell(std::string_view text) {
+namespace {
+
+std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
     text.remove_prefix(1);
   }
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
     text.remove_suffix(1);
   }
-  if (text.empty() || text == "/" || text == "-" || text == "—" || text == "－" || text == "／") {
+  return text;
+}
+
+// Blank, or a dash or slash: no amount in the cell.
+bool given(std::string_view text) {
+  return !(text.empty() || text == "/" || text == "-" || text == "—" || text == "－" ||
+           text == "／");
+}
+
+}  // namespace
+
+bool funds_cell_given(std::string_view text) {
+  return given(trimmed(text));
+}
+
+FundsCell read_funds_cell(std::string_view text) {
+  text = trimmed(text);
+  if (!given(text)) {
     return {};
   }
   try {

@@ -23,6 +23,7 @@
 #include <variant>
 
 #include "perfeval/runtime/words.hpp"
+#include "perfeval/values/row_label.hpp"
 #include "report_xlsx_sheet.hpp"
 
 namespace perfeval {
@@ -250,6 +251,27 @@ void offer_grades(lxw_worksheet* sheet, lxw_row_t row, const std::vector<std::st
   check(worksheet_data_validation_cell(sheet, row, kActual, &v), "the grade list");
 }
 
+// The funds rows a policy's funds formulas read, each once, in the order
+// written; never the total, which the plain amounts read.
+std::vector<std::string> funds_row_labels(const CompiledPolicy& policy) {
+  std::vector<std::string> labels;
+  const auto take = [&](const Formula& formula) {
+    for (std::string& written : formula.row_labels()) {
+      const std::string key = row_label_key(written);
+      const auto same = [&](const std::string& l) { return row_label_key(l) == key; };
+      if (!is_total_row_key(key) && std::none_of(labels.begin(), labels.end(), same)) {
+        labels.push_back(std::move(written));
+      }
+    }
+  };
+  take(policy.funds.rate);
+  take(policy.funds.score);
+  if (policy.funds.explain_when) {
+    take(*policy.funds.explain_when);
+  }
+  return labels;
+}
+
 class TemplateSheet {
  public:
   TemplateSheet(Sheet& sheet, const CompiledProject& project, Lang lang, Styles& styles,
@@ -314,7 +336,40 @@ class TemplateSheet {
                   input_.fixed_number);
     sheet_.blank(row, kFundsRate, input_.optional);
     sheet_.blank(row, kFundsScore, input_.optional);
-    row += 2;
+    ++row;
+    // The 其中 rows under the total, as the printed form labels them: each row
+    // the policy's funds formulas read, to fill, since scoring needs it. A
+    // policy that reads no row gets none: the printed form's 其中：当年财政拨款
+    // is read back and audited, but no rule scores it, and a single 其中 row
+    // is only checked to be at most the total: a row to fill for nothing.
+    const std::vector<std::string> labels = funds_row_labels(*project_.policy);
+    for (const std::string& written : labels) {
+      funds_row(row, written.starts_with("其中") ? written : "其中：" + written, input_.amount);
+    }
+    // Two rows or more are the whole breakdown to audit, which the rows a
+    // policy reads seldom are: 其他资金 completes it. Left blank, it is a
+    // source the project lacks, and audit checks the rows above add up.
+    // In either language: the rows are named as the rules name them.
+    const std::string other = "其他资金";
+    if (labels.size() > 1 && std::none_of(labels.begin(), labels.end(), [&](const std::string& l) {
+          return row_label_key(l) == row_label_key(other);
+        })) {
+      funds_row(row, other, input_.optional);
+    }
+    ++row;
+  }
+
+  // A row of the funds block under the total: its label, its three amounts
+  // in `amount`, and locked where the total row has weight, rate and score.
+  void funds_row(lxw_row_t& row, const std::string& label, lxw_format* amount) {
+    sheet_.text(row, kFundsLabel, label, input_.fixed_text);
+    for (const lxw_col_t col : {kPlanned, kBudget, kExecuted}) {
+      sheet_.blank(row, col, amount);
+    }
+    for (const lxw_col_t col : {kFundsWeight, kFundsRate, kFundsScore}) {
+      sheet_.blank(row, col, input_.fixed_text);
+    }
+    ++row;
   }
 
   void goals(lxw_row_t& row) {

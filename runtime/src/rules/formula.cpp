@@ -109,6 +109,17 @@ std::uint32_t Formula::add(const ast::Expr& expr) {
   return static_cast<std::uint32_t>(nodes_.size() - 1);
 }
 
+std::vector<std::string> Formula::row_labels() const {
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const auto same = [&](const RowName& earlier) { return earlier.key == rows_[i].key; };
+    if (std::none_of(rows_.begin(), rows_.begin() + static_cast<std::ptrdiff_t>(i), same)) {
+      labels.push_back(rows_[i].written);
+    }
+  }
+  return labels;
+}
+
 Scalar Formula::evaluate(const Bindings& bindings) const {
   return eval(root_, bindings);
 }

@@ -38,6 +38,8 @@ struct FundsCell {
   std::optional<Rational> value;
 };
 FundsCell read_funds_cell(std::string_view text);
+// read_funds_cell(text).given, without reading the amount.
+bool funds_cell_given(std::string_view text);
 
 // The row of `rows` whose label has `key` (row_label_key: "其中：本级资金" and
 // "本级资金" are one row), or null; the first when several have it.

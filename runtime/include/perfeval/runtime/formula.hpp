@@ -118,6 +118,11 @@ class Formula {
 
   SourceRange range() const { return range_; }
 
+  // The funds rows the formula reads (`executed[本级资金]`), as the rule
+  // wrote each label, in order, each row once: what a fillable table must
+  // offer for it.
+  std::vector<std::string> row_labels() const;
+
   // Evaluates again, writing down each step; `as_percent` shows the result as
   // a percentage. Throws EvalError like evaluate().
   Working explain(const Bindings& bindings, bool as_percent, Lang lang) const;
