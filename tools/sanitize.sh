@@ -26,6 +26,7 @@ nice cmake --build "$build" -j"$jobs"
 
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
-export ASAN_OPTIONS UBSAN_OPTIONS
+LSAN_OPTIONS=suppressions=$here/tools/lsan.supp
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 nice ctest --test-dir "$build" --output-on-failure -j"$jobs" \
   -E '^(browser\.html_report_in_chromium|browser\.html_report_prints_one_page_per_table|textmate-grammar|debian-package|shell-completion)$'

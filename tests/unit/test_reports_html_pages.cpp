@@ -22,18 +22,22 @@ namespace {
 
 // tests/browser/tall: one project type of 60 indicators, some explained at length.
 const RunResults& tall_run() {
-  static const RunResults* const results = [] {
-    auto* sources = new SourceManager;
+  struct TallRun {
+    SourceManager sources;
+    RunResults results;
+  };
+  static const TallRun tall = [] {
+    TallRun out;
     const std::filesystem::path previous = std::filesystem::current_path();
     std::filesystem::current_path(PERFEVAL_SOURCE_DIR);
     RunOptions options;
     options.rules = "tests/browser/tall/rules";
     options.data = {"tests/browser/tall/data"};
-    auto* out = new RunResults(run(options, *sources));
+    out.results = run(options, out.sources);
     std::filesystem::current_path(previous);
     return out;
   }();
-  return *results;
+  return tall.results;
 }
 
 // The printed pages of a report, each from "<section" to "</section>".
