@@ -18,23 +18,25 @@ def fail(message):
 
 
 class Server:
-    """perfeval serve COPY-OF-RULES --port 0, stopped with SIGTERM on exit."""
+    """perfeval serve COPY-OF-RULES --port 0 [--listen ADDRESS], stopped with SIGTERM."""
 
-    def __init__(self, perfeval, source_dir, work, lang="en"):
+    def __init__(self, perfeval, source_dir, work, lang="en", listen=None):
         shutil.rmtree(work, ignore_errors=True)
         os.makedirs(work)
         self.work = work
         self.rules = os.path.join(work, "rules")
         shutil.copytree(os.path.join(source_dir, "rules"), self.rules)
+        listening = ["--listen", listen] if listen else []
         self.process = subprocess.Popen(
-            [perfeval, "serve", "--lang", lang, "--port", "0", "rules"],
+            [perfeval, "serve", "--lang", lang, *listening, "--port", "0", "rules"],
             cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        found = re.search(r"http://(%s):(\d+)/" % re.escape(listen or "127.0.0.1"), line)
         if not found:
             self.process.kill()
             fail(f"perfeval serve printed no address: {line!r} {self.process.stderr.read()!r}")
-        self.port = int(found.group(1))
+        self.host = found.group(1)
+        self.port = int(found.group(2))
         self.address = found.group(0)
 
     def alive(self):
