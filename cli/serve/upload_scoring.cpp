@@ -18,14 +18,6 @@ namespace {
 // Larger than any table; the server's own limit on a request is smaller.
 constexpr std::size_t kMaxTableBytes = 64 * 1024 * 1024;
 
-std::string lowercase_extension(std::string_view name) {
-  std::string extension = std::filesystem::path(std::string(name)).extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return extension;
-}
-
 TextOptions text_options(Lang lang) {
   TextOptions text;
   text.lang = lang;
@@ -62,8 +54,7 @@ std::string xlsx_bytes(const RunResults& results, Lang lang) {
 }  // namespace
 
 bool is_data_name(std::string_view name) {
-  const std::string extension = lowercase_extension(name);
-  return extension == ".xlsx" || extension == ".json" || extension == ".jsonl";
+  return has_data_extension(std::filesystem::path(std::string(name)));
 }
 
 ScoredUploads score_uploads(std::shared_ptr<const CompiledRules> rules,

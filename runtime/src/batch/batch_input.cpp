@@ -19,6 +19,14 @@ bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+std::string lowercase_extension(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  return extension;
+}
+
 }  // namespace
 
 const std::vector<std::string_view>& data_file_extensions() {
@@ -27,11 +35,13 @@ const std::vector<std::string_view>& data_file_extensions() {
 }
 
 bool is_workbook(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(), [](char c) {
-    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  });
-  return extension == ".xlsx";
+  return lowercase_extension(path) == ".xlsx";
+}
+
+bool has_data_extension(const std::filesystem::path& path) {
+  const std::string extension = lowercase_extension(path);
+  const auto& known = data_file_extensions();
+  return std::find(known.begin(), known.end(), extension) != known.end();
 }
 
 DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,

@@ -33,6 +33,10 @@ const std::vector<std::string_view>& data_file_extensions();
 // Whether `path` names an Excel workbook (.xlsx, in any case).
 bool is_workbook(const std::filesystem::path& path);
 
+// Whether `path` ends in one of data_file_extensions(), in any case: a name
+// perfeval would read as data.
+bool has_data_extension(const std::filesystem::path& path);
+
 // A data file held in memory (one a browser sent): its name tells what it
 // is, as a file's does (.xlsx, .jsonl, else one JSON table), and names it
 // in results and messages.
