@@ -131,7 +131,8 @@ class Dumper {
   void project(const ast::Project& p) {
     line(0, fmt::format("project {} policy {} {}", name(p.name), name(p.policy), at(p.range)));
     for (const auto& c : p.categories) category(1, c);
-    for (const auto& i : p.indicators) {
+    std::vector<ast::Indicator> unpacked;
+    for (const auto& i : ast::indicators_of(p, unpacked)) {
       line(1, fmt::format("indicator {} {}", name(i.name), at(i.range)));
       line(2, fmt::format("category {} / {}", name(i.category1), name(i.category2)));
       line(2, fmt::format("weight {} {}", i.weight.to_string(), at(i.weight_range)));

@@ -409,9 +409,10 @@ class Checker {
       ok &= !broken_policies_.contains(policy);
     }
 
+    const std::vector<ast::Indicator>& indicators = ast::indicators_of(project, unpacked_);
     std::map<std::string_view, const ast::Indicator*> seen;
     Rational weights;
-    for (const auto& indicator : project.indicators) {
+    for (const auto& indicator : indicators) {
       const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);
       if (!inserted) {
         clash("duplicate-indicator", indicator.name.range, {std::string(indicator.name.text)},
@@ -423,6 +424,12 @@ class Checker {
         ok = false;
       }
       weights += indicator.weight;
+      if (options_.warn_unused) {
+        if (const ast::Method* method =
+                resolve_method(indicator.method.text, policy, project.range.file)) {
+          used_methods_.insert(method);
+        }
+      }
       // Which methods an ambiguous policy means is not known.
       if (policy || !rules_.find_policy(project.policy.text, project.range.file).ambiguous[0]) {
         ok &= check_indicator_method(indicator, policy, project.range.file);
@@ -441,7 +448,7 @@ class Checker {
       }
     }
     ok &= no_duplicate_categories(project.categories);
-    ok &= check_categories(project, category_weights(project, policy));
+    ok &= check_categories(project, indicators, category_weights(project, policy));
     if (!ok) {
       rules_.broken_projects.insert(project.name.text);
     }
@@ -508,13 +515,13 @@ class Checker {
   // Each declared category's indicators add up to its weight, and the 二级
   // categories declared under a declared 一级 one add up to the 一级's.
   // Problems are reported at the declaration, naming the project.
-  bool check_categories(const ast::Project& project,
+  bool check_categories(const ast::Project& project, const std::vector<ast::Indicator>& indicators,
                         const std::vector<const ast::CategoryWeight*>& declared) {
     bool ok = true;
     for (const ast::CategoryWeight* c : declared) {
       Rational sum;
       bool any = false;
-      for (const auto& indicator : project.indicators) {
+      for (const auto& indicator : indicators) {
         if (under(indicator, *c)) {
           sum += indicator.weight;
           any = true;
@@ -779,23 +786,12 @@ class Checker {
     }
   };
 
+  // Methods used by the indicators are collected as projects are checked.
   void warn_unused() {
-    std::set<const ast::Method*> used_methods;
-    for (const auto& [name, project] : rules_.projects) {
-      const ast::Policy* policy =
-          rules_.find_policy(project->policy.text, project->range.file).found;
-      for (const auto& indicator : project->indicators) {
-        const ast::Method* method =
-            resolve_method(indicator.method.text, policy, project->range.file);
-        if (method) {
-          used_methods.insert(method);
-        }
-      }
-    }
     // Unused policies are not reported: a rules folder normally carries a
     // library of conventions that its projects may switch to.
     for (const auto& [name, method] : rules_.methods) {
-      if (!used_methods.contains(method)) {
+      if (!used_methods_.contains(method)) {
         sink_.warning("unused-method", method->name.range, {name});
       }
     }
@@ -806,6 +802,8 @@ class Checker {
   const CheckOptions& options_;
   std::set<const ast::Policy*> broken_policies_;
   std::set<const ast::Method*> broken_methods_;
+  std::set<const ast::Method*> used_methods_;  // for warn_unused
+  std::vector<ast::Indicator> unpacked_;       // the indicators of the project being checked
   mutable std::unordered_map<ResolveKey, const ast::Method*, ResolveKeyHash> resolved_;
 };
 

@@ -13,6 +13,7 @@
 
 #include "grammar.hpp"
 #include "perfeval/values/utf8.hpp"
+#include "target_text.hpp"
 
 namespace perfeval {
 
@@ -360,6 +361,7 @@ class Lowering {
     return target(range_of(in));
   }
   Rational number_at(SourceRange at) { return number(at); }
+  std::string_view text() const { return src_.text(); }
 
  private:
   void declaration(const Node& n, ast::RuleFile& out) {
@@ -1073,20 +1075,10 @@ class Lowering {
         std::string_view(src_.text()).substr(where.begin, where.end - where.begin);
     out.text = raw;
     out.range = where;
-    // A quoted target is read without its quotes and escapes; `source_offset`
-    // maps each byte read back to the text. An unquoted one is read as written.
-    std::string unquoted;
+    // `source_offset` maps each byte of a quoted target read back to the text.
     std::vector<std::uint32_t> source_offset;
     const bool quoted = raw.starts_with('"');
-    if (quoted) {
-      for (std::uint32_t i = 1; i + 1 < raw.size(); ++i) {
-        if (raw[i] == '\\')
-          ++i;
-        unquoted += raw[i];
-        source_offset.push_back(out.range.begin + i);
-      }
-    }
-    auto parsed = parse_value(quoted ? std::string_view(unquoted) : raw);
+    auto parsed = detail::read_target(raw, out.range.begin, &source_offset);
     if (auto* bad = std::get_if<ValueError>(&parsed)) {
       const std::size_t read = quoted ? source_offset.size() : raw.size();
       const std::uint32_t at = bad->offset >= read ? out.range.end
@@ -1293,9 +1285,11 @@ struct project_action<g::project_decl> {
   template <typename Input>
   static void apply(const Input& in, g::ParseState&, ProjectReader& r) {
     r.out.project.range = r.lowering.range_of(in);
-    // Most project types are loaded once and kept for the whole run.
-    r.out.project.indicators.assign(std::make_move_iterator(r.indicators.begin()),
-                                    std::make_move_iterator(r.indicators.end()));
+    // Most project types are loaded once and kept for the whole run, packed.
+    if (!r.out.project.packed.pack(r.indicators, r.lowering.text(), r.out.project.range)) {
+      r.out.project.indicators.assign(std::make_move_iterator(r.indicators.begin()),
+                                      std::make_move_iterator(r.indicators.end()));
+    }
     r.indicators.clear();
   }
 };

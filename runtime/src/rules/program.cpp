@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <mutex>
 #include <set>
 
 namespace perfeval {
@@ -89,6 +90,22 @@ bool CompiledPolicy::explains(std::string_view explanation) const {
   return !explanation.empty() &&
          std::find(placeholders.begin(), placeholders.end(), explanation) == placeholders.end();
 }
+
+struct Program::Opened {
+  std::mutex mutex;
+  // Null for a project type that turned out broken when compiled.
+  std::unordered_map<const ast::Project*, std::unique_ptr<OpenedProject>> projects;
+  // A project type's indicators share their grade lists: there are only as
+  // many as pairs of method and policy.
+  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
+           std::shared_ptr<const std::vector<Grade>>>
+      grades;
+};
+
+Program::Program() : opened_(std::make_unique<Opened>()) {}
+Program::~Program() = default;
+Program::Program(Program&&) noexcept = default;
+Program& Program::operator=(Program&&) noexcept = default;
 
 Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
   Program program;
@@ -222,21 +239,20 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       program.global_methods_.emplace(name, compiled);
     }
   }
-  const auto method_for = [&](const ast::Indicator& indicator, const CompiledPolicy* policy,
-                              FileId from) -> const CompiledMethod* {
-    if (const auto it = policy->methods.find(indicator.method.text); it != policy->methods.end()) {
-      return it->second;
+  // What a method name means in each folder: a lookup depends only on the
+  // folder of the file it is written in.
+  for (const auto& [file, scope] : rules.scope_of) {
+    program.scope_of_.emplace(file, scope);
+    if (program.scope_methods_.contains(scope))
+      continue;
+    auto& methods = program.scope_methods_[scope];
+    for (const auto& [name, decl] : rules.methods) {
+      const ast::Method* found = rules.find_method(name, file).found;
+      const auto it = found ? global_methods.find(found) : global_methods.end();
+      methods.emplace(name, it == global_methods.end() ? nullptr : it->second);
     }
-    const ast::Method* decl = rules.find_method(indicator.method.text, from).found;
-    const auto it = decl ? global_methods.find(decl) : global_methods.end();
-    return it == global_methods.end() ? nullptr : it->second;
-  };
+  }
 
-  // A project type's indicators share their grade lists: there are only as
-  // many as pairs of method and policy.
-  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
-           std::shared_ptr<const std::vector<Grade>>>
-      shared_grades;
   for (const auto& [name, decl] : rules.projects) {
     if (rules.broken_projects.contains(name)) {
       continue;
@@ -247,39 +263,7 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
       program.broken_.insert(name);
       continue;
     }
-    CompiledProject project{decl, policy->second, {}, {}, policy->second->funds.weight};
-    bool ok = true;
-    for (const auto& indicator : decl->indicators) {
-      const CompiledMethod* method = method_for(indicator, policy->second, decl->range.file);
-      if (!method) {
-        ok = false;
-        break;
-      }
-      auto& grades = shared_grades[{method, policy->second}];
-      if (!grades) {
-        grades =
-            std::make_shared<const std::vector<Grade>>(indicator_grades(*method, *policy->second));
-      }
-      CompiledIndicator compiled = compile_indicator(indicator, *method, *policy->second, grades);
-      project.by_name.push_back(static_cast<std::uint32_t>(project.indicators.size()));
-      project.indicators.push_back(std::move(compiled));
-      try {
-        project.full_marks += indicator.weight;
-      } catch (const ArithmeticError&) {
-        ok = false;  // weights too large to add up cannot be scored
-        break;
-      }
-    }
-    if (ok) {
-      std::stable_sort(
-          project.by_name.begin(), project.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return project.indicators[a].decl->name.text < project.indicators[b].decl->name.text;
-          });
-      project.indicators.shrink_to_fit();
-      program.projects_.emplace(name, std::move(project));
-    } else {
-      program.broken_.insert(name);
-    }
+    program.declared_.push_back({decl->name.text, decl, policy->second});
   }
   return program;
 }
@@ -371,9 +355,96 @@ const CompiledMethod* Program::find_method(std::string_view name,
   return it == global_methods_.end() ? nullptr : it->second;
 }
 
+const Program::Declared* Program::find_declared(std::string_view name) const {
+  const auto it =
+      std::lower_bound(declared_.begin(), declared_.end(), name,
+                       [](const Declared& d, std::string_view n) { return d.name < n; });
+  return it == declared_.end() || it->name != name ? nullptr : &*it;
+}
+
+bool Program::open(const Declared& declared, OpenedProject& into) const {
+  const ast::Project& decl = *declared.decl;
+  const CompiledPolicy& policy = *declared.policy;
+  const std::vector<ast::Indicator>& indicators = ast::indicators_of(decl, into.indicators);
+  CompiledProject& project = into.project;
+  project.decl = &decl;
+  project.policy = &policy;
+  project.indicators.clear();
+  project.by_name.clear();
+  project.full_marks = policy.funds.weight;
+  project.indicators.reserve(indicators.size());
+  project.by_name.reserve(indicators.size());
+  const auto scope = scope_of_.find(decl.range.file);
+  const auto* outside = scope == scope_of_.end() ? nullptr : &scope_methods_.at(scope->second);
+  for (const auto& indicator : indicators) {
+    const CompiledMethod* method = nullptr;
+    if (const auto own = policy.methods.find(indicator.method.text); own != policy.methods.end()) {
+      method = own->second;
+    } else if (outside) {
+      const auto it = outside->find(indicator.method.text);
+      method = it == outside->end() ? nullptr : it->second;
+    }
+    if (!method) {
+      return false;
+    }
+    auto& grades = opened_->grades[{method, &policy}];
+    if (!grades) {
+      grades = shared_indicator_grades(*method, policy);
+    }
+    project.by_name.push_back(static_cast<std::uint32_t>(project.indicators.size()));
+    compile_indicator(indicator, *method, policy, grades, project.indicators.emplace_back());
+    try {
+      project.full_marks += indicator.weight;
+    } catch (const ArithmeticError&) {
+      return false;  // weights too large to add up cannot be scored
+    }
+  }
+  // In the order written among equal names (the checker allows none), as a
+  // stable sort would, without the buffer one takes.
+  std::sort(project.by_name.begin(), project.by_name.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const std::string_view x = project.indicators[a].decl->name.text;
+    const std::string_view y = project.indicators[b].decl->name.text;
+    return x < y || (x == y && a < b);
+  });
+  return true;
+}
+
 const CompiledProject* Program::find_project(std::string_view name) const {
-  const auto it = projects_.find(name);
-  return it == projects_.end() ? nullptr : &it->second;
+  const Declared* declared = find_declared(name);
+  if (!declared) {
+    return nullptr;
+  }
+  const std::lock_guard lock(opened_->mutex);
+  auto [it, added] = opened_->projects.try_emplace(declared->decl);
+  if (added) {
+    auto project = std::make_unique<OpenedProject>();
+    if (open(*declared, *project)) {
+      it->second = std::move(project);
+    }
+  }
+  return it->second ? &it->second->project : nullptr;
+}
+
+const CompiledProject* Program::compile_project(std::string_view name, OpenedProject& into) const {
+  const Declared* declared = find_declared(name);
+  if (!declared) {
+    return nullptr;
+  }
+  const std::lock_guard lock(opened_->mutex);
+  return open(*declared, into) ? &into.project : nullptr;
+}
+
+bool Program::is_broken(std::string_view name) const {
+  if (broken_.contains(name)) {
+    return true;
+  }
+  const Declared* declared = find_declared(name);
+  if (!declared) {
+    return false;
+  }
+  const std::lock_guard lock(opened_->mutex);
+  const auto it = opened_->projects.find(declared->decl);
+  return it != opened_->projects.end() && !it->second;
 }
 
 std::vector<std::string> Program::policy_names() const {
@@ -384,10 +455,19 @@ std::vector<std::string> Program::policy_names() const {
   return names;
 }
 
+std::vector<std::string_view> Program::usable_project_names() const {
+  std::vector<std::string_view> names;
+  names.reserve(declared_.size());
+  for (const auto& declared : declared_) {
+    names.push_back(declared.name);
+  }
+  return names;
+}
+
 std::vector<std::string> Program::project_names() const {
   std::vector<std::string> names;
-  for (const auto& [name, project] : projects_) {
-    names.push_back(name);
+  for (const auto& declared : declared_) {
+    names.emplace_back(declared.name);
   }
   for (const auto& name : broken_) {
     names.push_back(name);

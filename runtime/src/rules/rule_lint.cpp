@@ -58,8 +58,11 @@ std::optional<Diagnostic> try_score(Trial& trial, const CompiledProject& project
 void lint_rules(const Program& program, DiagnosticSink& sink) {
   std::set<const CompiledMethod*> zero_checked;
   Trial trial;
-  for (const auto& name : program.project_names()) {
-    const CompiledProject* project = program.find_project(name);
+  // Each project type is compiled here and let go: a folder may declare a
+  // hundred thousand.
+  OpenedProject opened;
+  for (const std::string_view name : program.usable_project_names()) {
+    const CompiledProject* project = program.compile_project(name, opened);
     if (!project) {
       continue;
     }

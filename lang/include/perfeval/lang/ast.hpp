@@ -299,11 +299,41 @@ struct Group {
   Fodder close;  // before `}`
 };
 
+// A project type's indicators in a dozen bytes each instead of an
+// Indicator's 304: a province's rules folder declares a hundred thousand
+// project types, each with its own targets, and a million Indicators would
+// take three times the rule text they are read from. What is kept is where
+// each part is written (offsets into the rule text, which the SourceManager
+// keeps for the run) and any name kept elsewhere (a quoted name with
+// escapes, in the file's TextStore); unpacking reads the weight and the
+// target from the text again, as the parser did, so the Indicators are the
+// same as before packing.
+class PackedIndicators {
+ public:
+  // Packs `indicators` of a project declared at `project` in `text`, the
+  // whole rule file. False (and nothing packed) when they are not as the
+  // parser writes them (parts out of order, a target not as written).
+  bool pack(const std::vector<Indicator>& indicators, std::string_view text, SourceRange project);
+  bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }
+  // The indicators as they were packed, into `out` (whose storage is reused).
+  void unpack(std::vector<Indicator>& out) const;
+
+ private:
+  std::unique_ptr<std::uint8_t[]> bytes_;
+  std::string_view text_;
+  SourceRange project_;
+  std::uint32_t count_ = 0;
+};
+
 // One project type: its indicators and the policy that scores them.
 struct Project {
   Name name;
   Name policy;
+  // Empty when they are packed (rules loaded for scoring, Layout::drop):
+  // read them with indicators_of().
   std::vector<Indicator> indicators;
+  PackedIndicators packed;
   // Category weights of this project: added to its policy's, replacing one
   // of the same path.
   std::vector<CategoryWeight> categories;
@@ -312,6 +342,11 @@ struct Project {
   std::vector<Item> items;
   Fodder close;  // before `}`
 };
+
+// The project's indicators: its own, or, when they are packed, unpacked
+// into `scratch`.
+const std::vector<Indicator>& indicators_of(const Project& project,
+                                            std::vector<Indicator>& scratch);
 
 // `use "../library"`, `use 全国模板`: the policies and methods of another rule
 // file, or of every rule file under a folder, may be named in this file's

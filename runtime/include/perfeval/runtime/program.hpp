@@ -109,23 +109,48 @@ struct CompiledProject {
   std::optional<std::size_t> find_indicator(std::string_view name) const;
 };
 
+// A project type compiled from its declaration, with the indicators its
+// compiled indicators point at when they were unpacked (see
+// ast::PackedIndicators). Moving keeps those pointers right; copying would
+// not, so there is no copy.
+struct OpenedProject {
+  std::vector<ast::Indicator> indicators;
+  CompiledProject project;
+
+  OpenedProject() = default;
+  OpenedProject(const OpenedProject&) = delete;
+  OpenedProject& operator=(const OpenedProject&) = delete;
+  OpenedProject(OpenedProject&&) = default;
+  OpenedProject& operator=(OpenedProject&&) = default;
+};
+
 class Program {
  public:
   // Projects, indicators and policies point at the policies and methods held
   // below. A copy would point back into the original, so there is none; a
   // move keeps them right, as deques and maps hand over their elements
   // where they are.
-  Program() = default;
+  Program();
+  ~Program();
   Program(const Program&) = delete;
   Program& operator=(const Program&) = delete;
-  Program(Program&&) = default;
-  Program& operator=(Program&&) = default;
+  Program(Program&&) noexcept;
+  Program& operator=(Program&&) noexcept;
 
-  // Compiles every project of `rules` that the checker did not mark broken.
-  // Constant grade shares that fail to evaluate are reported to `sink`.
+  // Compiles the policies and methods of `rules`, and finds the policy of
+  // every project type the checker did not mark broken. The project types
+  // themselves are compiled when first asked for: a province's folder
+  // declares a hundred thousand, and a run may score a few of them. Constant
+  // grade shares that fail to evaluate are reported to `sink`.
   static Program compile(const CheckedRules& rules, DiagnosticSink& sink);
 
+  // The project type `name`, compiled the first time it is asked for and
+  // kept for the run; null when there is none or it is broken. Safe to call
+  // from several threads at once.
   const CompiledProject* find_project(std::string_view name) const;
+  // The same compiled into `into` and not kept, for going once through
+  // every project type of a folder (`perfeval check`) in the memory of one.
+  const CompiledProject* compile_project(std::string_view name, OpenedProject& into) const;
   const CompiledPolicy* find_policy(std::string_view name) const;
   // The method an indicator of `policy` means by `name`: the policy's own,
   // else the one declared outside any policy.
@@ -148,8 +173,11 @@ class Program {
   // The names of the methods an indicator of `policy` may use, for a
   // suggestion when one is misspelt.
   std::vector<std::string> method_names(const CompiledPolicy& policy) const;
-  bool is_broken(std::string_view name) const { return broken_.contains(name); }
+  bool is_broken(std::string_view name) const;
   std::vector<std::string> project_names() const;
+  // The names of the project types that are not known to be broken, as
+  // views, for going through a folder of many.
+  std::vector<std::string_view> usable_project_names() const;
   std::vector<std::string> policy_names() const;
 
  private:
@@ -160,11 +188,30 @@ class Program {
                                              const CompiledPolicy& policy,
                                              std::shared_ptr<const std::vector<Grade>> grades);
 
+  // A project type the checker passed, with its policy.
+  struct Declared {
+    std::string_view name;  // the declaration's
+    const ast::Project* decl;
+    const CompiledPolicy* policy;
+  };
+  const Declared* find_declared(std::string_view name) const;
+  // Compiles `declared` into `into`; false when an indicator's method is
+  // missing or the weights are too large to add up.
+  bool open(const Declared& declared, OpenedProject& into) const;
+
   std::deque<CompiledPolicy> policies_;
   std::deque<CompiledMethod> methods_;  // every method, the policies' own included
   std::map<std::string, const CompiledMethod*, std::less<>> global_methods_;
-  std::map<std::string, CompiledProject, std::less<>> projects_;
+  // The method declared outside any policy that a name means in each folder
+  // of rule files (ast::RuleFile::scope), and the folder of each file.
+  std::map<std::uint32_t, std::map<std::string, const CompiledMethod*, std::less<>>> scope_methods_;
+  std::map<FileId, std::uint32_t> scope_of_;
+  std::vector<Declared> declared_;  // by name
   std::set<std::string, std::less<>> broken_;
+  // The project types compiled so far, and what they share; behind a mutex,
+  // as workers score at the same time.
+  struct Opened;
+  std::unique_ptr<Opened> opened_;
 };
 
 }  // namespace perfeval

@@ -1,0 +1,155 @@
+// Project declarations loaded for scoring keep their indicators packed
+// (ast::PackedIndicators), and project types are compiled when first asked
+// for: what is unpacked and compiled must be what the parser read.
+
+#include <catch2/catch.hpp>
+#include <thread>
+
+#include "perfeval/lang/parser.hpp"
+#include "support.hpp"
+
+using namespace perfeval;
+
+namespace {
+
+// Every kind of part an indicator can have: quoted names with and without
+// escapes, each kind of target, and a weight and a target amount too large
+// to keep as 64-bit numbers (read from the text again).
+const std::string kRules =
+    "project \"项目 \\\"甲\\\"\" policy T {\n"
+    "  产出指标 / 数量指标 {\n"
+    "    indicator 培训人数  weight 10  target >= 13人  method 按照完成比例赋分\n"
+    "    indicator \"带\\\"引号\\\"的指标\"  weight 2.5  target <= 532.8万元  method "
+    "\"按照完成比例赋分\"\n"
+    "  }\n"
+    "  \"产出 指标\" / \"时效\\\\指标\" {\n"
+    "    indicator 完成时间  weight 7  target 2024年12月10日前  method 按照完成比例赋分\n"
+    "    indicator 满意度  weight 12345678901234567890123  target >= 95%  method 按照完成比例赋分\n"
+    "    indicator 大数  weight 1  target >= 98765432109876543210987个  method 按照完成比例赋分\n"
+    "  }\n"
+    "  效益指标 / 社会效益指标 {\n"
+    "    indicator 社会效益  weight 9  target 提高  method 按照完成比例赋分\n"
+    "    indicator 引号目标  weight 3  target \"有效\\\"促进\\\"\"  method 按照完成比例赋分\n"
+    "    indicator 比率  weight 0.125  target = 100%  method 按照完成比例赋分\n"
+    "  }\n"
+    "}\n";
+
+struct Parsed {
+  SourceManager sources;
+  DiagnosticSink sink;
+  std::optional<ast::RuleFile> file;
+};
+
+std::unique_ptr<Parsed> parse(Layout layout) {
+  auto p = std::make_unique<Parsed>();
+  p->file = parse_rules(p->sources.add("t.perf", kRules), p->sources, p->sink, {}, layout);
+  return p;
+}
+
+void same_name(const ast::NameView& a, const ast::NameView& b) {
+  CHECK(a.text == b.text);
+  CHECK(a.quoted == b.quoted);
+  CHECK(a.range.file == b.range.file);
+  CHECK(a.range.begin == b.range.begin);
+  CHECK(a.range.end == b.range.end);
+}
+
+void same_range(SourceRange a, SourceRange b) {
+  CHECK(a.file == b.file);
+  CHECK(a.begin == b.begin);
+  CHECK(a.end == b.end);
+}
+
+}  // namespace
+
+TEST_CASE("packed indicators unpack to what the parser read") {
+  const auto kept = parse(Layout::keep);
+  const auto dropped = parse(Layout::drop);
+  REQUIRE(kept->file);
+  REQUIRE(dropped->file);
+  CHECK(kept->sink.all().empty());
+  const ast::Project& read = kept->file->projects.at(0);
+  const ast::Project& packed = dropped->file->projects.at(0);
+  REQUIRE(read.indicators.size() == 8);
+  CHECK(packed.indicators.empty());
+  REQUIRE(packed.packed.size() == 8);
+
+  std::vector<ast::Indicator> unpacked;
+  const auto& out = ast::indicators_of(packed, unpacked);
+  CHECK(&out == &unpacked);
+  REQUIRE(out.size() == read.indicators.size());
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    const ast::Indicator& a = read.indicators[k];
+    const ast::Indicator& b = out[k];
+    INFO("indicator " << k << " " << a.name.text);
+    same_name(a.category1, b.category1);
+    same_name(a.category2, b.category2);
+    same_name(a.name, b.name);
+    same_name(a.method, b.method);
+    CHECK(a.weight == b.weight);
+    same_range(a.weight_range, b.weight_range);
+    CHECK(a.target.text == b.target.text);
+    CHECK(a.target.op == b.target.op);
+    CHECK(a.target.value == b.target.value);
+    same_range(a.target.range, b.target.range);
+    same_range(a.range, b.range);
+  }
+  // The escapes are read, not kept as written.
+  CHECK(out[1].name.text == "带\"引号\"的指标");
+  CHECK(out[2].category2.text == "时效\\指标");
+  CHECK(std::get<Word>(out[6].target.value).text == "有效\"促进\"");
+
+  // Unpacking again into the same storage gives the same.
+  packed.packed.unpack(unpacked);
+  CHECK(unpacked.size() == 8);
+  CHECK(unpacked[3].weight == *Rational::parse("12345678901234567890123"));
+}
+
+TEST_CASE("a project type is compiled once when first asked for and from any thread") {
+  const auto c = test::compile(
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+      "method 按照完成比例赋分 { rate = actual / target score = weight * rate }\n"
+      "project 甲 policy T {\n"
+      "  产出指标 / 数量指标 {\n"
+      "    indicator 培训人数 weight 60 target >= 13人 method 按照完成比例赋分\n"
+      "    indicator 办班次数 weight 30 target >= 2次 method 按照完成比例赋分\n"
+      "  }\n"
+      "}\n"
+      "project 乙 policy T {\n"
+      "  产出指标 / 数量指标 { indicator 人数 weight 90 target >= 1人 method 按照完成比例赋分 }\n"
+      "}\n");
+  REQUIRE_FALSE(c->sink.has_errors());
+
+  std::vector<const CompiledProject*> found(8);
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      threads.emplace_back([&, k] { found[k] = c->program.find_project(k % 2 ? "乙" : "甲"); });
+    }
+  }
+  REQUIRE(found[0]);
+  REQUIRE(found[1]);
+  CHECK(found[0] != found[1]);
+  for (std::size_t k = 2; k < found.size(); ++k) {
+    CHECK(found[k] == found[k % 2]);
+  }
+  const CompiledProject& first = *found[0];
+  REQUIRE(first.indicators.size() == 2);
+  CHECK(first.full_marks == Rational(100));
+  CHECK(first.find_indicator("办班次数") == std::optional<std::size_t>(1));
+  CHECK(first.indicators[1].decl->target.value == Value(Quantity{Rational(2), "次"}));
+
+  // Compiled into storage of the caller's, and not kept.
+  OpenedProject opened;
+  const CompiledProject* again = c->program.compile_project("甲", opened);
+  REQUIRE(again == &opened.project);
+  CHECK(again != &first);
+  CHECK(again->indicators.size() == 2);
+  CHECK(again->indicators[0].method == first.indicators[0].method);
+  CHECK(c->program.find_project("甲") == &first);
+
+  CHECK(c->program.find_project("丙") == nullptr);
+  CHECK(c->program.compile_project("丙", opened) == nullptr);
+  CHECK_FALSE(c->program.is_broken("甲"));
+  CHECK(c->program.project_names() == std::vector<std::string>{"乙", "甲"});
+}
