@@ -410,13 +410,13 @@ class Checker {
     }
 
     const std::vector<ast::Indicator>& indicators = ast::indicators_of(project, unpacked_);
-    std::map<std::string_view, const ast::Indicator*> seen;
+    std::map<std::string_view, const ast::Indicator*> seen;  // only for many indicators
     Rational weights;
-    for (const auto& indicator : indicators) {
-      const auto [it, inserted] = seen.emplace(indicator.name.text, &indicator);
-      if (!inserted) {
+    for (std::size_t k = 0; k < indicators.size(); ++k) {
+      const ast::Indicator& indicator = indicators[k];
+      if (const ast::Indicator* first = earlier_named(indicators, k, seen)) {
         clash("duplicate-indicator", indicator.name.range, {std::string(indicator.name.text)},
-              it->second->name.range);
+              first->name.range);
         ok = false;
       }
       if (indicator.weight.sign() < 0) {
@@ -452,6 +452,25 @@ class Checker {
     if (!ok) {
       rules_.broken_projects.insert(project.name.text);
     }
+  }
+
+  // The first indicator before indicators[k] of the same name, if any.
+  static const ast::Indicator* earlier_named(
+      const std::vector<ast::Indicator>& indicators, std::size_t k,
+      std::map<std::string_view, const ast::Indicator*>& seen) {
+    // A project has about ten: comparing each with those before it is
+    // quicker than building a map of them, a hundred thousand times over.
+    constexpr std::size_t kFew = 64;
+    const std::string_view name = indicators[k].name.text;
+    if (indicators.size() <= kFew) {
+      for (std::size_t j = 0; j < k; ++j) {
+        if (indicators[j].name.text == name)
+          return &indicators[j];
+      }
+      return nullptr;
+    }
+    const auto [it, inserted] = seen.emplace(name, &indicators[k]);
+    return inserted ? nullptr : it->second;
   }
 
   // ---- category weights

@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <limits>
+#include <vector>
 
 #include "perfeval/lang/ast.hpp"
 #include "target_text.hpp"
@@ -44,7 +45,7 @@ class Writer {
  public:
   // `bytes` is cleared and written to; its storage is reused from one
   // project to the next.
-  Writer(std::string_view text, SourceRange project, std::basic_string<std::uint8_t>& bytes)
+  Writer(std::string_view text, SourceRange project, std::vector<std::uint8_t>& bytes)
       : text_(text), file_(project.file), cursor_(project.begin), bytes_(bytes) {
     bytes_.clear();
   }
@@ -79,7 +80,7 @@ class Writer {
     if (flags & kElsewhere) {
       const char* at = v.text.data();
       const auto* bytes = reinterpret_cast<const std::uint8_t*>(&at);
-      bytes_.append(bytes, bytes + sizeof at);
+      bytes_.insert(bytes_.end(), bytes, bytes + sizeof at);
       number(static_cast<std::uint32_t>(v.text.size()));
     }
     return true;
@@ -87,7 +88,7 @@ class Writer {
 
   void byte(std::uint8_t b) { bytes_.push_back(b); }
   std::uint32_t cursor() const { return cursor_; }
-  const std::basic_string<std::uint8_t>& bytes() const { return bytes_; }
+  const std::vector<std::uint8_t>& bytes() const { return bytes_; }
 
   // Whether `r` can be kept: numerator and denominator fit 64 bits.
   static bool fits(const Rational& r) {
@@ -120,7 +121,7 @@ class Writer {
   std::string_view text_;
   FileId file_;
   std::uint32_t cursor_;
-  std::basic_string<std::uint8_t>& bytes_;
+  std::vector<std::uint8_t>& bytes_;
 };
 
 class Reader {
@@ -199,7 +200,7 @@ TargetKind kind_of(const Target& target, std::string_view written) {
 
 bool PackedIndicators::pack(const std::vector<Indicator>& indicators, std::string_view text,
                             SourceRange project) {
-  thread_local std::basic_string<std::uint8_t> buffer;
+  thread_local std::vector<std::uint8_t> buffer;
   Writer out(text, project, buffer);
   const Indicator* previous = nullptr;
   for (const Indicator& indicator : indicators) {
@@ -264,8 +265,9 @@ bool PackedIndicators::pack(const std::vector<Indicator>& indicators, std::strin
 }
 
 void PackedIndicators::unpack(std::vector<Indicator>& out) const {
-  out.clear();
-  out.reserve(count_);
+  // Every field of every indicator is written below, so the ones already
+  // in `out` are reused as they are.
+  out.resize(count_);
   Reader in(bytes_.get(), text_, project_);
   NameView category1;
   NameView category2;
@@ -276,7 +278,7 @@ void PackedIndicators::unpack(std::vector<Indicator>& out) const {
       category1 = in.name(names & 3);
       category2 = in.name(static_cast<std::uint8_t>(names >> kCategory2Flags & 3));
     }
-    Indicator& indicator = out.emplace_back();
+    Indicator& indicator = out[k];
     indicator.category1 = category1;
     indicator.category2 = category2;
     const std::uint32_t begin = in.range().begin;
@@ -293,6 +295,7 @@ void PackedIndicators::unpack(std::vector<Indicator>& out) const {
     if (flags & kWeightKept) {
       indicator.weight = in.rational();
     } else {
+      indicator.weight = Rational();
       try {
         indicator.weight = Rational::parse(in.text(indicator.weight_range)).value_or(Rational());
       } catch (const ArithmeticError&) {
@@ -304,19 +307,26 @@ void PackedIndicators::unpack(std::vector<Indicator>& out) const {
       if (auto* value = std::get_if<ParsedValue>(&read)) {
         target.op = value->op;
         target.value = std::move(value->value);
+      } else {
+        target.op = CompareOp::none;
+        target.value = Value();
       }
       continue;
     }
     target.op = static_cast<CompareOp>(in.byte());
     if (kind == TargetKind::quantity) {
-      Rational amount = in.rational();
-      target.value = Quantity{amount, std::string(in.part_of(target.text))};
+      auto& q = std::holds_alternative<Quantity>(target.value) ? std::get<Quantity>(target.value)
+                                                               : target.value.emplace<Quantity>();
+      q.amount = in.rational();
+      q.unit.assign(in.part_of(target.text));
     } else if (kind == TargetKind::date) {
       const auto year = static_cast<int>(in.number());
       const auto month = static_cast<int>(in.number());
       target.value = Date{year, month, static_cast<int>(in.number())};
     } else {
-      target.value = Word{std::string(in.part_of(target.text))};
+      auto& w = std::holds_alternative<Word>(target.value) ? std::get<Word>(target.value)
+                                                           : target.value.emplace<Word>();
+      w.text.assign(in.part_of(target.text));
     }
   }
 }

@@ -326,6 +326,10 @@ class Lowering {
   ast::RuleFile file(std::vector<Declaration>& declarations) {
     ast::RuleFile out;
     out.file = file_;
+    // Kept for the whole run: no room to spare.
+    out.projects.reserve(static_cast<std::size_t>(std::count_if(
+        declarations.begin(), declarations.end(),
+        [](const Declaration& d) { return std::holds_alternative<HeldProject>(d); })));
     for (auto& d : declarations) {
       if (auto* tree = std::get_if<std::unique_ptr<Node>>(&d)) {
         for (const auto& child : (*tree)->children) declaration(*child, out);

@@ -105,6 +105,45 @@ TEST_CASE("packed indicators unpack to what the parser read") {
   CHECK(unpacked[3].weight == *Rational::parse("12345678901234567890123"));
 }
 
+TEST_CASE("unpacking reuses storage without keeping anything of what was there") {
+  const std::string text =
+      "project A policy T {\n"
+      "  甲 / 乙 {\n"
+      "    indicator 一 weight 12345678901234567890123 target 提高 method M\n"
+      "    indicator 二 weight 3 target 2024年12月10日前 method M\n"
+      "    indicator 三 weight 4 target >= 5个 method M\n"
+      "  }\n"
+      "}\n"
+      "project B policy T {\n"
+      "  丙 / 丁 {\n"
+      "    indicator 四 weight 1 target >= 98765432109876543210987个 method M\n"
+      "    indicator 五 weight 0.5 target 保障 method M\n"
+      "  }\n"
+      "}\n";
+  SourceManager sources;
+  DiagnosticSink sink;
+  const FileId id = sources.add("t.perf", text);
+  const auto kept = parse_rules(id, sources, sink, {}, Layout::keep);
+  const auto dropped = parse_rules(id, sources, sink, {}, Layout::drop);
+  REQUIRE(kept);
+  REQUIRE(dropped);
+  std::vector<ast::Indicator> storage;
+  dropped->projects.at(0).packed.unpack(storage);
+  REQUIRE(storage.size() == 3);
+  dropped->projects.at(1).packed.unpack(storage);
+  const auto& b = kept->projects.at(1).indicators;
+  REQUIRE(storage.size() == b.size());
+  for (std::size_t k = 0; k < b.size(); ++k) {
+    INFO("indicator " << k);
+    CHECK(storage[k].name.text == b[k].name.text);
+    CHECK(storage[k].category1.text == b[k].category1.text);
+    CHECK(storage[k].weight == b[k].weight);
+    CHECK(storage[k].target.op == b[k].target.op);
+    CHECK(storage[k].target.value == b[k].target.value);
+    same_range(storage[k].range, b[k].range);
+  }
+}
+
 TEST_CASE("a project type is compiled once when first asked for and from any thread") {
   const auto c = test::compile(
       "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
