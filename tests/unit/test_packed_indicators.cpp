@@ -2,7 +2,11 @@
 // (ast::PackedIndicators), and project types are compiled when first asked
 // for: what is unpacked and compiled must be what the parser read.
 
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "perfeval/lang/parser.hpp"
@@ -191,4 +195,52 @@ TEST_CASE("a project type is compiled once when first asked for and from any thr
   CHECK(c->program.compile_project("丙", opened) == nullptr);
   CHECK_FALSE(c->program.is_broken("甲"));
   CHECK(c->program.project_names() == std::vector<std::string>{"乙", "甲"});
+}
+
+TEST_CASE("a folder parsed on several threads loads as on one") {
+  namespace fs = std::filesystem;
+  const fs::path folder =
+      fs::temp_directory_path() / ("perfeval-jobs-" + std::to_string(::getpid()));
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(folder / name, std::ios::binary) << text;
+  };
+  write(
+      "0-policy.perf",
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+      "method M { rate = actual / target score = weight * rate }\n");
+  for (int k = 0; k < 12; ++k) {
+    const std::string name = "项目" + std::to_string(k);
+    write("p" + std::to_string(10 + k) + ".perf",
+          "project " + name + " policy T {\n  产出指标 / 数量指标 {\n" +
+              "    indicator 人数 weight " + std::to_string(k == 3 ? 80 : 90) +
+              " target >= 13人 method M\n  }\n}\n");
+  }
+  write("p30-syntax.perf", "project 坏 policy T {\n  产出指标 / 数量指标 { indicator }\n}\n");
+  write("p31-date.perf",
+        "project 日期 policy T {\n  产出指标 / 数量指标 {\n"
+        "    indicator 完成 weight 90 target 2024年2月30日 method M\n  }\n}\n");
+  write("p32-empty.perf", "// nothing yet\n");
+
+  const auto load = [&](unsigned jobs) {
+    SourceManager sources;
+    DiagnosticSink sink;
+    const RuleSet set = load_rules(folder, sources, sink, {}, {}, jobs);
+    std::string out = std::to_string(set.file_count) + " files, " +
+                      std::to_string(set.unreadable_files) + " unreadable\n";
+    for (const auto& d : sink.all()) out += render(d, sources, Lang::en);
+    for (const auto& name : set.program.project_names()) out += name + "\n";
+    return out;
+  };
+  const std::string one = load(1);
+  CHECK(one.find("16 files, 2 unreadable") == 0);
+  for (const char* expected : {"p30-syntax.perf:2:", "p31-date.perf:3:", "p32-empty.perf: warning",
+                               "project '项目3' add up to 90", "\n项目11\n"}) {
+    INFO(one);
+    CHECK(one.find(expected) != std::string::npos);
+  }
+  CHECK(load(3) == one);
+  CHECK(load(16) == one);
+  fs::remove_all(folder);
 }

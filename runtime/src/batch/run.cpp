@@ -75,7 +75,7 @@ RunResults run(const RunOptions& options, SourceManager& sources) {
   RunResults results;
   DiagnosticSink sink;
   const RuleSet rules = load_rules(options.rules, sources, sink, options.limits,
-                                   CheckOptions{.warn_unused = options.check_only});
+                                   CheckOptions{.warn_unused = options.check_only}, options.jobs);
   if (options.check_only) {
     lint_rules(rules.program, sink);
   }

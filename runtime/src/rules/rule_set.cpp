@@ -1,11 +1,13 @@
 #include "perfeval/runtime/rule_set.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <thread>
 
 #include "perfeval/runtime/rule_search.hpp"
 
@@ -129,8 +131,8 @@ std::optional<std::string> read_file_text(const std::filesystem::path& path, Dia
 }
 
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
-                   const ParseLimits& limits, const CheckOptions& checks) {
-  return load_rules(std::vector<std::filesystem::path>{path}, sources, sink, limits, checks);
+                   const ParseLimits& limits, const CheckOptions& checks, unsigned jobs) {
+  return load_rules(std::vector<std::filesystem::path>{path}, sources, sink, limits, checks, jobs);
 }
 
 namespace {
@@ -139,15 +141,44 @@ namespace {
 // however often it is reached (a cycle of uses is harmless), and parses them.
 class RuleLoader {
  public:
-  RuleLoader(SourceManager& sources, DiagnosticSink& sink, const ParseLimits& limits)
-      : sources_(sources), sink_(sink), limits_(limits), search_(rule_search_path()) {}
+  RuleLoader(SourceManager& sources, DiagnosticSink& sink, const ParseLimits& limits,
+             unsigned jobs = 1)
+      : sources_(sources),
+        sink_(sink),
+        limits_(limits),
+        search_(rule_search_path()),
+        jobs_(std::max(1u, jobs)) {}
 
-  // Every rule file under `path` (or `path` itself), read and parsed.
+  // Every rule file under `path` (or `path` itself), read and parsed. The
+  // files are read in order, parsed on up to `jobs` threads (a province's
+  // folder is a hundred megabytes of project declarations), and taken in
+  // order, each with its messages, so the result is the same however many.
   std::vector<FileId> load(const std::filesystem::path& path) {
     std::vector<FileId> ids;
+    std::vector<Reading> readings;
     for (const auto& file : find_files(path, ".perf", sink_)) {
-      if (const auto id = read(file))
-        ids.push_back(*id);
+      const auto canonical = canonical_path(file);
+      if (const auto it = seen_.find(canonical); it != seen_.end()) {
+        ids.push_back(it->second);
+        continue;
+      }
+      Reading& reading = readings.emplace_back();
+      reading.path = file;
+      reading.canonical = canonical;
+      ++count_;
+      reading.id = read_source(file, sources_, reading.sink, limits_.max_file_bytes);
+      if (reading.id)
+        seen_.emplace(canonical, *reading.id);
+    }
+    parse_all(readings);
+    for (Reading& reading : readings) {
+      for (auto& d : reading.sink.all()) sink_.report(std::move(d));
+      if (!reading.id) {
+        ++unreadable_;
+        continue;
+      }
+      take(std::move(reading.parsed), *reading.id, reading.path, reading.canonical);
+      ids.push_back(*reading.id);
     }
     return ids;
   }
@@ -205,19 +236,28 @@ class RuleLoader {
     return ec ? path.lexically_normal() : canonical;
   }
 
-  std::optional<FileId> read(const std::filesystem::path& file) {
-    const auto canonical = canonical_path(file);
-    if (const auto it = seen_.find(canonical); it != seen_.end())
-      return it->second;
-    ++count_;
-    const auto id = read_source(file, sources_, sink_, limits_.max_file_bytes);
-    if (!id) {
-      ++unreadable_;
-      return std::nullopt;
-    }
-    seen_.emplace(canonical, *id);
-    parse(*id, file, canonical);
-    return id;
+  // A rule file of a folder being loaded: read, then parsed.
+  struct Reading {
+    std::filesystem::path path;
+    std::filesystem::path canonical;
+    std::optional<FileId> id;  // nullopt when it could not be read
+    std::optional<ast::RuleFile> parsed;
+    DiagnosticSink sink;  // its messages, reported in the order of the files
+  };
+
+  void parse_all(std::vector<Reading>& readings) const {
+    std::atomic<std::size_t> next = 0;
+    const auto work = [&] {
+      for (std::size_t k; (k = next++) < readings.size();) {
+        Reading& r = readings[k];
+        if (r.id)
+          r.parsed = parse_rules(*r.id, sources_, r.sink, limits_, Layout::drop);
+      }
+    };
+    std::vector<std::jthread> helpers;
+    for (std::size_t k = 1; k < std::min<std::size_t>(jobs_, readings.size()); ++k)
+      helpers.emplace_back(work);
+    work();
   }
 
   // `path` as given names the folder in messages; `canonical` (nullopt for
@@ -225,7 +265,11 @@ class RuleLoader {
   void parse(FileId id, const std::filesystem::path& path,
              const std::optional<std::filesystem::path>& canonical) {
     // Scoring never prints the rules back: their layout is not kept.
-    auto parsed = parse_rules(id, sources_, sink_, limits_, Layout::drop);
+    take(parse_rules(id, sources_, sink_, limits_, Layout::drop), id, path, canonical);
+  }
+
+  void take(std::optional<ast::RuleFile> parsed, FileId id, const std::filesystem::path& path,
+            const std::optional<std::filesystem::path>& canonical) {
     if (!parsed) {
       ++unreadable_;
       return;
@@ -272,6 +316,7 @@ class RuleLoader {
   DiagnosticSink& sink_;
   const ParseLimits& limits_;
   std::vector<std::filesystem::path> search_;
+  unsigned jobs_ = 1;
   std::map<std::filesystem::path, FileId> seen_;           // by canonical path
   std::map<std::filesystem::path, std::uint32_t> scopes_;  // canonical folder to scope
   std::vector<ast::RuleFile> files_;
@@ -293,8 +338,9 @@ RuleSet check_and_compile(RuleLoader& loader, DiagnosticSink& sink, const CheckO
 }  // namespace
 
 RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
-                   DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks) {
-  RuleLoader loader(sources, sink, limits);
+                   DiagnosticSink& sink, const ParseLimits& limits, const CheckOptions& checks,
+                   unsigned jobs) {
+  RuleLoader loader(sources, sink, limits, jobs);
   for (const auto& path : paths) loader.load(path);
   if (loader.count() == 0 && !sink.has_errors()) {
     file_error(sink, "no-rule-files", paths.empty() ? std::filesystem::path() : paths.front(), {});

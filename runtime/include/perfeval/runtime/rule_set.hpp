@@ -51,8 +51,11 @@ std::optional<FileId> read_source(const std::filesystem::path& path, SourceManag
 // Parses, checks and compiles every *.perf file under `path`, and the files
 // their `use` statements name (each once, wherever it is reached from). A
 // file with a syntax error is left out and reported; the rest is still checked.
+// The files of a folder are parsed on up to `jobs` threads; the result and
+// the messages are the same for any number.
 RuleSet load_rules(const std::filesystem::path& path, SourceManager& sources, DiagnosticSink& sink,
-                   const ParseLimits& limits = {}, const CheckOptions& checks = {});
+                   const ParseLimits& limits = {}, const CheckOptions& checks = {},
+                   unsigned jobs = 1);
 
 // Parses, checks and compiles rule text already in `sources`, as a program
 // that keeps its rules in memory would; a file with a syntax error is left
@@ -67,6 +70,6 @@ RuleSet compile_rule_sources(const std::vector<FileId>& ids, SourceManager& sour
 // reads the rules folder and the test folder's own project types).
 RuleSet load_rules(const std::vector<std::filesystem::path>& paths, SourceManager& sources,
                    DiagnosticSink& sink, const ParseLimits& limits = {},
-                   const CheckOptions& checks = {});
+                   const CheckOptions& checks = {}, unsigned jobs = 1);
 
 }  // namespace perfeval
