@@ -5,7 +5,13 @@
     /usr/bin/time -v build/cli/perfeval check /tmp/projects
 
 The folder holds one file that uses the shipped rules (`use`), and
-`projects/NNNN.perf` files of --per-file declarations each. Every project has
+`projects/NNNN.perf` files of --per-file declarations each. With --data, it
+also writes a JSON Lines file of one table for each project, every actual
+meeting its target, to time scoring tables of that many project types:
+
+    python3 bench/make_projects.py --projects 100000 --out /tmp/projects --data /tmp/tables.jsonl
+    /usr/bin/time -v build/cli/perfeval -f jsonl /tmp/projects /tmp/tables.jsonl > /dev/null
+ Every project has
 its own name and its own targets, 7 to 13 indicators (about 10) under the
 categories of the seed tables, weights adding up to 90 (新疆2024: 100 less
 10 for the funds), and one of the methods 新疆2024 declares. The output is
@@ -13,6 +19,7 @@ the same for the same arguments.
 """
 
 import argparse
+import json
 import os
 import random
 
@@ -50,8 +57,20 @@ def target(category2, rng):
     return f">= {rng.randint(85, 98)}%", "满意度赋分"
 
 
-def project(k, rng):
+def meeting(value):
+    """An actual value that meets the target `value`."""
+    if value.startswith((">= ", "<= ")):
+        return value[3:]
+    return "达到预期指标"
+
+
+def project(k, rng, table):
+    """The declaration of project `k`; its table (actuals meeting every
+    target) is appended to `table`."""
     count = rng.randint(7, 13)
+    table.append({"project": f"项目{k:06d}",
+                  "funds": {"planned": 100, "budget": 100, "executed": 100},
+                  "indicators": []})
     lines = [f'project "项目{k:06d}" policy 新疆2024 {{']
     groups = {}
     for i, w in enumerate(weights(count, 90, rng)):
@@ -63,6 +82,7 @@ def project(k, rng):
             value, method = target(category2, rng)
             name = f"{rng.choice(SUBJECTS)}{category2[:2]}{i + 1}"
             lines.append(f"    indicator {name}  weight {w}  target {value}  method {method}")
+            table[-1]["indicators"].append({"name": name, "actual": meeting(value)})
         lines.append("  }")
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -76,6 +96,7 @@ def main():
     parser.add_argument("--rules", default=os.path.join(os.path.dirname(__file__), "..", "rules"),
                         help="the rules folder the projects use (新疆2024)")
     parser.add_argument("--out", required=True)
+    parser.add_argument("--data", help="also write a table for each project to this .jsonl file")
     args = parser.parse_args()
 
     rng = random.Random(args.seed)
@@ -83,12 +104,18 @@ def main():
     rules = os.path.abspath(os.path.join(args.rules, "新疆2024.perf"))
     with open(os.path.join(args.out, "policy.perf"), "w", encoding="utf-8") as f:
         f.write(f'use "{rules}"\n')
+    data = open(args.data, "w", encoding="utf-8") if args.data else None
     for start in range(0, args.projects, args.per_file):
         path = os.path.join(args.out, "projects", f"{start // args.per_file:04d}.perf")
         with open(path, "w", encoding="utf-8") as f:
             for k in range(start, min(start + args.per_file, args.projects)):
-                f.write(project(k, rng))
+                table = []
+                f.write(project(k, rng, table))
                 f.write("\n")
+                if data:
+                    data.write(json.dumps(table[0], ensure_ascii=False) + "\n")
+    if data:
+        data.close()
 
 
 if __name__ == "__main__":

@@ -244,3 +244,46 @@ TEST_CASE("a folder parsed on several threads loads as on one") {
   CHECK(load(16) == one);
   fs::remove_all(folder);
 }
+
+TEST_CASE("project types beyond the kept budget are compiled for each table") {
+  // One more project type than the budget keeps, of ten indicators each.
+  const std::size_t types = Program::kKeptIndicators / 10 + 1;
+  std::string text =
+      "policy T { total 100 funds { weight 10 rate = executed / budget score = weight * rate } }\n"
+      "method M { rate = actual / target score = weight * rate }\n";
+  for (std::size_t k = 0; k < types; ++k) {
+    text += "project P" + std::to_string(k) + " policy T {\n  产出指标 / 数量指标 {\n";
+    for (int i = 0; i < 10; ++i) {
+      text += "    indicator I" + std::to_string(i) +
+              " weight 9 target >= " + std::to_string(k + 1) + "人 method M\n";
+    }
+    text += "  }\n}\n";
+  }
+  const auto c = test::compile(text);
+  REQUIRE_FALSE(c->sink.has_errors());
+
+  OpenedProject scratch;
+  std::size_t in_scratch = 0;
+  for (std::size_t k = 0; k < types; ++k) {
+    const std::string name = "P" + std::to_string(k);
+    const CompiledProject* project = c->program.project_for_table(name, scratch);
+    REQUIRE(project);
+    in_scratch += project == &scratch.project;
+    REQUIRE(project->indicators.size() == 10);
+    CHECK(project->indicators[9].decl->target.value ==
+          Value(Quantity{Rational(static_cast<std::int64_t>(k + 1)), "人"}));
+  }
+  // The last one did not fit; the first ones are kept, and asked again
+  // they are the same.
+  CHECK(in_scratch == 1);
+  CHECK(c->program.project_for_table("P0", scratch) == c->program.find_project("P0"));
+  // find_project keeps any it is asked for.
+  const std::string last = "P" + std::to_string(types - 1);
+  const CompiledProject* kept = c->program.find_project(last);
+  REQUIRE(kept);
+  CHECK(kept != &scratch.project);
+  CHECK(c->program.project_for_table(last, scratch) == kept);
+  CHECK_FALSE(c->program.is_broken(last));
+  CHECK(c->program.declares(last));
+  CHECK_FALSE(c->program.declares("P-none"));
+}

@@ -75,7 +75,7 @@ class Worker {
              const BatchConsumer& consumer) {
     score_sink_.clear();
     if (data && rules_.unreadable_files > 0 && !data->carries_table() &&
-        !rules_.program.find_project(data->project) && !rules_.program.is_broken(data->project)) {
+        !rules_.program.declares(data->project)) {
       // Not "no such project": it may stand in a rule file that could not be read.
       load_sink_.report({Severity::error,
                          "data-unknown-project-rules-broken",

@@ -427,7 +427,8 @@ const CompiledProject* project_for(const Program& program, const ProjectData& da
                                    CarriedTable& table, DiagnosticSink& sink,
                                    const ScoreOptions& options, bool& declared) {
   declared = true;
-  if (const CompiledProject* project = program.find_project(data.project)) {
+  if (const CompiledProject* project =
+          program.project_for_table(data.project, table.declared_storage())) {
     return project;
   }
   declared = false;

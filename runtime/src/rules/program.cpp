@@ -95,11 +95,7 @@ struct Program::Opened {
   std::mutex mutex;
   // Null for a project type that turned out broken when compiled.
   std::unordered_map<const ast::Project*, std::unique_ptr<OpenedProject>> projects;
-  // A project type's indicators share their grade lists: there are only as
-  // many as pairs of method and policy.
-  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
-           std::shared_ptr<const std::vector<Grade>>>
-      grades;
+  std::size_t indicators = 0;  // of the project types kept
 };
 
 Program::Program() : opened_(std::make_unique<Opened>()) {}
@@ -253,6 +249,21 @@ Program Program::compile(const CheckedRules& rules, DiagnosticSink& sink) {
     }
   }
 
+  // A project type's indicators share their grade lists: there are only as
+  // many as pairs of method and policy, made here so that compiling a
+  // project type later only reads them.
+  for (const CompiledPolicy& policy : program.policies_) {
+    const auto share = [&](const CompiledMethod* method) {
+      auto& grades = program.grades_[{method, &policy}];
+      if (method && !grades)
+        grades = shared_indicator_grades(*method, policy);
+    };
+    for (const auto& [name, method] : policy.methods) share(method);
+    for (const auto& [scope, methods] : program.scope_methods_) {
+      for (const auto& [name, method] : methods) share(method);
+    }
+  }
+
   for (const auto& [name, decl] : rules.projects) {
     if (rules.broken_projects.contains(name)) {
       continue;
@@ -387,12 +398,12 @@ bool Program::open(const Declared& declared, OpenedProject& into) const {
     if (!method) {
       return false;
     }
-    auto& grades = opened_->grades[{method, &policy}];
-    if (!grades) {
-      grades = shared_indicator_grades(*method, policy);
-    }
+    const auto shared = grades_.find({method, &policy});
     project.by_name.push_back(static_cast<std::uint32_t>(project.indicators.size()));
-    compile_indicator(indicator, *method, policy, grades, project.indicators.emplace_back());
+    compile_indicator(
+        indicator, *method, policy,
+        shared != grades_.end() ? shared->second : shared_indicator_grades(*method, policy),
+        project.indicators.emplace_back());
     try {
       project.full_marks += indicator.weight;
     } catch (const ArithmeticError&) {
@@ -409,29 +420,46 @@ bool Program::open(const Declared& declared, OpenedProject& into) const {
   return true;
 }
 
+std::optional<const CompiledProject*> Program::keep(const Declared& declared, bool always) const {
+  const std::lock_guard lock(opened_->mutex);
+  if (const auto it = opened_->projects.find(declared.decl); it != opened_->projects.end()) {
+    return it->second ? &it->second->project : nullptr;
+  }
+  const ast::Project& decl = *declared.decl;
+  const std::size_t count = decl.packed.empty() ? decl.indicators.size() : decl.packed.size();
+  if (!always && opened_->indicators + count > kKeptIndicators) {
+    return std::nullopt;
+  }
+  auto project = std::make_unique<OpenedProject>();
+  if (!open(declared, *project)) {
+    project.reset();
+  }
+  opened_->indicators += count;
+  auto& kept = opened_->projects[declared.decl];
+  kept = std::move(project);
+  return kept ? &kept->project : nullptr;
+}
+
 const CompiledProject* Program::find_project(std::string_view name) const {
+  const Declared* declared = find_declared(name);
+  return declared ? *keep(*declared, true) : nullptr;
+}
+
+const CompiledProject* Program::project_for_table(std::string_view name,
+                                                  OpenedProject& scratch) const {
   const Declared* declared = find_declared(name);
   if (!declared) {
     return nullptr;
   }
-  const std::lock_guard lock(opened_->mutex);
-  auto [it, added] = opened_->projects.try_emplace(declared->decl);
-  if (added) {
-    auto project = std::make_unique<OpenedProject>();
-    if (open(*declared, *project)) {
-      it->second = std::move(project);
-    }
+  if (const auto kept = keep(*declared, false)) {
+    return *kept;
   }
-  return it->second ? &it->second->project : nullptr;
+  return open(*declared, scratch) ? &scratch.project : nullptr;
 }
 
 const CompiledProject* Program::compile_project(std::string_view name, OpenedProject& into) const {
   const Declared* declared = find_declared(name);
-  if (!declared) {
-    return nullptr;
-  }
-  const std::lock_guard lock(opened_->mutex);
-  return open(*declared, into) ? &into.project : nullptr;
+  return declared && open(*declared, into) ? &into.project : nullptr;
 }
 
 bool Program::is_broken(std::string_view name) const {
@@ -442,9 +470,15 @@ bool Program::is_broken(std::string_view name) const {
   if (!declared) {
     return false;
   }
-  const std::lock_guard lock(opened_->mutex);
-  const auto it = opened_->projects.find(declared->decl);
-  return it != opened_->projects.end() && !it->second;
+  {
+    const std::lock_guard lock(opened_->mutex);
+    if (const auto it = opened_->projects.find(declared->decl); it != opened_->projects.end()) {
+      return !it->second;
+    }
+  }
+  // Not kept: compiled again to tell (asked only when a table found none).
+  OpenedProject trial;
+  return !open(*declared, trial);
 }
 
 std::vector<std::string> Program::policy_names() const {

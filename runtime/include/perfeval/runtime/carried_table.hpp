@@ -36,6 +36,10 @@ class CarriedTable {
   const CompiledProject* compile(const Program& program, const ProjectData& data,
                                  std::string_view policy, DiagnosticSink& sink);
 
+  // Storage for a project type of the rules compiled for one table
+  // (Program::project_for_table), kept with the worker's other storage.
+  OpenedProject& declared_storage() { return declared_; }
+
  private:
   bool compile_row(const Program& program, const CompiledPolicy& policy, const ProjectData& data,
                    const IndicatorData& row, std::size_t k, DiagnosticSink& sink);
@@ -68,6 +72,7 @@ class CarriedTable {
     std::shared_ptr<const std::vector<Grade>> grades;
   };
   std::vector<KnownGrades> grades_;  // few: one per method and policy met so far
+  OpenedProject declared_;
 };
 
 // The weight of a table's row as written ("20", "20分", "12.5"): nullopt

@@ -148,9 +148,17 @@ class Program {
   // kept for the run; null when there is none or it is broken. Safe to call
   // from several threads at once.
   const CompiledProject* find_project(std::string_view name) const;
-  // The same compiled into `into` and not kept, for going once through
+  // The project type `name` for scoring one table: kept for the run, as
+  // find_project keeps it, while the project types kept hold at most
+  // kKeptIndicators indicators (every type of an ordinary folder, scored
+  // table after table); beyond that compiled into `scratch` and valid until
+  // its next use, so that scoring the tables of a hundred thousand types
+  // does not keep them all. Null as for find_project.
+  const CompiledProject* project_for_table(std::string_view name, OpenedProject& scratch) const;
+  // The same compiled into `into` and never kept, for going once through
   // every project type of a folder (`perfeval check`) in the memory of one.
   const CompiledProject* compile_project(std::string_view name, OpenedProject& into) const;
+  static constexpr std::size_t kKeptIndicators = 50'000;  // about 18 MB
   const CompiledPolicy* find_policy(std::string_view name) const;
   // The method an indicator of `policy` means by `name`: the policy's own,
   // else the one declared outside any policy.
@@ -174,6 +182,10 @@ class Program {
   // suggestion when one is misspelt.
   std::vector<std::string> method_names(const CompiledPolicy& policy) const;
   bool is_broken(std::string_view name) const;
+  // Whether the rules declare a project type of that name, broken or not.
+  bool declares(std::string_view name) const {
+    return find_declared(name) || broken_.contains(name);
+  }
   std::vector<std::string> project_names() const;
   // The names of the project types that are not known to be broken, as
   // views, for going through a folder of many.
@@ -198,6 +210,9 @@ class Program {
   // Compiles `declared` into `into`; false when an indicator's method is
   // missing or the weights are too large to add up.
   bool open(const Declared& declared, OpenedProject& into) const;
+  // The kept compilation of `declared`, compiled now if it is not yet kept
+  // and `always` or the budget allows; nullopt when it is not kept.
+  std::optional<const CompiledProject*> keep(const Declared& declared, bool always) const;
 
   std::deque<CompiledPolicy> policies_;
   std::deque<CompiledMethod> methods_;  // every method, the policies' own included
@@ -207,6 +222,11 @@ class Program {
   std::map<std::uint32_t, std::map<std::string, const CompiledMethod*, std::less<>>> scope_methods_;
   std::map<FileId, std::uint32_t> scope_of_;
   std::vector<Declared> declared_;  // by name
+  // A project type's indicators share their grade lists: there are only as
+  // many as pairs of method and policy.
+  std::map<std::pair<const CompiledMethod*, const CompiledPolicy*>,
+           std::shared_ptr<const std::vector<Grade>>>
+      grades_;
   std::set<std::string, std::less<>> broken_;
   // The project types compiled so far, and what they share; behind a mutex,
   // as workers score at the same time.
