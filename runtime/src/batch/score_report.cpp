@@ -102,7 +102,7 @@ bool report_as_stream(const ScoreReport& report) {
   const Lang lang = report.text.lang;
   SourceManager sources;
   DiagnosticSink sink;
-  const RuleSet rules = load_rules(report.rules, sources, sink);
+  const RuleSet rules = load_rules(report.rules, sources, sink, {}, {}, report.jobs);
   const auto report_now = [&] {
     for (const auto& d : sink.all()) {
       if (d.severity == Severity::error || report.text.warnings) {
