@@ -299,15 +299,15 @@ struct Group {
   Fodder close;  // before `}`
 };
 
-// A project type's indicators in a dozen bytes each instead of an
+// A project type's indicators in about twenty bytes each instead of an
 // Indicator's 304: a province's rules folder declares a hundred thousand
 // project types, each with its own targets, and a million Indicators would
 // take three times the rule text they are read from. What is kept is where
 // each part is written (offsets into the rule text, which the SourceManager
 // keeps for the run) and any name kept elsewhere (a quoted name with
-// escapes, in the file's TextStore); unpacking reads the weight and the
-// target from the text again, as the parser did, so the Indicators are the
-// same as before packing.
+// escapes, in the file's TextStore), and the weight and the target's value
+// as the parser read them where they are plain; unpacking gives the same
+// Indicators as before packing.
 class PackedIndicators {
  public:
   // Packs `indicators` of a project declared at `project` in `text`, the
