@@ -61,8 +61,9 @@ ScoredUploads score_uploads(std::shared_ptr<const CompiledRules> rules,
                             const std::vector<DataInMemory>& files, Lang lang) {
   ScoredUploads scored;
   scored.rules = std::move(rules);
-  // Scoring's messages point into the rules' text: a copy of it per
-  // request, so that requests never add to one another's.
+  // Scoring's messages point into the rules' text: a copy of the sources
+  // per request (sharing the texts), so that requests never add to one
+  // another's.
   scored.sources = scored.rules->sources;
   DataReader reader(files, kMaxTableBytes);
   ScoreOptions options;

@@ -29,7 +29,7 @@ std::size_t line_start(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Position Source::position(std::uint32_t offset) const {
-  const std::string_view text = text_;
+  const std::string_view text = *text_;
   const std::size_t end = std::min<std::size_t>(offset, text.size());
   Position pos;
   // Only '\n' ends a line: in a CRLF file the '\r' is the last character of
@@ -43,7 +43,7 @@ Position Source::position(std::uint32_t offset) const {
 }
 
 std::string_view Source::line_text(std::uint32_t offset) const {
-  const std::string_view text = text_;
+  const std::string_view text = *text_;
   const std::size_t begin = line_start(text, std::min<std::size_t>(offset, text.size()));
   std::size_t end = text.find('\n', begin);
   if (end == std::string_view::npos)

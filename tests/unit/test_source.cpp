@@ -101,6 +101,18 @@ TEST_CASE("the source manager keeps every file where it was") {
   CHECK(sources.get(b).name() == "b.perf");
 }
 
+TEST_CASE("a copy of the source manager shares the texts and adds on its own") {
+  SourceManager sources;
+  const FileId a = sources.add("a.perf", std::string(1000, 'x'));
+  SourceManager copy = sources;
+  // Views into the text (names, targets) are views of the copy's text too.
+  CHECK(copy.get(a).text().data() == sources.get(a).text().data());
+  const FileId b = copy.add("b.json", "{}");
+  CHECK(copy.size() == 2);
+  CHECK(sources.size() == 1);
+  CHECK(copy.get(b).text() == "{}");
+}
+
 TEST_CASE("display width: CJK is two columns, invalid bytes and tabs one") {
   CHECK(display_width("") == 0);
   CHECK(display_width("abc") == 3);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,9 +34,11 @@ class Source {
   // `first_line` is the line of the whole file the text starts on: one line
   // of a JSON Lines file is read on its own but reported where it stands.
   Source(std::string name, std::string text, std::uint32_t first_line = 1)
-      : name_(std::move(name)), text_(std::move(text)), first_line_(first_line) {}
+      : name_(std::move(name)),
+        text_(std::make_shared<const std::string>(std::move(text))),
+        first_line_(first_line) {}
   const std::string& name() const { return name_; }
-  const std::string& text() const { return text_; }
+  const std::string& text() const { return *text_; }
 
   Position position(std::uint32_t offset) const;
   // The whole line holding `offset`, without its line end.
@@ -43,7 +46,10 @@ class Source {
 
  private:
   std::string name_;
-  std::string text_;
+  // Never changed, and shared by copies: a copy of a SourceManager (one per
+  // request of `perfeval serve`, so messages never mix) costs no copy of
+  // the rule text, which is 116 MB for 100,000 project declarations.
+  std::shared_ptr<const std::string> text_;
   std::uint32_t first_line_ = 1;
 };
 
