@@ -207,3 +207,18 @@ TEST_CASE("serve: a file changed outside the page is not overwritten, and is rea
   CHECK_FALSE(workspace.reload());
   CHECK(workspace.save(kWeikuan, elsewhere + "// edited\n", Lang::en).status == SaveStatus::saved);
 }
+
+TEST_CASE("serve: an upload named .JSONL is read a table a line, as .jsonl is", "[serve]") {
+  const RulesCopy copy;
+  const RulesWorkspace workspace(copy.rules());
+  std::string example = slurp(fs::path(PERFEVAL_SOURCE_DIR) / "examples/weikuan.json");
+  std::erase(example, '\n');
+  const std::string lines = example + "\n" + example + "\n";
+  for (const char* name : {"tables.jsonl", "TABLES.JSONL", "Tables.JsonL"}) {
+    INFO(name);
+    const ScoredUploads scored = score_uploads(workspace.current(), {{name, lines}}, Lang::en);
+    REQUIRE(scored.results.projects.size() == 2);
+    CHECK(scored.results.projects[1].file == std::string(name) + ":2");
+    CHECK(scored.results.projects[1].total == scored.results.projects[0].total);
+  }
+}

@@ -38,6 +38,10 @@ bool is_workbook(const std::filesystem::path& path) {
   return lowercase_extension(path) == ".xlsx";
 }
 
+bool is_json_lines(const std::filesystem::path& path) {
+  return lowercase_extension(path) == ".jsonl";
+}
+
 bool has_data_extension(const std::filesystem::path& path) {
   const std::string extension = lowercase_extension(path);
   const auto& known = data_file_extensions();
@@ -62,7 +66,7 @@ DataReader::DataReader(const std::vector<std::filesystem::path>& inputs,
       empty_folders.push_back(path);
     }
     for (auto& found : found_files) {
-      const bool lines = found.extension() == ".jsonl";
+      const bool lines = is_json_lines(found);
       const bool workbook = is_workbook(found);
       if (workbook && found != path && found.filename().string().starts_with("~$")) {
         continue;  // the lock file Excel keeps beside a workbook it has open
@@ -93,7 +97,7 @@ DataReader::DataReader(const std::vector<DataInMemory>& files, std::size_t max_r
   bool any_lines = false;
   for (const DataInMemory& file : files) {
     const std::filesystem::path name(file.name);
-    Input input{name, name.extension() == ".jsonl", false, is_workbook(name), &file.bytes};
+    Input input{name, is_json_lines(name), false, is_workbook(name), &file.bytes};
     any_lines |= input.lines || input.workbook;
     inputs_.push_back(std::move(input));
   }

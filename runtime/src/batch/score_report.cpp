@@ -30,7 +30,7 @@ std::optional<std::size_t> count_tables(const std::vector<std::filesystem::path>
       return std::nullopt;
     }
     for (const auto& file : find_files(path, data_file_extensions(), ignored)) {
-      if (file.extension() == ".jsonl") {
+      if (is_json_lines(file)) {
         return std::nullopt;
       }
       ++count;

@@ -33,6 +33,10 @@ const std::vector<std::string_view>& data_file_extensions();
 // Whether `path` names an Excel workbook (.xlsx, in any case).
 bool is_workbook(const std::filesystem::path& path);
 
+// Whether `path` names a JSON Lines file, a table a line (.jsonl, in any
+// case); any other data file holds one table.
+bool is_json_lines(const std::filesystem::path& path);
+
 // Whether `path` ends in one of data_file_extensions(), in any case: a name
 // perfeval would read as data.
 bool has_data_extension(const std::filesystem::path& path);
