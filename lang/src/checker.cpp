@@ -93,23 +93,6 @@ std::vector<char32_t> code_points(std::string_view s) {
   return out;
 }
 
-std::size_t edit_distance(const std::vector<char32_t>& a, const std::vector<char32_t>& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) {
-    row[j] = j;
-  }
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 template <typename Decl>
 Lookup<Decl> look_up(const CheckedRules& rules,
                      const std::multimap<std::string, const Decl*, std::less<>>& table,
@@ -891,26 +874,78 @@ std::optional<Function> find_function(std::string_view name) {
   return std::nullopt;
 }
 
-std::optional<std::string> closest_name(std::string_view name,
-                                        const std::vector<std::string>& candidates) {
+namespace {
+
+// The closest of `candidates` (strings or views) to `name`. A rules folder
+// may declare a hundred thousand project types, and every table that names
+// none of them asks: candidates whose lengths alone rule them out are
+// passed over, the rest are measured in buffers kept from one to the next,
+// and a measurement stops once it cannot beat the best so far.
+template <typename Candidates>
+std::optional<std::string> closest_of(std::string_view name, const Candidates& candidates) {
   const auto target = code_points(name);
+  std::vector<char32_t> cp;
+  std::vector<std::size_t> row;
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {
-    const auto cp = code_points(candidate);
-    const std::size_t d = edit_distance(target, cp);
+    cp.clear();
+    for (std::size_t i = 0; i < candidate.size();) {
+      const auto point = utf8::decode(candidate, i);
+      cp.push_back(point ? point->value : U'\uFFFD');
+      i += point ? point->size : 1;
+    }
     // Close enough to be a slip of the keyboard: at most a third of the
     // longer name differs, and never everything.
     const std::size_t longest = std::max(target.size(), cp.size());
-    if (d == 0 || d * 3 > longest) {
+    std::size_t limit = longest / 3;
+    if (best) {
+      limit = std::min(limit, best_distance - 1);
+    }
+    const std::size_t length_gap =
+        target.size() > cp.size() ? target.size() - cp.size() : cp.size() - target.size();
+    if (limit == 0 || length_gap > limit) {
       continue;
     }
-    if (!best || d < best_distance) {
-      best = candidate;
-      best_distance = d;
+    // Levenshtein distance, row by row; a row all above `limit` ends it.
+    row.resize(cp.size() + 1);
+    for (std::size_t j = 0; j <= cp.size(); ++j) {
+      row[j] = j;
     }
+    bool over = false;
+    for (std::size_t i = 1; i <= target.size() && !over; ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      std::size_t smallest = row[0];
+      for (std::size_t j = 1; j <= cp.size(); ++j) {
+        const std::size_t above = row[j];
+        row[j] =
+            std::min({row[j] + 1, row[j - 1] + 1, diagonal + (target[i - 1] == cp[j - 1] ? 0 : 1)});
+        diagonal = above;
+        smallest = std::min(smallest, row[j]);
+      }
+      over = smallest > limit;
+    }
+    const std::size_t d = row[cp.size()];
+    if (over || d == 0 || d > limit) {
+      continue;
+    }
+    best = std::string(candidate);
+    best_distance = d;
   }
   return best;
+}
+
+}  // namespace
+
+std::optional<std::string> closest_name(std::string_view name,
+                                        const std::vector<std::string>& candidates) {
+  return closest_of(name, candidates);
+}
+
+std::optional<std::string> closest_name(std::string_view name,
+                                        std::span<const std::string_view> candidates) {
+  return closest_of(name, candidates);
 }
 
 Lookup<ast::Policy> CheckedRules::find_policy(std::string_view name, FileId from) const {

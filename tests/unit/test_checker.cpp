@@ -2,6 +2,7 @@
 // it stands.
 
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "support.hpp"
 
@@ -115,6 +116,73 @@ TEST_CASE("closest_name only suggests plausible slips") {
         std::optional<std::string>("按照完成比例赋分"));
   CHECK_FALSE(closest_name("完全不同", {"按照完成比例赋分"}));
   CHECK_FALSE(closest_name("x", {"x"}));
+}
+
+namespace {
+
+// Levenshtein distance over code points, the plain way, to check the
+// search's shortcuts against.
+std::size_t plain_distance(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::string utf8_of(const std::u32string& text) {
+  std::string out;
+  for (const char32_t c : text) {
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else {  // the test's letters are all below U+10000
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("closest_name among many finds what comparing with each would") {
+  const std::u32string letters = U"项目经费培训人数0123x";
+  std::mt19937 random(7);
+  const auto word = [&] {
+    std::u32string out(1 + random() % 9, U' ');
+    for (auto& c : out) c = letters[random() % letters.size()];
+    return out;
+  };
+  std::vector<std::u32string> names(3000);
+  for (auto& name : names) name = word();
+  std::vector<std::string> strings;
+  for (const auto& name : names) strings.push_back(utf8_of(name));
+  const std::vector<std::string_view> views(strings.begin(), strings.end());
+
+  for (int k = 0; k < 300; ++k) {
+    const std::u32string query = word();
+    // The first of the nearest, if it differs at all and by at most a third.
+    std::optional<std::string> expected;
+    std::size_t best = 0;
+    for (std::size_t n = 0; n < names.size(); ++n) {
+      const std::size_t d = plain_distance(query, names[n]);
+      if (d == 0 || d * 3 > std::max(query.size(), names[n].size()))
+        continue;
+      if (!expected || d < best) {
+        expected = strings[n];
+        best = d;
+      }
+    }
+    INFO(utf8_of(query));
+    CHECK(closest_name(utf8_of(query), strings) == expected);
+    CHECK(closest_name(utf8_of(query), views) == expected);
+  }
 }
 
 // ---- category weights (`category 一级 [/ 二级] weight N`)

@@ -439,8 +439,7 @@ const CompiledProject* project_for(const Program& program, const ProjectData& da
   if (data.carries_table()) {
     return table.compile(program, data, data.policy.empty() ? options.policy : data.policy, sink);
   }
-  const auto names = program.project_names();
-  if (auto suggestion = closest_name(data.project, names)) {
+  if (auto suggestion = closest_name(data.project, program.project_name_views())) {
     sink.report(data_error(data, "data-unknown-project-suggest", {data.project, *suggestion}));
   } else {
     sink.report(data_error(data, "data-unknown-project", {data.project}));

@@ -498,6 +498,12 @@ std::vector<std::string_view> Program::usable_project_names() const {
   return names;
 }
 
+std::vector<std::string_view> Program::project_name_views() const {
+  std::vector<std::string_view> names = usable_project_names();
+  names.insert(names.end(), broken_.begin(), broken_.end());
+  return names;
+}
+
 std::vector<std::string> Program::project_names() const {
   std::vector<std::string> names;
   for (const auto& declared : declared_) {

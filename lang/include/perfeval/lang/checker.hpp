@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -123,5 +124,8 @@ CheckedRules check_rules(std::vector<ast::RuleFile> files, DiagnosticSink& sink,
 // it is close enough to be a likely misspelling.
 std::optional<std::string> closest_name(std::string_view name,
                                         const std::vector<std::string>& candidates);
+// The same among views (a rules folder's hundred thousand project types).
+std::optional<std::string> closest_name(std::string_view name,
+                                        std::span<const std::string_view> candidates);
 
 }  // namespace perfeval

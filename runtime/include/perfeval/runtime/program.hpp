@@ -190,6 +190,9 @@ class Program {
   // The names of the project types that are not known to be broken, as
   // views, for going through a folder of many.
   std::vector<std::string_view> usable_project_names() const;
+  // Every project type's name, broken or not, as views: what a misspelt
+  // name is compared with.
+  std::vector<std::string_view> project_name_views() const;
   std::vector<std::string> policy_names() const;
 
  private:
