@@ -104,15 +104,6 @@ class Writer {
     number((static_cast<std::uint64_t>(num) << 1) ^ static_cast<std::uint64_t>(num >> 63));
     number(static_cast<std::uint64_t>(r.denominator()));
   }
-  // Where `part` stands in `whole`; false when it is not there.
-  bool part_of(std::string_view whole, std::string_view part) {
-    const std::size_t at = whole.rfind(part);
-    if (at == std::string_view::npos)
-      return false;
-    number(at);
-    number(part.size());
-    return true;
-  }
   void number(std::uint64_t n) {
     while (n >= 0x80) {
       bytes_.push_back(static_cast<std::uint8_t>(n | 0x80));
@@ -187,17 +178,25 @@ class Reader {
   std::uint32_t cursor_;
 };
 
-// How the parser's reading of `target`, written as `written`, can be kept.
-TargetKind kind_of(const Target& target, std::string_view written) {
+// How the parser's reading of a target written as `written` can be kept,
+// with where a quantity's unit or a word stands in `written`.
+struct KeptTarget {
+  TargetKind kind = TargetKind::read_again;
+  std::size_t at = 0;
+  std::size_t size = 0;
+};
+
+KeptTarget kept_target(const Target& target, std::string_view written) {
+  const auto part = [&](std::string_view text, TargetKind kind) {
+    const std::size_t at = written.rfind(text);
+    return at == std::string_view::npos ? KeptTarget{} : KeptTarget{kind, at, text.size()};
+  };
   if (const auto* q = std::get_if<Quantity>(&target.value))
-    return Writer::fits(q->amount) && written.rfind(q->unit) != std::string_view::npos
-               ? TargetKind::quantity
-               : TargetKind::read_again;
+    return Writer::fits(q->amount) ? part(q->unit, TargetKind::quantity) : KeptTarget{};
   if (const auto* d = std::get_if<Date>(&target.value))
-    return d->year >= 0 && d->month >= 0 && d->day >= 0 ? TargetKind::date : TargetKind::read_again;
-  const auto& w = std::get<Word>(target.value);
-  return written.rfind(w.text) != std::string_view::npos ? TargetKind::word
-                                                         : TargetKind::read_again;
+    return d->year >= 0 && d->month >= 0 && d->day >= 0 ? KeptTarget{TargetKind::date}
+                                                        : KeptTarget{};
+  return part(std::get<Word>(target.value).text, TargetKind::word);
 }
 
 }  // namespace
@@ -222,7 +221,8 @@ bool PackedIndicators::pack(const std::vector<Indicator>& indicators, std::strin
     if (!name || !method)
       return false;
     const bool weight_kept = Writer::fits(indicator.weight);
-    const TargetKind kind = kind_of(target, written);
+    const KeptTarget kept = kept_target(target, written);
+    const TargetKind kind = kept.kind;
     out.byte(static_cast<std::uint8_t>((new_group ? kNewGroup : 0) | *name << kNameFlags |
                                        *method << kMethodFlags | (weight_kept ? kWeightKept : 0) |
                                        kind << kTargetKind));
@@ -248,14 +248,16 @@ bool PackedIndicators::pack(const std::vector<Indicator>& indicators, std::strin
     if (kind == TargetKind::quantity) {
       const auto& q = std::get<Quantity>(target.value);
       out.rational(q.amount);
-      out.part_of(written, q.unit);
+      out.number(kept.at);
+      out.number(kept.size);
     } else if (kind == TargetKind::date) {
       const auto& d = std::get<Date>(target.value);
       out.number(static_cast<std::uint64_t>(d.year));
       out.number(static_cast<std::uint64_t>(d.month));
       out.number(static_cast<std::uint64_t>(d.day));
     } else if (kind == TargetKind::word) {
-      out.part_of(written, std::get<Word>(target.value).text);
+      out.number(kept.at);
+      out.number(kept.size);
     }
     previous = &indicator;
   }
