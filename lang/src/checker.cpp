@@ -83,14 +83,14 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 // Names come from checked rule files, so a byte that is not UTF-8 is rare
 // here: it counts as one U+FFFD.
-std::vector<char32_t> code_points(std::string_view s) {
-  std::vector<char32_t> out;
+// Into `out`, whose storage is reused.
+void code_points(std::string_view s, std::vector<char32_t>& out) {
+  out.clear();
   for (std::size_t i = 0; i < s.size();) {
     const auto point = utf8::decode(s, i);
     out.push_back(point ? point->value : U'\uFFFD');
     i += point ? point->size : 1;
   }
-  return out;
 }
 
 template <typename Decl>
@@ -883,18 +883,14 @@ namespace {
 // and a measurement stops once it cannot beat the best so far.
 template <typename Candidates>
 std::optional<std::string> closest_of(std::string_view name, const Candidates& candidates) {
-  const auto target = code_points(name);
+  std::vector<char32_t> target;
+  code_points(name, target);
   std::vector<char32_t> cp;
   std::vector<std::size_t> row;
   std::optional<std::string> best;
   std::size_t best_distance = 0;
   for (const auto& candidate : candidates) {
-    cp.clear();
-    for (std::size_t i = 0; i < candidate.size();) {
-      const auto point = utf8::decode(candidate, i);
-      cp.push_back(point ? point->value : U'\uFFFD');
-      i += point ? point->size : 1;
-    }
+    code_points(candidate, cp);
     // Close enough to be a slip of the keyboard: at most a third of the
     // longer name differs, and never everything.
     const std::size_t longest = std::max(target.size(), cp.size());
