@@ -505,14 +505,8 @@ std::vector<std::string_view> Program::project_name_views() const {
 }
 
 std::vector<std::string> Program::project_names() const {
-  std::vector<std::string> names;
-  for (const auto& declared : declared_) {
-    names.emplace_back(declared.name);
-  }
-  for (const auto& name : broken_) {
-    names.push_back(name);
-  }
-  return names;
+  const std::vector<std::string_view> views = project_name_views();
+  return {views.begin(), views.end()};
 }
 
 }  // namespace perfeval
