@@ -64,13 +64,13 @@ def meeting(value):
     return "达到预期指标"
 
 
-def project(k, rng, table):
-    """The declaration of project `k`; its table (actuals meeting every
-    target) is appended to `table`."""
+def project(k, rng):
+    """The declaration of project `k`, and its table: actuals meeting every
+    target."""
     count = rng.randint(7, 13)
-    table.append({"project": f"项目{k:06d}",
-                  "funds": {"planned": 100, "budget": 100, "executed": 100},
-                  "indicators": []})
+    table = {"project": f"项目{k:06d}",
+             "funds": {"planned": 100, "budget": 100, "executed": 100},
+             "indicators": []}
     lines = [f'project "项目{k:06d}" policy 新疆2024 {{']
     groups = {}
     for i, w in enumerate(weights(count, 90, rng)):
@@ -82,10 +82,10 @@ def project(k, rng, table):
             value, method = target(category2, rng)
             name = f"{rng.choice(SUBJECTS)}{category2[:2]}{i + 1}"
             lines.append(f"    indicator {name}  weight {w}  target {value}  method {method}")
-            table[-1]["indicators"].append({"name": name, "actual": meeting(value)})
+            table["indicators"].append({"name": name, "actual": meeting(value)})
         lines.append("  }")
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", table
 
 
 def main():
@@ -109,11 +109,11 @@ def main():
         path = os.path.join(args.out, "projects", f"{start // args.per_file:04d}.perf")
         with open(path, "w", encoding="utf-8") as f:
             for k in range(start, min(start + args.per_file, args.projects)):
-                table = []
-                f.write(project(k, rng, table))
+                declaration, table = project(k, rng)
+                f.write(declaration)
                 f.write("\n")
                 if data:
-                    data.write(json.dumps(table[0], ensure_ascii=False) + "\n")
+                    data.write(json.dumps(table, ensure_ascii=False) + "\n")
     if data:
         data.close()
 
